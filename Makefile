@@ -1,0 +1,48 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HTMX_VERSION = $(shell node -p "require('./node_modules/htmx.org/package.json').version" 2>/dev/null)
+export FLASK_APP := wsgi
+
+.PHONY: setup run test test-sqlite test-postgres system-deps bench clean
+
+setup: $(VENV)/.installed node_modules/.installed static-assets
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm tidak ada: pasang Node.js dan npm (apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static-assets: node_modules/.installed
+	@rm -f static/js/htmx-*.min.js
+	cp node_modules/htmx.org/dist/htmx.min.js static/js/htmx-$(HTMX_VERSION).min.js
+
+run: setup
+	$(BIN)/flask db upgrade heads
+	$(BIN)/flask seed demo --if-empty
+	@echo "Pokjanal berjalan di http://127.0.0.1:5000"
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+system-deps:
+	bash tests/system_deps.sh
+
+test: setup system-deps test-sqlite test-postgres
+
+test-sqlite:
+	$(BIN)/python -m pytest
+
+test-postgres:
+	bash tests/postgres.sh $(BIN)/python -m pytest -m "not browser"
+
+bench: setup
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) node_modules instance static/js/htmx-*.min.js

@@ -1,0 +1,37 @@
+"""Pokjanal: planning, reporting, meetings and monitoring for the Posyandu working groups."""
+from flask import Flask
+
+from webapp import config as settings
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints, CLI and error pages. No side effects."""
+    app = Flask(__name__, template_folder="../templates", static_folder="../static", instance_relative_config=True)
+    app.config.update(settings.from_environment())
+    if config:
+        app.config.update(config)
+    settings.check_production_safety(app.config)
+
+    from webapp import assets, errors, formatting, security
+    from webapp.access import deny_by_default
+    from webapp.auth import sessions
+    from webapp.blueprints import register_blueprints
+    from webapp.cli import register_cli
+    from webapp.database import configure_engine
+    from webapp.extensions import csrf, db, htmx, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(settings.PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    htmx.init_app(app)
+    sessions.init_login(app, login_manager)
+    with app.app_context():
+        configure_engine(db.engine)
+    deny_by_default(app)
+    register_blueprints(app)
+    formatting.register(app)
+    assets.register(app)
+    security.register(app)
+    errors.register(app)
+    register_cli(app)
+    return app

@@ -1,0 +1,202 @@
+"""Who may do what where: roles, the permission table, the current actor and scoped loading.
+
+Every read of scoped rows goes through `Actor.where_region` / `Actor.where_posyandu`
+(used in each domain's queries.py), and every single object is loaded within scope, so
+an object outside the actor's subtree answers 404. Object rules (whose turn it is to
+approve, who may reopen) are registered per domain with `object_rule` and asked
+through one function, `can(actor, action, obj)`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from flask import abort, g, redirect, request, url_for
+from flask_login import current_user
+from sqlalchemy import false, or_
+
+from webapp.auth.models import Role, User
+from webapp.regions.models import Level, is_within, level_of
+
+VIEW = {"region.view", "posyandu.view", "meeting.view", "action.update"}
+MEMBER = VIEW | {
+    "user.manage", "posyandu.manage", "report.view", "report.verify", "report.reopen",
+    "plan.view", "plan.draft", "meeting.manage", "dashboard.view",
+}
+
+PERMISSIONS: dict[Role, frozenset[str]] = {
+    Role.KADER: frozenset(VIEW | {"report.file"}),
+    Role.ANGGOTA: frozenset(MEMBER),
+    Role.APPROVER: frozenset(MEMBER | {"plan.approve", "meeting.sign"}),
+    Role.ADMIN: frozenset(VIEW | {"user.manage", "posyandu.manage", "settings.manage", "dashboard.view",
+                                  "report.view", "plan.view"}),
+}
+"""One table from role to permissions. Tier limits (e.g. only a desa verifies) are object rules."""
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: Role
+    region_code: str
+    posyandu_id: int | None
+
+    @property
+    def level(self) -> Level:
+        return level_of(self.region_code)
+
+
+class Actor:
+    """The signed-in user with their grants, asked about permissions and scope."""
+
+    def __init__(self, user: User):
+        self.user = user
+        self.grants = [Grant(Role(r.role), r.region_code, r.posyandu_id) for r in user.roles]
+
+    @property
+    def id(self) -> int:
+        return self.user.id
+
+    def has(self, permission: str) -> bool:
+        return any(permission in PERMISSIONS[g.role] for g in self.grants)
+
+    def grants_for(self, permission: str) -> list[Grant]:
+        return [g for g in self.grants if permission in PERMISSIONS[g.role]]
+
+    def has_role(self, role: Role) -> bool:
+        return any(g.role == role for g in self.grants)
+
+    def covers(self, permission: str, region_code: str, posyandu_id: int | None = None) -> bool:
+        """True when the permission reaches this region (and Posyandu, for kader)."""
+        for grant in self.grants_for(permission):
+            if grant.posyandu_id is not None:
+                if posyandu_id == grant.posyandu_id or (posyandu_id is None and region_code == grant.region_code):
+                    return True
+            elif is_within(region_code, grant.region_code):
+                return True
+        return False
+
+    def region_codes(self, permission: str) -> list[str]:
+        """The roots of the subtrees this permission reaches."""
+        return sorted({g.region_code for g in self.grants_for(permission)})
+
+    def where_region(self, permission: str, column):
+        """SQL condition: the row's region lies in one of the actor's subtrees."""
+        clauses = []
+        for grant in self.grants_for(permission):
+            clauses.append(column == grant.region_code)
+            if grant.posyandu_id is None:
+                clauses.append(column.startswith(grant.region_code + ".", autoescape=True))
+        return or_(*clauses) if clauses else false()
+
+    def where_posyandu(self, permission: str, posyandu_column, region_column):
+        """SQL condition for rows of one Posyandu: kader see their own, members their subtree."""
+        clauses = []
+        for grant in self.grants_for(permission):
+            if grant.posyandu_id is not None:
+                clauses.append(posyandu_column == grant.posyandu_id)
+            else:
+                clauses.append(region_column == grant.region_code)
+                clauses.append(region_column.startswith(grant.region_code + ".", autoescape=True))
+        return or_(*clauses) if clauses else false()
+
+    @property
+    def primary_grant(self) -> Grant | None:
+        """The widest grant: shown on the home page and used for defaults."""
+        if not self.grants:
+            return None
+        return min(self.grants, key=lambda g: (g.region_code.count("."), g.posyandu_id is not None))
+
+
+def current_actor() -> Actor:
+    """The actor of this request, built once."""
+    if "actor" not in g:
+        if not current_user.is_authenticated:
+            abort(401)
+        g.actor = Actor(current_user._get_current_object())
+    return g.actor
+
+
+# ---- object rules -------------------------------------------------------------------------
+
+_RULES: dict[str, Callable[[Actor, object], bool]] = {}
+
+
+def object_rule(action: str):
+    """Register the rule deciding `action` on an object; domains call this at import."""
+    def register(fn: Callable[[Actor, object], bool]):
+        _RULES[action] = fn
+        return fn
+    return register
+
+
+def can(actor: Actor, action: str, obj=None) -> bool:
+    """The single question every template and service asks. Unknown actions are refused."""
+    rule = _RULES.get(action)
+    if rule is not None:
+        return bool(rule(actor, obj))
+    if obj is None:
+        return actor.has(action)
+    region_code = getattr(obj, "region_code", None)
+    if region_code is None:
+        return False
+    return actor.covers(action, region_code, getattr(obj, "posyandu_id", None))
+
+
+def require(actor: Actor, action: str, obj=None) -> None:
+    """Services call this before changing anything: 403 when the rule says no."""
+    if not can(actor, action, obj):
+        abort(403)
+
+
+def load_in_scope(model, ident, permission: str, actor: Actor | None = None):
+    """Load one row only if it lies in the actor's scope; otherwise 404, so existence does not leak."""
+    from webapp.extensions import db
+
+    actor = actor or current_actor()
+    obj = db.session.get(model, ident)
+    if obj is None:
+        abort(404)
+    region_code = getattr(obj, "region_code", None) or getattr(obj, "code", None)
+    posyandu_id = obj.id if model.__name__ == "Posyandu" else getattr(obj, "posyandu_id", None)
+    if region_code is None or not actor.covers(permission, region_code, posyandu_id):
+        abort(404)
+    return obj
+
+
+# ---- views --------------------------------------------------------------------------------
+
+def public(view):
+    """Mark a view as reachable without signing in (login, static, manifest, service worker)."""
+    view.is_public = True
+    return view
+
+
+def requires(permission: str):
+    """A view states the permission it needs; without it the answer is 403."""
+    def decorate(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_actor().has(permission):
+                abort(403)
+            return view(*args, **kwargs)
+        wrapped.required_permission = permission
+        return wrapped
+    return decorate
+
+
+def deny_by_default(app) -> None:
+    """Refuse anonymous requests to every endpoint not marked public."""
+    @app.before_request
+    def _guard():
+        view = app.view_functions.get(request.endpoint) if request.endpoint else None
+        if view is None or getattr(view, "is_public", False) or request.endpoint == "static":
+            return None
+        if current_user.is_authenticated:
+            return None
+        login_url = url_for("auth.login", next=request.full_path.rstrip("?") if request.method == "GET" else None)
+        if request.headers.get("HX-Request") == "true":
+            response = app.response_class("", status=401)
+            response.headers["HX-Redirect"] = login_url
+            return response
+        return redirect(login_url)

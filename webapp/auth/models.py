@@ -1,0 +1,104 @@
+"""Accounts, their region-bound roles, sign-in attempts and the audit trail."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.extensions import db
+from webapp.regions.models import Posyandu, Region
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Role(StrEnum):
+    KADER = "kader"
+    ANGGOTA = "anggota"
+    APPROVER = "approver"
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {
+    Role.KADER: "Kader",
+    Role.ANGGOTA: "Anggota",
+    Role.APPROVER: "Pejabat penyetuju",
+    Role.ADMIN: "Admin",
+}
+
+
+class User(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(16), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    jabatan: Mapped[str] = mapped_column(String(120), default="")
+    nip: Mapped[str] = mapped_column(String(30), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))
+    is_enabled: Mapped[bool] = mapped_column(default=True)
+    session_version: Mapped[int] = mapped_column(default=1)
+    reset_code_hash: Mapped[str | None] = mapped_column(String(255))
+    reset_expires_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    roles: Mapped[list[RoleAssignment]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    # Flask-Login protocol; the id carries the session version so bumping it ends every session.
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_enabled
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+
+class RoleAssignment(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    role: Mapped[Role] = mapped_column(String(10))
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), index=True)
+    posyandu_id: Mapped[int | None] = mapped_column(ForeignKey("posyandu.id"), index=True)
+
+    user: Mapped[User] = relationship(back_populates="roles")
+    region: Mapped[Region] = relationship(lazy="joined")
+    posyandu: Mapped[Posyandu | None] = relationship(lazy="joined")
+
+    __table_args__ = (UniqueConstraint("user_id", "role", "region_code", "posyandu_id", name="uq_role_assignment"),)
+
+    @property
+    def label(self) -> str:
+        where = self.posyandu.name if self.posyandu else self.region.label
+        if self.role == Role.APPROVER:
+            return f"{self.region.approver_title} — {self.region.label}"
+        return f"{ROLE_LABELS[Role(self.role)]} — {where}"
+
+
+class LoginAttempt(db.Model):
+    """Kept in the database so every worker counts the same failures."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    succeeded: Mapped[bool]
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+
+class AuditEvent(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(120), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+    actor: Mapped[User | None] = relationship()

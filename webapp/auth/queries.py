@@ -1,0 +1,26 @@
+"""Reading accounts within the actor's reach."""
+from sqlalchemy import select
+
+from webapp.access import Actor
+from webapp.auth.models import RoleAssignment, User
+from webapp.extensions import db
+
+
+def users_in_scope(actor: Actor) -> list[User]:
+    """Accounts holding a role in one of the subtrees the actor manages (never above or sideways)."""
+    role_ids = select(RoleAssignment.user_id).where(
+        actor.where_region("user.manage", RoleAssignment.region_code)
+    )
+    return list(db.session.scalars(
+        select(User).where(User.id.in_(role_ids), User.id != actor.id).order_by(User.full_name)
+    ))
+
+
+def get_user_in_scope_or_404(actor: Actor, user_id: int) -> User:
+    """404 unless the account holds a role inside the actor's managed subtree."""
+    from flask import abort
+
+    user = db.session.get(User, user_id)
+    if user is None or not any(actor.covers("user.manage", r.region_code) for r in user.roles):
+        abort(404)
+    return user

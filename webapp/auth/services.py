@@ -1,0 +1,222 @@
+"""Sign-in, sessions, accounts and reset codes; every change is audited and committed once."""
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from webapp.access import Actor
+from webapp.auth.models import AuditEvent, LoginAttempt, Role, RoleAssignment, User, utcnow
+from webapp.auth.passwords import hash_password, password_problem, verify_password
+from webapp.auth.phone import looks_like_phone, normalize_phone
+from webapp.extensions import db
+from webapp.refusal import Refused
+from webapp.regions.models import Level, Posyandu, Region, is_within, level_of
+
+
+
+
+def audit(actor_id: int | None, action: str, subject: str = "", detail: str = "", address: str = "") -> None:
+    """Add an audit row to the current transaction (the caller commits)."""
+    db.session.add(AuditEvent(actor_id=actor_id, action=action, subject=subject, detail=detail, address=address))
+
+
+def find_user_by_login(login: str) -> User | None:
+    """A login is a username or a phone number in any of its written forms."""
+    login = (login or "").strip()
+    if looks_like_phone(login):
+        phone = normalize_phone(login)
+        if phone:
+            return db.session.scalar(select(User).where(User.phone == phone))
+    return db.session.scalar(select(User).where(func.lower(User.username) == login.lower()))
+
+
+def _login_key(login: str) -> str:
+    phone = normalize_phone(login) if looks_like_phone(login) else None
+    return phone or login.strip().lower()
+
+
+def _recent_failures(column, value: str) -> int:
+    """Failures since the lock window opened and since the last success for that key."""
+    window_start = utcnow() - dt.timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
+    last_success = db.session.scalar(
+        select(func.max(LoginAttempt.at)).where(column == value, LoginAttempt.succeeded.is_(True))
+    )
+    since = max(window_start, last_success) if last_success else window_start
+    return db.session.scalar(
+        select(func.count()).where(column == value, LoginAttempt.succeeded.is_(False), LoginAttempt.at > since)
+    )
+
+
+def is_throttled(login: str, address: str) -> bool:
+    config = current_app.config
+    return (
+        _recent_failures(LoginAttempt.login, _login_key(login)) >= config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
+        or _recent_failures(LoginAttempt.address, address) >= config["LOGIN_MAX_FAILURES_PER_ADDRESS"]
+    )
+
+
+THROTTLE_MESSAGE = "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi, atau minta kode reset ke pengurus satu tingkat di atas Anda."
+WRONG_LOGIN_MESSAGE = "Nama pengguna/nomor HP atau kata sandi salah."
+
+
+def authenticate(login: str, password: str, address: str) -> User:
+    """Check a sign-in; raises Refused with the message to show. Records the attempt."""
+    key = _login_key(login)
+    if is_throttled(login, address):
+        audit(None, "login.throttled", key, address=address)
+        db.session.commit()
+        raise Refused(THROTTLE_MESSAGE)
+    user = find_user_by_login(login)
+    ok = user is not None and user.is_enabled and verify_password(user.password_hash, password)
+    db.session.add(LoginAttempt(login=key, address=address, succeeded=ok))
+    if not ok:
+        audit(user.id if user else None, "login.failed", key, address=address)
+        db.session.commit()
+        raise Refused(WRONG_LOGIN_MESSAGE)
+    audit(user.id, "login", user.username, address=address)
+    db.session.commit()
+    return user
+
+
+def end_all_sessions(user: User) -> None:
+    """Bump the session version so every cookie issued before stops working."""
+    user.session_version = User.session_version + 1
+
+
+def record_logout(user: User, address: str) -> None:
+    end_all_sessions(user)
+    audit(user.id, "logout", user.username, address=address)
+    db.session.commit()
+
+
+def change_password(user: User, current: str, new: str, address: str) -> None:
+    if not verify_password(user.password_hash, current):
+        raise Refused("Kata sandi sekarang salah.", "current_password")
+    problem = password_problem(new, user.username)
+    if problem:
+        raise Refused(problem, "new_password")
+    user.password_hash = hash_password(new)
+    end_all_sessions(user)
+    audit(user.id, "password.changed", user.username, address=address)
+    db.session.commit()
+
+
+# ---- accounts one tier down ---------------------------------------------------------------
+
+NEXT_TIER_ROLES = {
+    Level.KABUPATEN: {Level.KABUPATEN: set(), Level.KECAMATAN: {Role.ANGGOTA, Role.APPROVER},
+                      Level.DESA: {Role.ANGGOTA, Role.APPROVER}},
+    Level.KECAMATAN: {Level.DESA: {Role.ANGGOTA, Role.APPROVER}},
+    Level.DESA: {Level.DESA: {Role.KADER}},
+}
+"""Which roles a manager at a tier may grant, by the tier of the target region."""
+
+
+def grantable(actor: Actor, role: Role, region_code: str) -> bool:
+    """May the actor create an account with this role in this region? One tier down only."""
+    target_level = level_of(region_code)
+    for grant in actor.grants_for("user.manage"):
+        if not is_within(region_code, grant.region_code):
+            continue
+        allowed = NEXT_TIER_ROLES.get(grant.level, {}).get(target_level, set())
+        if role in allowed:
+            return True
+        if grant.role == Role.ADMIN and grant.level == Level.KABUPATEN and target_level == Level.KABUPATEN:
+            return role in {Role.ANGGOTA, Role.APPROVER}
+    return False
+
+
+def create_account(actor: Actor, *, username: str, full_name: str, phone: str, jabatan: str, nip: str,
+                   password: str, role: Role, region_code: str, posyandu_id: int | None, address: str) -> User:
+    """Create an account with one role; all checks first, then one commit."""
+    username = username.strip().lower()
+    if db.session.scalar(select(User.id).where(func.lower(User.username) == username)):
+        raise Refused("Nama pengguna ini sudah dipakai.", "username")
+    normalized = None
+    if phone.strip():
+        normalized = normalize_phone(phone)
+        if not normalized:
+            raise Refused("Nomor HP tidak dikenali. Tulis seperti 0812xxxxxxx.", "phone")
+        if db.session.scalar(select(User.id).where(User.phone == normalized)):
+            raise Refused("Nomor HP ini sudah dipakai akun lain.", "phone")
+    region = db.session.get(Region, region_code)
+    if region is None:
+        raise Refused("Kode wilayah tidak dikenal.", "region_code")
+    if not grantable(actor, role, region_code):
+        raise Refused("Anda tidak berwenang membuat akun dengan peran ini di wilayah ini.", "role")
+    if role == Role.KADER:
+        posyandu = db.session.get(Posyandu, posyandu_id) if posyandu_id else None
+        if posyandu is None or posyandu.region_code != region_code:
+            raise Refused("Pilih Posyandu di desa ini untuk kader.", "posyandu_id")
+    else:
+        posyandu_id = None
+    problem = password_problem(password, username)
+    if problem:
+        raise Refused(problem, "password")
+    user = User(username=username, full_name=full_name.strip(), phone=normalized, jabatan=jabatan.strip(),
+                nip=nip.strip(), password_hash=hash_password(password), created_by_id=actor.id)
+    user.roles.append(RoleAssignment(role=role, region_code=region_code, posyandu_id=posyandu_id))
+    db.session.add(user)
+    db.session.flush()
+    audit(actor.id, "user.created", username, f"{role} {region_code}", address)
+    audit(actor.id, "role.granted", username, f"{role} {region_code} {posyandu_id or ''}".strip(), address)
+    db.session.commit()
+    return user
+
+
+def manages(actor: Actor, user: User) -> bool:
+    """A manager acts on an account when every role of it is one the manager could grant."""
+    return bool(user.roles) and user.id != actor.id and all(
+        grantable(actor, Role(r.role), r.region_code) for r in user.roles
+    )
+
+
+def set_enabled(actor: Actor, user: User, enabled: bool, address: str) -> None:
+    if not manages(actor, user):
+        raise Refused("Anda tidak berwenang mengubah akun ini.")
+    user.is_enabled = enabled
+    if not enabled:
+        end_all_sessions(user)
+    audit(actor.id, "user.enabled" if enabled else "user.disabled", user.username, address=address)
+    db.session.commit()
+
+
+def issue_reset_code(actor: Actor, user: User, address: str) -> str:
+    """A one-time code, shown once to the manager, that lets the user set a new password."""
+    if not manages(actor, user):
+        raise Refused("Anda tidak berwenang mengubah akun ini.")
+    code = "".join(secrets.choice("23456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(8))
+    user.reset_code_hash = hash_password(code)
+    user.reset_expires_at = utcnow() + dt.timedelta(hours=current_app.config["RESET_CODE_HOURS"])
+    audit(actor.id, "user.reset_code", user.username, address=address)
+    db.session.commit()
+    return code
+
+
+def reset_with_code(login: str, code: str, new_password: str, address: str) -> User:
+    """Set a new password with a reset code; the code works once and ends all sessions."""
+    if is_throttled(login, address):
+        raise Refused(THROTTLE_MESSAGE)
+    user = find_user_by_login(login)
+    valid = (
+        user is not None and user.reset_code_hash and user.reset_expires_at
+        and user.reset_expires_at > utcnow()
+        and verify_password(user.reset_code_hash, code.strip().upper())
+    )
+    if not valid:
+        db.session.add(LoginAttempt(login=_login_key(login), address=address, succeeded=False))
+        db.session.commit()
+        raise Refused("Kode reset salah atau sudah kedaluwarsa.", "code")
+    problem = password_problem(new_password, user.username)
+    if problem:
+        raise Refused(problem, "new_password")
+    user.password_hash = hash_password(new_password)
+    user.reset_code_hash = None
+    user.reset_expires_at = None
+    end_all_sessions(user)
+    audit(user.id, "password.reset", user.username, address=address)
+    db.session.commit()
+    return user

@@ -1,0 +1,152 @@
+"""Sign in and out, one's own password, and the accounts one tier down."""
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, request, url_for
+from flask_login import current_user
+
+from webapp.access import current_actor, public, requires
+from webapp.auth import queries, services
+from webapp.auth.forms import AccountForm, ChangePasswordForm, LoginForm, ResetWithCodeForm
+from webapp.auth.models import Role
+from webapp.auth.sessions import client_address, end_session, start_session
+from webapp.forms import apply_form_errors
+from webapp.regions import queries as region_queries
+from webapp.refusal import Refused
+from webapp.rendering import render
+
+bp = Blueprint("auth", __name__)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only follow a local path after sign-in."""
+    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+        return target
+    return url_for("home.index")
+
+
+@bp.route("/masuk", methods=["GET", "POST"])
+@public
+def login():
+    """Sign in with a username or phone number."""
+    if current_user.is_authenticated and request.method == "GET":
+        return redirect(url_for("home.index"))
+    form = LoginForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(form.login.data, form.password.data, client_address())
+        except Refused as error:
+            form.form_errors.append(str(error))
+        else:
+            start_session(user)
+            return redirect(_safe_next(form.next.data))
+    return render("auth/login.html", form=form, status=422 if form.errors or form.form_errors else 200)
+
+
+@bp.route("/keluar", methods=["GET", "POST"])
+def logout():
+    """Sign out ends every session of this account (GET asks to confirm)."""
+    if request.method == "POST":
+        services.record_logout(current_actor().user, client_address())
+        end_session()
+        flash("Anda sudah keluar.")
+        return redirect(url_for("auth.login"))
+    return render("auth/logout.html")
+
+
+@bp.route("/akun", methods=["GET", "POST"])
+def account():
+    """Change one's own password; every other session ends."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        user = current_actor().user
+        try:
+            services.change_password(user, form.current_password.data, form.new_password.data, client_address())
+        except Refused as error:
+            apply_form_errors(form, error)
+        else:
+            start_session(user)
+            flash("Kata sandi sudah diganti. Sesi lain sudah diakhiri.")
+            return redirect(url_for("auth.account"))
+    return render("auth/account.html", form=form, actor=current_actor(),
+                  status=422 if form.errors or form.form_errors else 200)
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@public
+def reset():
+    """Set a new password with the one-time code given by one's manager."""
+    form = ResetWithCodeForm()
+    if form.validate_on_submit():
+        try:
+            services.reset_with_code(form.login.data, form.code.data, form.new_password.data, client_address())
+        except Refused as error:
+            apply_form_errors(form, error)
+        else:
+            flash("Kata sandi baru sudah disimpan. Silakan masuk.")
+            return redirect(url_for("auth.login"))
+    return render("auth/reset.html", form=form, status=422 if form.errors or form.form_errors else 200)
+
+
+def _account_form() -> AccountForm:
+    form = AccountForm()
+    actor = current_actor()
+    form.region_code.choices = [("", "— pilih —")] + [
+        (r.code, r.full_label) for r in region_queries.manageable_regions(actor)
+    ]
+    form.posyandu_id.choices = [("", "— bukan kader —")] + [
+        (str(p.id), f"{p.name} ({p.region.label})") for p in region_queries.posyandu_in_scope(actor, "user.manage")
+    ]
+    return form
+
+
+@bp.route("/pengguna", methods=["GET", "POST"])
+@requires("user.manage")
+def users():
+    """Accounts one tier down: list and create."""
+    actor = current_actor()
+    form = _account_form()
+    if form.validate_on_submit():
+        try:
+            user = services.create_account(
+                actor, username=form.username.data, full_name=form.full_name.data, phone=form.phone.data or "",
+                jabatan=form.jabatan.data or "", nip=form.nip.data or "", password=form.password.data,
+                role=Role(form.role.data), region_code=form.region_code.data,
+                posyandu_id=int(form.posyandu_id.data) if (form.posyandu_id.data or "").isdigit() else None,
+                address=client_address(),
+            )
+        except Refused as error:
+            apply_form_errors(form, error)
+        else:
+            flash(f"Akun {user.username} sudah dibuat.")
+            return redirect(url_for("auth.users"))
+    return render("auth/users.html", form=form, users=queries.users_in_scope(actor), manages=lambda u: services.manages(actor, u),
+                  status=422 if form.errors or form.form_errors else 200)
+
+
+@bp.post("/pengguna/<int:user_id>/kode-reset")
+@requires("user.manage")
+def issue_reset_code(user_id: int):
+    """Issue a one-time reset code, shown once on the answer page."""
+    actor = current_actor()
+    user = queries.get_user_in_scope_or_404(actor, user_id)
+    try:
+        code = services.issue_reset_code(actor, user, client_address())
+    except Refused:
+        return render("errors/error.html", status=403, title="Tidak berwenang",
+                      message="Anda tidak berwenang mengubah akun ini.", code=403)
+    return render("auth/reset_code.html", user=user, code=code)
+
+
+@bp.post("/pengguna/<int:user_id>/status")
+@requires("user.manage")
+def toggle_enabled(user_id: int):
+    """Disable (ending its sessions) or re-enable an account."""
+    actor = current_actor()
+    user = queries.get_user_in_scope_or_404(actor, user_id)
+    try:
+        services.set_enabled(actor, user, request.form.get("enabled") == "1", client_address())
+    except Refused:
+        return render("errors/error.html", status=403, title="Tidak berwenang",
+                      message="Anda tidak berwenang mengubah akun ini.", code=403)
+    flash(f"Akun {user.username} {'diaktifkan' if user.is_enabled else 'dinonaktifkan'}.")
+    return redirect(url_for("auth.users"))

@@ -1,0 +1,10 @@
+"""Every domain's blueprint, registered in one place."""
+
+
+def register_blueprints(app) -> None:
+    from webapp.auth.views import bp as auth
+    from webapp.home.views import bp as home
+    from webapp.regions.views import bp as regions
+
+    for blueprint in (auth, home, regions):
+        app.register_blueprint(blueprint)

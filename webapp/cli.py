@@ -1,0 +1,63 @@
+"""Command line: `flask seed demo`, `flask regions import FILE`, `flask users list`."""
+import sys
+import time
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+seed_cli = AppGroup("seed", help="Data contoh.")
+regions_cli = AppGroup("regions", help="Wilayah Kemendagri.")
+users_cli = AppGroup("users", help="Akun pengguna.")
+
+
+@seed_cli.command("demo")
+@click.option("--if-empty", is_flag=True, help="Hanya jika basis data belum berisi akun.")
+def seed_demo_command(if_empty: bool):
+    """Load the demo kabupaten, Posyandu and accounts (idempotent)."""
+    from webapp.auth.models import User
+    from webapp.demo import DEMO_PASSWORD, demo_logins, seed_demo
+    from webapp.extensions import db
+
+    if if_empty and db.session.scalar(select(func.count(User.id))):
+        click.echo("Basis data sudah berisi data; data contoh tidak dimuat ulang.")
+    else:
+        seed_demo()
+        click.echo("Data contoh dimuat.")
+    click.echo(f"Akun contoh (kata sandi semua: {DEMO_PASSWORD}):")
+    for username, phone, role in demo_logins():
+        click.echo(f"  {username:<20} {phone:<14} {role}")
+
+
+@regions_cli.command("import")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
+def import_command(csv_file: str):
+    """Import a Kemendagri region list (kode,nama): all rows or none."""
+    from webapp.regions.importer import import_regions
+
+    started = time.perf_counter()
+    with open(csv_file, encoding="utf-8-sig") as handle:
+        result = import_regions(handle.read())
+    if not result.ok:
+        click.echo(f"Impor dibatalkan, tidak ada yang disimpan. {len(result.errors)} kesalahan:", err=True)
+        for line in result.errors[:200]:
+            click.echo(f"  {line}", err=True)
+        sys.exit(1)
+    click.echo(f"{result.rows} baris diperiksa: {result.inserted} baru, {result.updated} diperbarui "
+               f"({time.perf_counter() - started:.1f} detik).")
+
+
+@users_cli.command("list")
+def list_users():
+    """Every account with its roles."""
+    from webapp.auth.models import User
+    from webapp.extensions import db
+
+    for user in db.session.scalars(select(User).order_by(User.username)):
+        roles = ", ".join(f"{r.role}@{r.region_code}" for r in user.roles)
+        click.echo(f"{user.username:<20} {user.full_name:<30} {roles}")
+
+
+def register_cli(app) -> None:
+    for group in (seed_cli, regions_cli, users_cli):
+        app.cli.add_command(group)

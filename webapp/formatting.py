@@ -1,0 +1,74 @@
+"""Indonesian dates, times with the zone suffix, numbers and rupiah, through Babel."""
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from webapp.regions.models import ZONE_SUFFIX
+
+LOCALE = "id_ID"
+
+
+def tanggal(value: dt.date | dt.datetime | None, with_day: bool = True) -> str:
+    """"Jumat, 5 Desember 2025" (or without the day name)."""
+    if value is None:
+        return ""
+    pattern = "EEEE, d MMMM y" if with_day else "d MMMM y"
+    return format_date(value, pattern, locale=LOCALE)
+
+
+def bulan_tahun(year: int, month: int) -> str:
+    """"Desember 2025"."""
+    return format_date(dt.date(year, month, 1), "MMMM y", locale=LOCALE)
+
+
+def local_time(value: dt.datetime, timezone: str) -> dt.datetime:
+    """A stored UTC time in the kabupaten's zone."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(ZoneInfo(timezone))
+
+
+def jam(value: dt.time | dt.datetime, timezone: str | None = None) -> str:
+    """"09.35 WITA": the Indonesian dot and the zone suffix."""
+    if isinstance(value, dt.datetime) and timezone:
+        value = local_time(value, timezone)
+    text = f"{value.hour:02d}.{value.minute:02d}"
+    return f"{text} {ZONE_SUFFIX.get(timezone, '')}".strip() if timezone else text
+
+
+def waktu(value: dt.datetime | None, timezone: str) -> str:
+    """"Jumat, 5 Desember 2025 09.35 WITA" for a stored UTC time."""
+    if value is None:
+        return ""
+    local = local_time(value, timezone)
+    return f"{tanggal(local)} {jam(local.time(), None)} {ZONE_SUFFIX.get(timezone, '')}".strip()
+
+
+def angka(value: int | float | None, blank: str = "–") -> str:
+    """Numbers with Indonesian grouping ("12.500"); None stays visibly blank, never 0."""
+    if value is None:
+        return blank
+    return format_decimal(value, locale=LOCALE)
+
+
+def rupiah(value: int | None) -> str:
+    """"Rp 12.500.000"."""
+    if value is None:
+        return "–"
+    return f"Rp {format_decimal(value, format='#,##0', locale=LOCALE)}"
+
+
+def persen(numerator: int | float | None, denominator: int | float | None) -> str:
+    """A ratio as "67,5 %"; blank when either part is missing or the base is zero."""
+    if numerator is None or not denominator:
+        return "–"
+    return f"{format_decimal(100 * numerator / denominator, format='0.0', locale=LOCALE)} %"
+
+
+def register(app) -> None:
+    for name in ("tanggal", "bulan_tahun", "jam", "waktu", "angka", "rupiah", "persen"):
+        app.jinja_env.filters[name] = globals()[name]

@@ -1,0 +1,55 @@
+"""The home page: who I am, where, and what my role can do now."""
+from flask import Blueprint
+
+from webapp.access import current_actor
+from webapp.home.panels import home_panel, nav_item, panels_for
+from webapp.rendering import render
+
+bp = Blueprint("home", __name__)
+
+
+@bp.get("/")
+def index():
+    """Name, roles with the full region path, and the panels of each domain."""
+    actor = current_actor()
+    return render("home/index.html", actor=actor, panels=panels_for(actor))
+
+
+@nav_item(0)
+def _home_nav(actor):
+    return {"label": "Beranda", "endpoint": "home.index", "icon": "home"}
+
+
+@nav_item(80)
+def _regions_nav(actor):
+    if actor.has("region.view"):
+        return {"label": "Wilayah", "endpoint": "regions.browse", "icon": "map"}
+    return None
+
+
+@home_panel(90)
+def _what_i_can_do(actor):
+    """Links to what this actor's roles allow."""
+    links = []
+    if actor.has("posyandu.view"):
+        links.append(("regions.posyandu_list", "Daftar Posyandu"))
+    if actor.has("region.view"):
+        links.append(("regions.browse", "Jelajah wilayah"))
+    if actor.has("user.manage"):
+        links.append(("auth.users", "Kelola akun satu tingkat di bawah"))
+    if actor.has("settings.manage"):
+        links.append(("regions.settings", "Pengaturan kabupaten"))
+    links.append(("auth.account", "Ganti kata sandi"))
+    return {"template": "home/_links.html", "links": links}
+
+
+@bp.app_context_processor
+def _navigation():
+    """Navigation entries for the signed-in actor (with badges such as waiting approvals)."""
+    from flask_login import current_user
+
+    from webapp.home.panels import nav_for
+
+    if not current_user.is_authenticated:
+        return {"nav": []}
+    return {"nav": nav_for(current_actor())}

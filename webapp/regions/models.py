@@ -1,0 +1,170 @@
+"""Regions keyed by their Kemendagri code, kabupaten settings and the Posyandu registry."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.extensions import db
+
+
+class Level(StrEnum):
+    PROVINSI = "provinsi"
+    KABUPATEN = "kabupaten"
+    KECAMATAN = "kecamatan"
+    DESA = "desa"
+
+
+LEVEL_BY_PARTS = {1: Level.PROVINSI, 2: Level.KABUPATEN, 3: Level.KECAMATAN, 4: Level.DESA}
+DESA_KIND_BY_DIGIT = {"1": "kelurahan", "2": "desa", "3": "desa adat"}
+
+
+def level_of(code: str) -> Level:
+    """The tier follows from the number of parts in the code."""
+    return LEVEL_BY_PARTS[code.count(".") + 1]
+
+
+def parent_code_of(code: str) -> str | None:
+    return code.rsplit(".", 1)[0] if "." in code else None
+
+
+def kabupaten_code_of(code: str) -> str | None:
+    parts = code.split(".")
+    return ".".join(parts[:2]) if len(parts) >= 2 else None
+
+
+def is_within(code: str, ancestor: str) -> bool:
+    """True when code is ancestor itself or lies below it."""
+    return code == ancestor or code.startswith(ancestor + ".")
+
+
+class Region(db.Model):
+    code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    level: Mapped[Level] = mapped_column(String(12), index=True)
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("region.code"), index=True)
+
+    parent: Mapped[Region | None] = relationship(remote_side=[code], lazy="joined", join_depth=3)
+
+    @property
+    def kind(self) -> str:
+        """kelurahan / desa / desa adat for the lowest tier; kabupaten / kota; kecamatan; provinsi."""
+        if self.level == Level.DESA:
+            return DESA_KIND_BY_DIGIT.get(self.code.rsplit(".", 1)[1][0], "desa")
+        if self.level == Level.KABUPATEN:
+            return "kota" if int(self.code.split(".")[1]) >= 71 else "kabupaten"
+        return str(self.level)
+
+    @property
+    def bare_name(self) -> str:
+        for prefix in ("Kabupaten ", "Kota ", "Kab. "):
+            if self.level == Level.KABUPATEN and self.name.startswith(prefix):
+                return self.name[len(prefix):]
+        return self.name
+
+    @property
+    def label(self) -> str:
+        """Name with its kind, as people write it: "Desa Palangan", "Kec. Kota Besi", "Kab. Kotawaringin Timur"."""
+        prefix = {
+            "kelurahan": "Kelurahan", "desa": "Desa", "desa adat": "Desa Adat", "kecamatan": "Kec.",
+            "kabupaten": "Kab.", "kota": "Kota", "provinsi": "Prov.",
+        }[self.kind]
+        return f"{prefix} {self.bare_name}"
+
+    @property
+    def kabupaten_code(self) -> str | None:
+        return kabupaten_code_of(self.code)
+
+    @property
+    def approver_title(self) -> str:
+        """Who approves at this region: Lurah, Kepala Desa, Camat, Bupati or Wali Kota."""
+        return {
+            "kelurahan": "Lurah", "desa": "Kepala Desa", "desa adat": "Kepala Desa Adat",
+            "kecamatan": "Camat", "kabupaten": "Bupati", "kota": "Wali Kota", "provinsi": "Gubernur",
+        }[self.kind]
+
+    def ancestry(self) -> list[Region]:
+        """This region and its parents, nearest first."""
+        chain, node = [], self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain
+
+    @property
+    def full_label(self) -> str:
+        """"Desa Palangan, Kec. Kota Besi, Kab. Kotawaringin Timur" (the province is left off)."""
+        return ", ".join(r.label for r in self.ancestry() if r.level != Level.PROVINSI) or self.label
+
+
+class PaperSize(StrEnum):
+    A4 = "A4"
+    F4 = "F4"
+
+
+PAPER_CSS = {PaperSize.A4: "210mm 297mm", PaperSize.F4: "215mm 330mm"}
+
+ZONE_SUFFIX = {
+    "Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT",
+}
+WITA_PROVINCES = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
+WIT_PROVINCES = {"81", "82", "91", "92", "93", "94", "95", "96", "97"}
+PONTIANAK_PROVINCES = {"61", "62"}
+
+
+def default_timezone(code: str) -> str:
+    """The zone of a kabupaten's province: WIB, WITA or WIT."""
+    province = code.split(".")[0]
+    if province in WITA_PROVINCES:
+        return "Asia/Makassar"
+    if province in WIT_PROVINCES:
+        return "Asia/Jayapura"
+    if province in PONTIANAK_PROVINCES:
+        return "Asia/Pontianak"
+    return "Asia/Jakarta"
+
+
+class KabupatenSetting(db.Model):
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), primary_key=True)
+    timezone: Mapped[str] = mapped_column(String(40))
+    body_name: Mapped[str] = mapped_column(String(120), default="Pokjanal Posyandu")
+    paper_size: Mapped[PaperSize] = mapped_column(String(2), default=PaperSize.A4)
+    letterhead: Mapped[str] = mapped_column(Text, default="")
+    logo: Mapped[bytes | None] = mapped_column(db.LargeBinary)
+    logo_mime: Mapped[str | None] = mapped_column(String(20))
+    report_due_day: Mapped[int] = mapped_column(default=5)
+    updated_at: Mapped[dt.datetime | None]
+
+    region: Mapped[Region] = relationship()
+
+    @property
+    def zone_suffix(self) -> str:
+        return ZONE_SUFFIX.get(self.timezone, self.timezone)
+
+    @property
+    def letterhead_lines(self) -> list[str]:
+        return [line for line in self.letterhead.splitlines() if line.strip()]
+
+    @property
+    def page_size_css(self) -> str:
+        return PAPER_CSS[PaperSize(self.paper_size)]
+
+
+class Posyandu(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    dusun_rw: Mapped[str] = mapped_column(String(120), default="")
+    sk_number: Mapped[str] = mapped_column(String(120), default="")
+    sk_on: Mapped[dt.date | None]
+    registration_number: Mapped[str] = mapped_column(String(60), default="")
+    schedule: Mapped[str] = mapped_column(String(120), default="")
+    kader_with_sk: Mapped[int] = mapped_column(default=0)
+    is_active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(default=1)
+
+    region: Mapped[Region] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
