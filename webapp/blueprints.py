@@ -5,6 +5,7 @@ def register_blueprints(app) -> None:
     from webapp.auth.views import bp as auth
     from webapp.home.views import bp as home
     from webapp.regions.views import bp as regions
+    from webapp.reports.views import bp as reports
 
-    for blueprint in (auth, home, regions):
+    for blueprint in (auth, home, regions, reports):
         app.register_blueprint(blueprint)
