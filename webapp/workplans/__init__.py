@@ -1,0 +1,1 @@
+"""Work plans and budgets (rencana kerja) with approval up the tiers."""

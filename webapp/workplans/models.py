@@ -1,0 +1,195 @@
+"""Work plans, their activity lines and the history of every approval step."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.auth.models import User, utcnow
+from webapp.extensions import db
+from webapp.regions.models import Posyandu, Region
+
+
+class PlanStatus(StrEnum):
+    DRAFT = "draf"
+    SUBMITTED = "diajukan"
+    APPROVED = "disetujui"
+    ENDORSED = "diketahui"
+    RETURNED = "dikembalikan"
+
+
+EDITABLE = {PlanStatus.DRAFT, PlanStatus.RETURNED}
+
+
+class Decision(StrEnum):
+    SUBMITTED = "diajukan"
+    APPROVED = "disetujui"
+    ENDORSED = "diketahui"
+    RETURNED = "dikembalikan"
+    REVISED = "revisi"
+
+
+DECISION_LABELS = {
+    Decision.SUBMITTED: "Diajukan", Decision.APPROVED: "Disetujui", Decision.ENDORSED: "Mengetahui",
+    Decision.RETURNED: "Dikembalikan", Decision.REVISED: "Revisi baru dibuat",
+}
+
+
+class SpmField(StrEnum):
+    PENDIDIKAN = "pendidikan"
+    KESEHATAN = "kesehatan"
+    PEKERJAAN_UMUM = "pekerjaan_umum"
+    PERUMAHAN = "perumahan_rakyat"
+    TRANTIBUMLINMAS = "trantibumlinmas"
+    SOSIAL = "sosial"
+
+
+SPM_LABELS = {
+    SpmField.PENDIDIKAN: "Pendidikan", SpmField.KESEHATAN: "Kesehatan", SpmField.PEKERJAAN_UMUM: "Pekerjaan Umum",
+    SpmField.PERUMAHAN: "Perumahan Rakyat", SpmField.TRANTIBUMLINMAS: "Trantibumlinmas", SpmField.SOSIAL: "Sosial",
+}
+
+
+class FundingSource(StrEnum):
+    DANA_DESA = "apbdes"
+    ADD = "add"
+    APBD = "apbd"
+    BOK = "bok"
+    CSR = "csr"
+    SWADAYA = "swadaya"
+    LAINNYA = "lainnya"
+
+
+SOURCE_LABELS = {
+    FundingSource.DANA_DESA: "APBDes/Dana Desa", FundingSource.ADD: "ADD", FundingSource.APBD: "APBD",
+    FundingSource.BOK: "BOK", FundingSource.CSR: "CSR", FundingSource.SWADAYA: "Swadaya",
+    FundingSource.LAINNYA: "Lainnya",
+}
+
+MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+
+
+class Plan(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), index=True)
+    year: Mapped[int] = mapped_column(index=True)
+    semester: Mapped[int | None]
+    title: Mapped[str] = mapped_column(String(200))
+    background: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[PlanStatus] = mapped_column(String(12), default=PlanStatus.DRAFT, index=True)
+    revision: Mapped[int] = mapped_column(default=1)
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id"), index=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    status_changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    version: Mapped[int] = mapped_column(default=1)
+
+    region: Mapped[Region] = relationship(lazy="joined")
+    created_by: Mapped[User] = relationship()
+    previous: Mapped[Plan | None] = relationship(remote_side=[id])
+    lines: Mapped[list[PlanLine]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="PlanLine.position", lazy="selectin"
+    )
+    steps: Mapped[list[PlanStep]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="PlanStep.id", lazy="selectin"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE
+
+    @property
+    def period_label(self) -> str:
+        return f"Tahun {self.year}" + (f" Semester {self.semester}" if self.semester else "")
+
+    @property
+    def total(self) -> int:
+        return sum(line.budget for line in self.lines)
+
+    @property
+    def last_return(self) -> PlanStep | None:
+        """The note of the latest return, shown on top while the plan is back with its drafter."""
+        if self.status != PlanStatus.RETURNED:
+            return None
+        return next((s for s in reversed(self.steps) if s.decision == Decision.RETURNED), None)
+
+    def last_step(self, decision: Decision) -> PlanStep | None:
+        return next((s for s in reversed(self.steps) if s.decision == decision), None)
+
+
+class PlanLine(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    activity: Mapped[str] = mapped_column(String(300))
+    spm_field: Mapped[SpmField] = mapped_column(String(20))
+    indicator: Mapped[str] = mapped_column(String(300), default="")
+    target_value: Mapped[str] = mapped_column(String(60), default="")
+    target_group: Mapped[str] = mapped_column(String(120), default="")
+    posyandu_id: Mapped[int | None] = mapped_column(ForeignKey("posyandu.id"))
+    location_code: Mapped[str | None] = mapped_column(ForeignKey("region.code"))
+    months: Mapped[str] = mapped_column(String(40), default="")
+    person_in_charge: Mapped[str] = mapped_column(String(120), default="")
+    budget: Mapped[int] = mapped_column(BigInteger, default=0)
+    funding_source: Mapped[FundingSource] = mapped_column(String(12))
+
+    plan: Mapped[Plan] = relationship(back_populates="lines")
+    posyandu: Mapped[Posyandu | None] = relationship(lazy="joined")
+    location_region: Mapped[Region | None] = relationship(lazy="joined")
+
+    @property
+    def month_numbers(self) -> list[int]:
+        return [int(m) for m in self.months.split(",") if m]
+
+    @property
+    def schedule_label(self) -> str:
+        """"Jan, Mar–Mei": consecutive months joined into ranges."""
+        months, parts = self.month_numbers, []
+        i = 0
+        while i < len(months):
+            j = i
+            while j + 1 < len(months) and months[j + 1] == months[j] + 1:
+                j += 1
+            first, last = MONTH_ABBR[months[i] - 1], MONTH_ABBR[months[j] - 1]
+            parts.append(first if i == j else f"{first}–{last}")
+            i = j + 1
+        return ", ".join(parts)
+
+    @property
+    def location_label(self) -> str:
+        if self.posyandu is not None:
+            return self.posyandu.name
+        return self.location_region.label if self.location_region is not None else ""
+
+    @property
+    def location_key(self) -> str:
+        if self.posyandu_id:
+            return f"p:{self.posyandu_id}"
+        return f"r:{self.location_code}" if self.location_code else ""
+
+
+class PlanStep(db.Model):
+    """One step of the approval history: who, in which role and jabatan, when, what and why."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(60))
+    jabatan: Mapped[str] = mapped_column(String(120), default="")
+    nip: Mapped[str] = mapped_column(String(30), default="")
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    decision: Mapped[Decision] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    plan: Mapped[Plan] = relationship(back_populates="steps")
+    user: Mapped[User] = relationship()
+
+    @property
+    def label(self) -> str:
+        return DECISION_LABELS[Decision(self.decision)]
