@@ -189,6 +189,10 @@ def deny_by_default(app) -> None:
     """Refuse anonymous requests to every endpoint not marked public."""
     @app.before_request
     def _guard():
+        # The actor belongs to one request; an app context that outlives requests (tests, benches,
+        # scripts) must not hand one request's user to the next.
+        g.pop("actor", None)
+        g.pop("_login_user", None)
         view = app.view_functions.get(request.endpoint) if request.endpoint else None
         if view is None or getattr(view, "is_public", False) or request.endpoint == "static":
             return None

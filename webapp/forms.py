@@ -17,3 +17,46 @@ def apply_form_errors(form, error) -> None:
         field.errors = list(field.errors) + [str(error)]
     else:
         form.form_errors.append(str(error))
+
+
+# WTForms' own messages (a wrong type, a choice not offered) in Bahasa Indonesia, for every form.
+MESSAGES_ID = {
+    "Not a valid choice.": "Pilihan tidak tersedia.",
+    "Not a valid choice": "Pilihan tidak tersedia.",
+    "Invalid Choice: could not coerce.": "Pilihan tidak tersedia.",
+    "Choices cannot be None.": "Pilihan tidak tersedia.",
+    "'%(value)s' is not a valid choice for this field.": "Pilihan tidak tersedia.",
+    "Not a valid integer value.": "Isi dengan angka bulat.",
+    "Not a valid decimal value.": "Isi dengan angka.",
+    "Not a valid float value.": "Isi dengan angka.",
+    "Not a valid date value.": "Tanggal tidak valid.",
+    "Not a valid datetime value.": "Tanggal dan jam tidak valid.",
+    "Not a valid time value.": "Jam tidak valid.",
+    "This field is required.": "Wajib diisi.",
+    "Number must be between %(min)s and %(max)s.": "Isi angka %(min)s–%(max)s.",
+    "Field must be at least %(min)d character long.": "Minimal %(min)d karakter.",
+    "Field must be at least %(min)d characters long.": "Minimal %(min)d karakter.",
+    "Field cannot be longer than %(max)d character.": "Maksimal %(max)d karakter.",
+    "Field cannot be longer than %(max)d characters.": "Maksimal %(max)d karakter.",
+    "The CSRF token is missing.": "Formulir sudah kedaluwarsa. Muat ulang halaman lalu kirim lagi.",
+    "The CSRF token is invalid.": "Formulir sudah kedaluwarsa. Muat ulang halaman lalu kirim lagi.",
+    "The CSRF token has expired.": "Formulir sudah kedaluwarsa. Muat ulang halaman lalu kirim lagi.",
+}
+
+
+class IndonesianMessages:
+    def gettext(self, string):
+        return MESSAGES_ID.get(string, string)
+
+    def ngettext(self, singular, plural, n):
+        return MESSAGES_ID.get(singular if n == 1 else plural, singular if n == 1 else plural)
+
+
+def _install_indonesian_messages() -> None:
+    from flask_wtf import FlaskForm
+
+    translations = IndonesianMessages()
+    FlaskForm.Meta.get_translations = lambda self, form: translations
+
+
+_install_indonesian_messages()

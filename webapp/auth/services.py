@@ -34,14 +34,18 @@ def find_user_by_login(login: str) -> User | None:
 
 
 def _login_key(login: str) -> str:
+    """Failures count per account, whichever way (username, any phone form) it was named."""
+    user = find_user_by_login(login)
+    if user is not None:
+        return user.username
     phone = normalize_phone(login) if looks_like_phone(login) else None
-    return phone or login.strip().lower()
+    return phone or (login or "").strip().lower()[:64]
 
 
-def _recent_failures(column, value: str) -> int:
-    """Failures since the lock window opened and since the last success for that key."""
+def _recent_failures(column, value: str, reset_by_success: bool = True) -> int:
+    """Failures since the lock window opened (and, per account, since its last success)."""
     window_start = utcnow() - dt.timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
-    last_success = db.session.scalar(
+    last_success = reset_by_success and db.session.scalar(
         select(func.max(LoginAttempt.at)).where(column == value, LoginAttempt.succeeded.is_(True))
     )
     since = max(window_start, last_success) if last_success else window_start
@@ -54,7 +58,9 @@ def is_throttled(login: str, address: str) -> bool:
     config = current_app.config
     return (
         _recent_failures(LoginAttempt.login, _login_key(login)) >= config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
-        or _recent_failures(LoginAttempt.address, address) >= config["LOGIN_MAX_FAILURES_PER_ADDRESS"]
+        # one valid account must not reset the cap for everyone guessing from that address
+        or _recent_failures(LoginAttempt.address, address, reset_by_success=False)
+        >= config["LOGIN_MAX_FAILURES_PER_ADDRESS"]
     )
 
 
