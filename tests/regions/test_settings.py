@@ -1,0 +1,123 @@
+"""The kabupaten admin's /pengaturan and the approver titles that follow the region."""
+import io
+import struct
+import zlib
+
+import pytest
+
+from webapp.extensions import db
+from webapp.regions.models import KabupatenSetting, Region
+
+GOOD = {"body_name": "Tim Pembina Posyandu", "paper_size": "A4", "letterhead": "PEMERINTAH KABUPATEN\nBARIS DUA",
+        "report_due_day": "10"}
+
+
+def png_bytes(extra: int = 0) -> bytes:
+    """A real 1×1 PNG, padded with a text chunk to reach the wanted size."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+    body = chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+    pad = chunk(b"tEXt", b"c\x00" + b"x" * extra) if extra else b""
+    return b"\x89PNG\r\n\x1a\n" + header + pad + body + chunk(b"IEND", b"")
+
+
+def _post(client, logo: bytes | None = None, filename="logo.png", **fields):
+    data = {**GOOD, **fields}
+    if logo is not None:
+        data["logo"] = (io.BytesIO(logo), filename)
+    return client.post("/pengaturan/62.02", data=data, content_type="multipart/form-data")
+
+
+def _setting() -> KabupatenSetting:
+    db.session.expire_all()
+    return db.session.get(KabupatenSetting, "62.02")
+
+
+def test_admin_saves_name_paper_letterhead_due_day_and_logo(demo_client, login_as):
+    login_as(demo_client, "admin.kotim")
+    response = _post(demo_client, png_bytes())
+    assert response.status_code == 302
+    setting = _setting()
+    assert setting.body_name == "Tim Pembina Posyandu"
+    assert setting.page_size_css == "210mm 297mm"
+    assert setting.letterhead_lines == ["PEMERINTAH KABUPATEN", "BARIS DUA"]
+    assert setting.report_due_day == 10
+    assert setting.logo_mime == "image/png"
+    logo = demo_client.get("/pengaturan/62.02/logo")
+    assert logo.status_code == 200 and logo.mimetype == "image/png" and logo.data == setting.logo
+    _post(demo_client, paper_size="F4", remove_logo="y")
+    assert _setting().page_size_css == "215mm 330mm" and _setting().logo is None
+
+
+def test_jpeg_logo_is_accepted(demo_client, login_as):
+    login_as(demo_client, "admin.kotim")
+    assert _post(demo_client, b"\xff\xd8\xff\xe0" + b"\x00" * 200, "logo.jpg").status_code == 302
+    assert _setting().logo_mime == "image/jpeg"
+
+
+@pytest.mark.parametrize("logo, message", [
+    (png_bytes(500 * 1024), "Logo maksimal 500 KB."),
+    (b"GIF89a" + b"\x00" * 100, "Logo harus berupa gambar PNG atau JPEG."),
+    (b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "Logo harus berupa gambar PNG atau JPEG."),
+    (b"%PDF-1.7 bukan gambar", "Logo harus berupa gambar PNG atau JPEG."),
+])
+def test_bad_logo_is_refused_clearly_and_nothing_is_saved(demo_client, login_as, logo, message):
+    login_as(demo_client, "admin.kotim")
+    before = _setting().body_name
+    response = _post(demo_client, logo, "logo.png")
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+    setting = _setting()
+    assert setting.logo is None and setting.body_name == before
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("body_name", "", "Wajib diisi."),
+    ("body_name", "x" * 121, "Maksimal 120 karakter."),
+    ("paper_size", "Letter", "Pilihan tidak tersedia."),
+    ("report_due_day", "31", "Isi tanggal 1–28."),
+    ("report_due_day", "lima", "Isi dengan angka bulat."),
+    ("letterhead", "x" * 601, "Maksimal 600 karakter."),
+])
+def test_bad_settings_are_refused_with_a_message(demo_client, login_as, field, value, message):
+    login_as(demo_client, "admin.kotim")
+    before = (_setting().body_name, _setting().paper_size, _setting().report_due_day)
+    response = _post(demo_client, **{field: value})
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+    setting = _setting()
+    assert (setting.body_name, setting.paper_size, setting.report_due_day) == before
+
+
+def test_settings_belong_to_the_kabupaten_admin_only(demo_client, login_as):
+    login_as(demo_client, "admin.ttu")
+    assert demo_client.get("/pengaturan/62.02").status_code == 404
+    assert _post(demo_client).status_code == 404
+    page = demo_client.get("/pengaturan").get_data(as_text=True)
+    assert "Timor Tengah Utara" in page and "WITA" in page
+    for user in ("pokjanal.kotim", "bupati.kotim", "camat.kotabesi", "kader.palangan"):
+        login_as(demo_client, user)
+        assert demo_client.get("/pengaturan").status_code == 403
+        assert _post(demo_client).status_code == 403
+    assert _setting().body_name == "Pokjanal Posyandu"
+
+
+@pytest.mark.parametrize("code, title", [
+    ("62.02.01.1009", "Lurah"),        # kelurahan Kota Besi Hulu
+    ("53.03.05.1005", "Lurah"),        # kelurahan Benpasi
+    ("62.02.01.2003", "Kepala Desa"),  # desa Palangan
+    ("62.02.01", "Camat"),
+    ("62.02", "Bupati"),
+])
+def test_approver_title_follows_the_region(demo_app, code, title):
+    assert db.session.get(Region, code).approver_title == title
+
+
+def test_home_shows_the_approver_title_and_full_region(demo_client, login_as):
+    login_as(demo_client, "lurah.benpasi")
+    page = demo_client.get("/").get_data(as_text=True)
+    assert "Lurah" in page and "Kelurahan Benpasi, Kec. Kota Kefamenanu, Kab. Timor Tengah Utara" in page
+    login_as(demo_client, "camat.kotabesi")
+    page = demo_client.get("/").get_data(as_text=True)
+    assert "Camat" in page and "Kec. Kota Besi, Kab. Kotawaringin Timur" in page
