@@ -6,6 +6,7 @@ def register_blueprints(app) -> None:
     from webapp.home.views import bp as home
     from webapp.regions.views import bp as regions
     from webapp.reports.views import bp as reports
+    from webapp.workplans.views import bp as workplans
 
-    for blueprint in (auth, home, regions, reports):
+    for blueprint in (auth, home, regions, reports, workplans):
         app.register_blueprint(blueprint)

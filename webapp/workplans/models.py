@@ -143,6 +143,14 @@ class PlanLine(db.Model):
     location_region: Mapped[Region | None] = relationship(lazy="joined")
 
     @property
+    def field_label(self) -> str:
+        return SPM_LABELS[SpmField(self.spm_field)]
+
+    @property
+    def source_label(self) -> str:
+        return SOURCE_LABELS[FundingSource(self.funding_source)]
+
+    @property
     def month_numbers(self) -> list[int]:
         return [int(m) for m in self.months.split(",") if m]
 
@@ -193,3 +201,32 @@ class PlanStep(db.Model):
     @property
     def label(self) -> str:
         return DECISION_LABELS[Decision(self.decision)]
+
+
+def totals_by_field(lines) -> list[tuple[str, int]]:
+    """(SPM field label, summed budget) for the fields that have lines, in the fixed SPM order."""
+    sums = {field: 0 for field in SpmField}
+    present = set()
+    for line in lines:
+        sums[SpmField(line.spm_field)] += line.budget
+        present.add(SpmField(line.spm_field))
+    return [(SPM_LABELS[f], sums[f]) for f in SpmField if f in present]
+
+
+def totals_by_source(lines) -> list[tuple[str, int]]:
+    sums = {source: 0 for source in FundingSource}
+    present = set()
+    for line in lines:
+        sums[FundingSource(line.funding_source)] += line.budget
+        present.add(FundingSource(line.funding_source))
+    return [(SOURCE_LABELS[s], sums[s]) for s in FundingSource if s in present]
+
+
+def grouped_by_field(lines) -> list[tuple[str, list, int]]:
+    """Lines grouped under their SPM field (fixed order) with the group's subtotal."""
+    groups = []
+    for field in SpmField:
+        members = [line for line in lines if line.spm_field == field]
+        if members:
+            groups.append((SPM_LABELS[field], members, sum(line.budget for line in members)))
+    return groups

@@ -1,0 +1,36 @@
+"""Building plans for tests through the real services."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from webapp.access import Actor
+from webapp.auth.models import User
+from webapp.demo import first_posyandu
+from webapp.extensions import db
+from webapp.workplans import services
+
+
+def actor(username: str) -> Actor:
+    return Actor(db.session.scalar(select(User).where(User.username == username)))
+
+
+def line_data(region_code: str, **overrides) -> dict:
+    posyandu = first_posyandu(region_code) if region_code.count(".") == 3 else None
+    data = {"activity": "Penimbangan balita", "spm_field": "kesehatan", "indicator": "D/S", "target_value": "90%",
+            "target_group": "Balita", "location": f"p:{posyandu.id}" if posyandu else f"r:{region_code}",
+            "months": ["1", "2", "3"], "person_in_charge": "Bidan desa", "budget": 1_500_000,
+            "funding_source": "apbdes"}
+    data.update(overrides)
+    return data
+
+
+def make_plan(drafter: str = "pokja.palangan", region_code: str = "62.02.01.2003", year: int = 2026,
+              lines: int = 2, submit: bool = False):
+    who = actor(drafter)
+    plan = services.create_plan(who, {"region_code": region_code, "year": year, "semester": None,
+                                      "title": f"Rencana uji {region_code} {year}", "background": "Latar"})
+    for n in range(lines):
+        services.save_line(who, plan, None, line_data(region_code, activity=f"Kegiatan {n + 1}"), None)
+    if submit:
+        services.submit(who, plan, None)
+    return plan

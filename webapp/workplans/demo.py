@@ -1,0 +1,86 @@
+"""Demo plans: approved 2025 plans for Palangan and Kota Besi, a 2026 Palangan plan waiting for
+its kepala desa, a Hanjalipan plan waiting for the camat, and a Kota Besi plan returned with a note."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from webapp.access import Actor
+from webapp.auth.models import User
+from webapp.demo import demo_seeder, first_posyandu
+from webapp.extensions import db
+from webapp.workplans import services
+from webapp.workplans.models import Plan
+
+DESA_LINES = [
+    ("Penimbangan dan pengukuran balita tiap hari buka", "kesehatan", "Balita ditimbang (D/S)", "90%", "Balita 0–59 bulan",
+     "posyandu", "1,2,3,4,5,6,7,8,9,10,11,12", "Ketua Pokja Posyandu", 3_600_000, "apbdes"),
+    ("PMT lokal untuk balita gizi kurang", "kesehatan", "Balita gizi kurang mendapat PMT", "100%", "Balita gizi kurang",
+     "posyandu", "3,4,5,6", "Bidan desa", 12_500_000, "apbdes"),
+    ("Kelas ibu balita dan stimulasi PAUD", "pendidikan", "Ibu balita ikut kelas", "40 orang", "Ibu balita",
+     "desa", "2,5,8,11", "Kader bidang pendidikan", 2_400_000, "add"),
+    ("Perbaikan jamban keluarga risiko stunting", "perumahan_rakyat", "Keluarga punya jamban sehat", "10 KK",
+     "Keluarga risiko stunting", "desa", "7,8", "Kaur Pembangunan", 15_000_000, "apbdes"),
+    ("Pendataan lansia terlantar", "sosial", "Lansia terdata", "100%", "Lansia", "desa", "9", "Kasi Kesejahteraan",
+     750_000, "swadaya"),
+]
+KECAMATAN_LINES = [
+    ("Bimtek kader ILP se-kecamatan", "kesehatan", "Kader terlatih", "60 orang", "Kader Posyandu", "desa", "4",
+     "Puskesmas Kota Besi", 18_000_000, "bok"),
+    ("Monev Posyandu aktif", "kesehatan", "Posyandu dikunjungi", "22 Posyandu", "Pengurus Posyandu", "desa",
+     "6,12", "Sekretaris Pokjanal Kecamatan", 6_000_000, "apbd"),
+    ("Rapat koordinasi lintas sektor SPM", "trantibumlinmas", "Rapat terlaksana", "4 kali", "Anggota Pokjanal",
+     "desa", "3,6,9,12", "Sekretaris Pokjanal Kecamatan", 4_800_000, "apbd"),
+]
+
+
+def _actor(username: str) -> Actor:
+    return Actor(db.session.scalar(select(User).where(User.username == username)))
+
+
+def _plan(drafter: str, region_code: str, year: int, title: str, lines) -> Plan | None:
+    """Create the plan with its lines, or None when the demo already has it."""
+    if db.session.scalar(select(Plan.id).where(Plan.region_code == region_code, Plan.year == year)):
+        return None
+    actor = _actor(drafter)
+    plan = services.create_plan(actor, {"region_code": region_code, "year": year, "semester": None, "title": title,
+                                        "background": "Menurunkan stunting dan meningkatkan Posyandu aktif melalui "
+                                                      "kerja lintas sektor enam bidang SPM."})
+    posyandu = first_posyandu(region_code) if region_code.count(".") == 3 else None
+    for activity, field, indicator, target, group, where, months, pic, budget, source in lines:
+        location = f"p:{posyandu.id}" if where == "posyandu" and posyandu else f"r:{region_code}"
+        services.save_line(actor, plan, None, {
+            "activity": activity, "spm_field": field, "indicator": indicator, "target_value": target,
+            "target_group": group, "location": location, "months": months.split(","), "person_in_charge": pic,
+            "budget": budget, "funding_source": source}, None)
+    return plan
+
+
+@demo_seeder(40)
+def seed_workplans() -> None:
+    """Idempotent: each plan is made once, then moved along the chain by the demo accounts."""
+    plan = _plan("pokja.palangan", "62.02.01.2003", 2025, "Rencana Kerja Pokja Posyandu Desa Palangan 2025", DESA_LINES)
+    if plan:
+        services.submit(_actor("pokja.palangan"), plan, None)
+        services.approve(_actor("kades.palangan"), plan, "", None)
+        services.approve(_actor("camat.kotabesi"), plan, "Mengetahui.", None)
+    plan = _plan("pokjanal.kotabesi", "62.02.01", 2025, "Rencana Kerja Pokjanal Kecamatan Kota Besi 2025",
+                 KECAMATAN_LINES)
+    if plan:
+        services.submit(_actor("pokjanal.kotabesi"), plan, None)
+        services.approve(_actor("camat.kotabesi"), plan, "", None)
+        services.approve(_actor("bupati.kotim"), plan, "", None)
+    plan = _plan("pokja.palangan", "62.02.01.2003", 2026, "Rencana Kerja Pokja Posyandu Desa Palangan 2026",
+                 DESA_LINES[:4])
+    if plan:
+        services.submit(_actor("pokja.palangan"), plan, None)
+    plan = _plan("kades.hanjalipan", "62.02.01.2004", 2026, "Rencana Kerja Pokja Posyandu Desa Hanjalipan 2026",
+                 DESA_LINES[1:4])
+    if plan:
+        services.submit(_actor("kades.hanjalipan"), plan, None)
+        services.approve(_actor("kades.hanjalipan"), plan, "", None)
+    plan = _plan("pokjanal.kotabesi", "62.02.01", 2026, "Rencana Kerja Pokjanal Kecamatan Kota Besi 2026",
+                 KECAMATAN_LINES)
+    if plan:
+        services.submit(_actor("pokjanal.kotabesi"), plan, None)
+        services.return_plan(_actor("camat.kotabesi"), plan, "Anggaran bimtek kader terlalu besar; bagi menjadi dua "
+                             "gelombang dan cantumkan sumber dana BOK per gelombang.", None)

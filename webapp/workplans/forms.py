@@ -1,0 +1,94 @@
+"""Forms of a work plan: its header, one activity line, and a decision with a note."""
+from __future__ import annotations
+
+import re
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import NumberRange, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from webapp.forms import Optional, max_length, required
+from webapp.workplans.models import SOURCE_LABELS, SPM_LABELS
+
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember"]
+
+
+def version_of(form) -> int | None:
+    value = form.version.data or ""
+    return int(value) if str(value).isdigit() else None
+
+
+class PlanForm(FlaskForm):
+    region_code = SelectField("Wilayah", validate_choice=False)
+    year = IntegerField("Tahun", validators=[required("Isi tahun, mis. 2026."),
+                                             NumberRange(min=2020, max=2100, message="Isi tahun 2020–2100.")])
+    semester = SelectField("Periode", choices=[("", "Setahun penuh"), ("1", "Semester 1"), ("2", "Semester 2")],
+                           validate_choice=False)
+    title = StringField("Judul", validators=[required("Judul rencana kerja wajib diisi."), max_length(200)])
+    background = TextAreaField("Latar belakang dan tujuan", validators=[Optional(), max_length(4000)])
+    version = HiddenField()
+
+    def data_for_service(self) -> dict:
+        semester = self.semester.data
+        return {"region_code": self.region_code.data, "year": self.year.data,
+                "semester": int(semester) if semester in ("1", "2") else None,
+                "title": self.title.data or "", "background": self.background.data or ""}
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def parse_rupiah(text: str) -> int | None:
+    """"Rp 12.500.000" or "12500000" → 12500000; a minus sign is kept so the service can refuse it."""
+    cleaned = re.sub(r"(?i)^\s*rp\.?", "", (text or "").strip()).replace(" ", "").replace(".", "")
+    cleaned = re.sub(r",00$", "", cleaned)
+    return int(cleaned) if re.fullmatch(r"-?\d{1,18}", cleaned) else None
+
+
+class LineForm(FlaskForm):
+    activity = StringField("Kegiatan", validators=[required("Nama kegiatan wajib diisi."), max_length(300)])
+    spm_field = SelectField("Bidang SPM", choices=[("", "— pilih —")] + [(k.value, v) for k, v in SPM_LABELS.items()],
+                            validate_choice=False)
+    indicator = StringField("Indikator sasaran", validators=[Optional(), max_length(300)])
+    target_value = StringField("Target", validators=[Optional(), max_length(60)],
+                               render_kw={"placeholder": "mis. 90% balita ditimbang"})
+    target_group = StringField("Kelompok sasaran", validators=[Optional(), max_length(120)],
+                               render_kw={"placeholder": "mis. balita, ibu hamil"})
+    location = SelectField("Lokasi", validate_choice=False)
+    months = CheckboxesField("Bulan pelaksanaan", choices=[(str(i + 1), m) for i, m in enumerate(MONTHS)],
+                             validate_choice=False)
+    person_in_charge = StringField("Penanggung jawab", validators=[Optional(), max_length(120)])
+    budget = StringField("Anggaran (Rp)", validators=[required("Isi anggaran; tulis 0 bila tanpa biaya.")],
+                         render_kw={"inputmode": "numeric", "placeholder": "mis. 12.500.000"})
+    funding_source = SelectField("Sumber dana",
+                                 choices=[("", "— pilih —")] + [(k.value, v) for k, v in SOURCE_LABELS.items()],
+                                 validate_choice=False)
+    version = HiddenField()
+
+    def validate_budget(self, field):
+        value = parse_rupiah(field.data)
+        if value is None:
+            raise ValidationError("Isi anggaran dengan angka rupiah, mis. 12.500.000.")
+        if value < 0:
+            raise ValidationError("Anggaran tidak boleh negatif.")
+
+    def data_for_service(self) -> dict:
+        return {"activity": self.activity.data, "spm_field": self.spm_field.data, "indicator": self.indicator.data,
+                "target_value": self.target_value.data, "target_group": self.target_group.data,
+                "location": self.location.data, "months": [m for m in self.months.data or [] if m.isdigit()],
+                "person_in_charge": self.person_in_charge.data, "budget": parse_rupiah(self.budget.data),
+                "funding_source": self.funding_source.data}
+
+
+class DecisionForm(FlaskForm):
+    note = TextAreaField("Catatan", validators=[Optional(), max_length(2000)])
+    version = HiddenField()
+
+
+class VersionForm(FlaskForm):
+    """Submit, delete a line, start a revision: only the version (and the CSRF token) travel."""
+    version = HiddenField()

@@ -1,0 +1,190 @@
+"""Reading work plans within the actor's subtree: lists, the approver's queue, the roll-up."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import abort
+from sqlalchemy import and_, func, or_, select
+
+from webapp.access import Actor, load_in_scope
+from webapp.extensions import db
+from webapp.regions.models import Level, Posyandu, Region
+from webapp.workplans import rules
+from webapp.workplans.models import (
+    FundingSource, Plan, PlanLine, PlanStatus, SOURCE_LABELS, SPM_LABELS, SpmField,
+)
+
+
+def get_plan_or_404(actor: Actor, plan_id: int) -> Plan:
+    """A plan in the actor's subtree (plan.view); outside it, 404."""
+    return load_in_scope(Plan, plan_id, "plan.view", actor)
+
+
+def get_line_or_404(plan: Plan, line_id: int) -> PlanLine:
+    line = next((item for item in plan.lines if item.id == line_id), None)
+    if line is None:
+        abort(404)
+    return line
+
+
+def plans_for_year(actor: Actor, year: int) -> list[Plan]:
+    """Every plan of the year in the actor's subtree, own tier first."""
+    return list(db.session.scalars(
+        select(Plan).join(Region, Region.code == Plan.region_code)
+        .where(actor.where_region("plan.view", Plan.region_code), Plan.year == year)
+        .order_by(func.length(Plan.region_code), Plan.region_code, Plan.semester, Plan.revision.desc())
+    ))
+
+
+def newer_revision(plan: Plan) -> Plan | None:
+    return db.session.scalar(select(Plan).where(Plan.previous_id == plan.id))
+
+
+def draft_regions(actor: Actor) -> list[Region]:
+    """Regions where the actor writes plans: its own desa, kecamatan or kabupaten."""
+    codes = [g.region_code for g in actor.grants_for("plan.draft") if g.posyandu_id is None]
+    regions = db.session.scalars(select(Region).where(Region.code.in_(codes)).order_by(Region.code))
+    return [r for r in regions if r.level in rules.PLAN_LEVELS]
+
+
+def _waiting_for(codes: list[str]):
+    """Plans whose waiting step belongs to the approver of one of these regions."""
+    return or_(
+        and_(Plan.status == PlanStatus.SUBMITTED, Plan.region_code.in_(codes)),
+        and_(Plan.status == PlanStatus.APPROVED, Region.parent_code.in_(codes), Region.level != Level.KABUPATEN),
+    )
+
+
+def queue(actor: Actor) -> list[Plan]:
+    """What waits for this approver, oldest first."""
+    codes = rules.approver_regions(actor)
+    if not codes:
+        return []
+    return list(db.session.scalars(
+        select(Plan).join(Region, Region.code == Plan.region_code)
+        .where(_waiting_for(codes), actor.where_region("plan.view", Plan.region_code))
+        .order_by(Plan.status_changed_at, Plan.id)
+    ))
+
+
+def queue_count(actor: Actor) -> int:
+    codes = rules.approver_regions(actor)
+    if not codes:
+        return 0
+    return db.session.scalar(
+        select(func.count(Plan.id)).join(Region, Region.code == Plan.region_code)
+        .where(_waiting_for(codes), actor.where_region("plan.view", Plan.region_code))
+    )
+
+
+def returned_to(actor: Actor) -> list[Plan]:
+    """Returned plans of the regions the actor drafts for: the drafter's to-do."""
+    codes = [r.code for r in draft_regions(actor)]
+    if not codes:
+        return []
+    return list(db.session.scalars(
+        select(Plan).where(Plan.status == PlanStatus.RETURNED, Plan.region_code.in_(codes))
+        .order_by(Plan.status_changed_at)
+    ))
+
+
+def location_choices(actor: Actor, plan: Plan) -> list[tuple[str, str]]:
+    """The plan's region, the regions below it and their Posyandu, as (key, label)."""
+    regions = db.session.scalars(
+        select(Region).where(or_(Region.code == plan.region_code,
+                                 Region.code.startswith(plan.region_code + ".", autoescape=True)),
+                             actor.where_region("plan.view", Region.code))
+        .order_by(Region.code)
+    )
+    posyandu = db.session.scalars(
+        select(Posyandu).where(or_(Posyandu.region_code == plan.region_code,
+                                   Posyandu.region_code.startswith(plan.region_code + ".", autoescape=True)),
+                               actor.where_posyandu("plan.view", Posyandu.id, Posyandu.region_code))
+        .order_by(Posyandu.region_code, Posyandu.name)
+    )
+    return ([(f"r:{r.code}", r.label) for r in regions]
+            + [(f"p:{p.id}", f"{p.name} ({p.region.name})") for p in posyandu])
+
+
+# ---- roll-up ------------------------------------------------------------------------------
+
+@dataclass
+class RollupRow:
+    region: Region
+    plans: list[Plan]
+    below: dict[str, int] = field(default_factory=dict)   # status label -> count of desa plans (kabupaten view)
+    below_total: int = 0
+
+    @property
+    def labels(self) -> list[str]:
+        return [rules.status_label(p) for p in self.plans] or [rules.status_label(None)]
+
+    @property
+    def budget(self) -> int:
+        return sum(p.total for p in self.plans)
+
+
+@dataclass
+class Rollup:
+    region: Region
+    year: int
+    own: list[Plan]
+    rows: list[RollupRow]
+    by_field: list[tuple[str, int, int]]     # label, approved, all
+    by_source: list[tuple[str, int, int]]
+    total: tuple[int, int]
+
+
+def rollup_regions(actor: Actor) -> list[Region]:
+    """Kecamatan and kabupaten the actor may roll up (the tops of its plan.view subtrees)."""
+    codes = actor.region_codes("plan.view")
+    regions = db.session.scalars(select(Region).where(Region.code.in_(codes)).order_by(Region.code))
+    return [r for r in regions if r.level in (Level.KECAMATAN, Level.KABUPATEN)]
+
+
+def current_plans(actor: Actor, region_code: str, year: int) -> list[Plan]:
+    """The newest revision of every plan of the year in this subtree (older revisions left out)."""
+    newer = select(Plan.previous_id).where(Plan.previous_id.is_not(None))
+    return list(db.session.scalars(
+        select(Plan).where(
+            or_(Plan.region_code == region_code, Plan.region_code.startswith(region_code + ".", autoescape=True)),
+            actor.where_region("plan.view", Plan.region_code), Plan.year == year, Plan.id.not_in(newer))
+        .order_by(Plan.region_code, Plan.semester)
+    ))
+
+
+def rollup(actor: Actor, region: Region, year: int) -> Rollup:
+    """Status of every plan below a kecamatan (its desa) or a kabupaten (its kecamatan, with their desa
+    counted), and the budget summed by SPM field and by source: approved plans and all plans."""
+    plans = current_plans(actor, region.code, year)
+    by_region: dict[str, list[Plan]] = {}
+    for plan in plans:
+        by_region.setdefault(plan.region_code, []).append(plan)
+    children = db.session.scalars(select(Region).where(Region.parent_code == region.code).order_by(Region.code))
+    rows = []
+    for child in children:
+        row = RollupRow(child, by_region.get(child.code, []))
+        if region.level == Level.KABUPATEN:
+            for plan in plans:
+                if plan.region.parent_code == child.code:
+                    label = rules.status_label(plan)
+                    row.below[label] = row.below.get(label, 0) + 1
+            row.below_total = db.session.scalar(select(func.count(Region.code)).where(Region.parent_code == child.code))
+        rows.append(row)
+    approved = [line for p in plans if rules.is_approved(p) for line in p.lines]
+    every = [line for p in plans for line in p.lines]
+    return Rollup(
+        region=region, year=year, own=by_region.get(region.code, []), rows=rows,
+        by_field=_sums(approved, every, "spm_field", SpmField, SPM_LABELS),
+        by_source=_sums(approved, every, "funding_source", FundingSource, SOURCE_LABELS),
+        total=(sum(line.budget for line in approved), sum(line.budget for line in every)),
+    )
+
+
+def _sums(approved, every, attr: str, kinds, labels) -> list[tuple[str, int, int]]:
+    rows = []
+    for kind in kinds:
+        a = sum(line.budget for line in approved if getattr(line, attr) == kind)
+        b = sum(line.budget for line in every if getattr(line, attr) == kind)
+        rows.append((labels[kind], a, b))
+    return rows

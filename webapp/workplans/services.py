@@ -1,0 +1,240 @@
+"""Use cases of a work plan: draft, edit lines, submit, approve or return, start a revision.
+
+Each checks access (403 via access.require), refuses bad input or a stale version with
+Refused (message in Bahasa Indonesia, naming the form field), records the step and
+commits once.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from webapp.access import Actor, require
+from webapp.auth.models import utcnow
+from webapp.auth.services import audit
+from webapp.extensions import db
+from webapp.refusal import Refused
+from webapp.regions.models import Posyandu, Region, is_within
+from webapp.workplans import rules
+from webapp.workplans.models import (
+    SOURCE_LABELS, Decision, FundingSource, Plan, PlanLine, PlanStatus, PlanStep, SpmField,
+)
+
+CONFLICT = ("Rencana kerja ini baru saja diubah oleh orang lain. Perubahan Anda belum disimpan; "
+            "muat ulang halaman untuk melihat versi terbaru lalu ulangi.")
+LOCKED = "Rencana kerja ini sudah diajukan atau disetujui, jadi terkunci. Untuk mengubahnya, buat revisi baru."
+LINE_FIELDS = ("activity", "spm_field", "indicator", "target_value", "target_group", "months",
+               "person_in_charge", "budget", "funding_source")
+MAX_BUDGET = 10**15
+
+
+def create_plan(actor: Actor, data: dict) -> Plan:
+    """A new draft for one of the actor's own regions; one plan per region, year and semester."""
+    region = db.session.get(Region, data["region_code"] or "")
+    if region is None or not rules.may_draft(actor, region):
+        raise Refused("Pilih wilayah tempat Anda menyusun rencana kerja.", "region_code")
+    same_semester = Plan.semester.is_(None) if data["semester"] is None else Plan.semester == data["semester"]
+    exists = db.session.scalar(select(Plan.id).where(Plan.region_code == region.code, Plan.year == data["year"],
+                                                     same_semester))
+    if exists:
+        raise Refused("Rencana kerja untuk wilayah dan periode ini sudah ada. Buka rencana itu, atau buat revisi "
+                      "baru dari sana.", "year")
+    plan = Plan(region_code=region.code, created_by_id=actor.id, status=PlanStatus.DRAFT)
+    _apply_header(plan, data)
+    db.session.add(plan)
+    db.session.flush()
+    audit(actor.id, "plan.created", f"{plan.id} {region.code} {plan.year}")
+    db.session.commit()
+    return plan
+
+
+def update_plan(actor: Actor, plan: Plan, data: dict, expected_version: int | None) -> None:
+    """Change the title, background or period of a draft."""
+    _check_editable(actor, plan, expected_version)
+    _apply_header(plan, data)
+    _touch(plan)
+    audit(actor.id, "plan.updated", str(plan.id))
+    _commit()
+
+
+def save_line(actor: Actor, plan: Plan, line: PlanLine | None, data: dict, expected_version: int | None) -> PlanLine:
+    """Add or change one activity line of a draft; every value is checked here as well as in the form."""
+    _check_editable(actor, plan, expected_version)
+    values = _checked_line(plan, data)
+    if line is None:
+        line = PlanLine(position=max((item.position for item in plan.lines), default=0) + 1)
+        plan.lines.append(line)
+    for name, value in values.items():
+        setattr(line, name, value)
+    _touch(plan)
+    audit(actor.id, "plan.line_saved", str(plan.id), line.activity[:200])
+    _commit()
+    return line
+
+
+def delete_line(actor: Actor, plan: Plan, line: PlanLine, expected_version: int | None) -> None:
+    _check_editable(actor, plan, expected_version)
+    plan.lines.remove(line)
+    _touch(plan)
+    audit(actor.id, "plan.line_deleted", str(plan.id), line.activity[:200])
+    _commit()
+
+
+def submit(actor: Actor, plan: Plan, expected_version: int | None) -> None:
+    """Send a draft (or a fixed returned plan) to the first step of its chain."""
+    _check_editable(actor, plan, expected_version)
+    if not plan.lines:
+        raise Refused("Tambahkan minimal satu kegiatan sebelum mengajukan.")
+    _record(actor, plan, Decision.SUBMITTED, "", f"Penyusun, {plan.region.label}")
+    _move(plan, PlanStatus.SUBMITTED)
+    audit(actor.id, "plan.submitted", str(plan.id))
+    _commit()
+
+
+def approve(actor: Actor, plan: Plan, note: str, expected_version: int | None) -> None:
+    """Take the waiting step: approve (the tier's approver) or endorse (the approver one tier up)."""
+    step = _check_turn(actor, plan, expected_version)
+    _record(actor, plan, step.decision, note, _approver_role(plan, step))
+    _move(plan, step.done)
+    audit(actor.id, f"plan.{step.decision.value}", str(plan.id))
+    _commit()
+
+
+def return_plan(actor: Actor, plan: Plan, note: str, expected_version: int | None) -> None:
+    """Send the plan back to its drafter with a note; it becomes editable again."""
+    step = _check_turn(actor, plan, expected_version)
+    if not (note or "").strip():
+        raise Refused("Tulis catatan: apa yang perlu diperbaiki penyusun.", "note")
+    _record(actor, plan, Decision.RETURNED, note, _approver_role(plan, step))
+    _move(plan, PlanStatus.RETURNED)
+    audit(actor.id, "plan.returned", str(plan.id))
+    _commit()
+
+
+def new_revision(actor: Actor, plan: Plan) -> Plan:
+    """A new draft carrying the lines of a fully approved plan; the approved one stays as it is."""
+    require(actor, "plan.draft", plan)
+    if not rules.is_final(plan):
+        raise Refused("Revisi baru hanya bisa dibuat dari rencana kerja yang sudah disetujui penuh.")
+    if db.session.scalar(select(Plan.id).where(Plan.previous_id == plan.id)):
+        raise Refused("Revisi baru dari rencana ini sudah ada. Buka revisi itu.")
+    revision = Plan(region_code=plan.region_code, year=plan.year, semester=plan.semester, title=plan.title,
+                    background=plan.background, revision=plan.revision + 1, previous_id=plan.id,
+                    created_by_id=actor.id, status=PlanStatus.DRAFT)
+    for line in plan.lines:
+        revision.lines.append(PlanLine(position=line.position, posyandu_id=line.posyandu_id,
+                                       location_code=line.location_code,
+                                       **{name: getattr(line, name) for name in LINE_FIELDS}))
+    db.session.add(revision)
+    db.session.flush()
+    _record(actor, revision, Decision.REVISED, f"Revisi ke-{revision.revision} dari rencana yang disetujui.",
+            f"Penyusun, {plan.region.label}")
+    audit(actor.id, "plan.revised", f"{plan.id} -> {revision.id}")
+    db.session.commit()
+    return revision
+
+
+# ---- helpers ------------------------------------------------------------------------------
+
+def _apply_header(plan: Plan, data: dict) -> None:
+    title = (data.get("title") or "").strip()
+    if not title:
+        raise Refused("Judul rencana kerja wajib diisi.", "title")
+    if data.get("semester") not in (None, 1, 2):
+        raise Refused("Semester 1 atau 2, atau kosong untuk setahun penuh.", "semester")
+    plan.year, plan.semester, plan.title = data["year"], data["semester"], title
+    plan.background = (data.get("background") or "").strip()
+
+
+def _check_editable(actor: Actor, plan: Plan, expected_version: int | None) -> None:
+    require(actor, "plan.draft", plan)
+    if not plan.is_editable:
+        raise Refused(LOCKED)
+    _check_version(plan, expected_version)
+
+
+def _check_turn(actor: Actor, plan: Plan, expected_version: int | None) -> rules.Step:
+    step = rules.current_step(plan)
+    if step is None:
+        raise Refused("Rencana kerja ini tidak sedang menunggu persetujuan.")
+    require(actor, "plan.approve", plan)
+    _check_version(plan, expected_version)
+    return step
+
+
+def _check_version(plan: Plan, expected_version: int | None) -> None:
+    if expected_version is not None and expected_version != plan.version:
+        raise Refused(CONFLICT)
+
+
+def _checked_line(plan: Plan, data: dict) -> dict:
+    activity = (data.get("activity") or "").strip()
+    if not activity:
+        raise Refused("Nama kegiatan wajib diisi.", "activity")
+    if data.get("spm_field") not in set(SpmField):
+        raise Refused("Pilih salah satu bidang SPM yang tersedia.", "spm_field")
+    if data.get("funding_source") not in set(FundingSource):
+        raise Refused("Sumber dana tidak dikenal. Pilih salah satu: " + ", ".join(SOURCE_LABELS.values()) + ".",
+                      "funding_source")
+    budget = data.get("budget")
+    if not isinstance(budget, int):
+        raise Refused("Isi anggaran dengan angka rupiah, mis. 12.500.000.", "budget")
+    if budget < 0:
+        raise Refused("Anggaran tidak boleh negatif.", "budget")
+    if budget >= MAX_BUDGET:
+        raise Refused("Anggaran terlalu besar; periksa lagi angkanya.", "budget")
+    months = sorted({int(m) for m in data.get("months") or []})
+    if not months or months[0] < 1 or months[-1] > 12:
+        raise Refused("Pilih minimal satu bulan pelaksanaan.", "months")
+    values = {name: (data.get(name) or "").strip() for name in
+              ("indicator", "target_value", "target_group", "person_in_charge")}
+    values.update(activity=activity, spm_field=SpmField(data["spm_field"]), budget=budget,
+                  funding_source=FundingSource(data["funding_source"]), months=",".join(map(str, months)))
+    values.update(_checked_location(plan, data.get("location") or ""))
+    return values
+
+
+def _checked_location(plan: Plan, key: str) -> dict:
+    """A Posyandu or a region inside the plan's own region; anything else is refused."""
+    kind, _, ident = key.partition(":")
+    if kind == "p" and ident.isdigit():
+        posyandu = db.session.get(Posyandu, int(ident))
+        if posyandu is not None and is_within(posyandu.region_code, plan.region_code):
+            return {"posyandu_id": posyandu.id, "location_code": None}
+    elif kind == "r":
+        region = db.session.get(Region, ident)
+        if region is not None and is_within(region.code, plan.region_code):
+            return {"posyandu_id": None, "location_code": region.code}
+    if not key:
+        raise Refused("Pilih lokasi kegiatan.", "location")
+    raise Refused(f"Lokasi harus Posyandu atau wilayah di dalam {plan.region.label}.", "location")
+
+
+def _approver_role(plan: Plan, step: rules.Step) -> str:
+    region = plan.region if step.region_code == plan.region_code else plan.region.parent
+    return f"{region.approver_title} {region.bare_name}"
+
+
+def _record(actor: Actor, plan: Plan, decision: Decision, note: str, role: str) -> None:
+    user = actor.user
+    plan.steps.append(PlanStep(user_id=user.id, name=user.full_name, role=role[:60], jabatan=user.jabatan,
+                               nip=user.nip, decision=decision, note=(note or "").strip()))
+
+
+def _move(plan: Plan, status: PlanStatus) -> None:
+    plan.status = status
+    plan.status_changed_at = utcnow()
+    _touch(plan)
+
+
+def _touch(plan: Plan) -> None:
+    """Any change to a plan or its lines bumps the plan's version, so concurrent edits collide."""
+    plan.updated_at = utcnow()
+
+
+def _commit() -> None:
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise Refused(CONFLICT) from None

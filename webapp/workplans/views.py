@@ -1,0 +1,244 @@
+"""Work plans at /rencana-kerja: drafting, the approval chain, the roll-up and the printed plan."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, request, url_for
+
+from webapp import pdf
+from webapp.access import can, current_actor, requires
+from webapp.auth.models import utcnow
+from webapp.forms import apply_form_errors
+from webapp.home.panels import home_panel, nav_item
+from webapp.refusal import Refused
+from webapp.regions.queries import get_region_or_404, setting_for
+from webapp.rendering import render
+from webapp.workplans import demo, queries, rules, services  # noqa: F401 - demo registers its seeder
+from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, VersionForm, version_of
+from webapp.workplans.models import totals_by_field, totals_by_source
+from webapp.workplans.printing import pdf_context
+
+bp = Blueprint("workplans", __name__, url_prefix="/rencana-kerja")
+
+
+def _year() -> int:
+    value = request.args.get("tahun", "")
+    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else utcnow().year
+
+
+def _status(error: Refused) -> int:
+    return 409 if str(error) == services.CONFLICT else 422
+
+
+@bp.get("")
+@requires("plan.view")
+def index():
+    """The plans of one year in the actor's area, with links to draft one and to the roll-up."""
+    actor, year = current_actor(), _year()
+    return render("workplans/index.html", year=year, plans=queries.plans_for_year(actor, year),
+                  draft_regions=queries.draft_regions(actor), rollup_regions=queries.rollup_regions(actor),
+                  status_label=rules.status_label)
+
+
+@bp.route("/baru", methods=["GET", "POST"])
+@requires("plan.draft")
+def new():
+    """Start a plan for one of the actor's own regions."""
+    actor = current_actor()
+    form = PlanForm()
+    form.region_code.choices = [(r.code, r.full_label) for r in queries.draft_regions(actor)]
+    if request.method == "GET":
+        form.year.data = utcnow().year + 1
+    if form.validate_on_submit():
+        try:
+            plan = services.create_plan(actor, form.data_for_service())
+        except Refused as error:
+            apply_form_errors(form, error)
+        else:
+            flash("Rencana kerja dibuat. Tambahkan kegiatannya.")
+            return redirect(url_for("workplans.detail", plan_id=plan.id))
+    return render("workplans/plan_form.html", form=form, plan=None, status=422 if form.errors else 200)
+
+
+def _detail(plan, status: int = 200, error: str | None = None, decision: DecisionForm | None = None):
+    actor = current_actor()
+    return render("workplans/detail.html", status=status, plan=plan, error=error,
+                  decision=decision or DecisionForm(version=plan.version), actions=VersionForm(version=plan.version),
+                  may_edit=plan.is_editable and can(actor, "plan.draft", plan),
+                  may_decide=can(actor, "plan.approve", plan), step=rules.current_step(plan),
+                  may_revise=rules.is_final(plan) and can(actor, "plan.draft", plan),
+                  newer=queries.newer_revision(plan), status_label=rules.status_label(plan),
+                  by_field=totals_by_field(plan.lines), by_source=totals_by_source(plan.lines),
+                  timezone=setting_for(plan.region_code).timezone)
+
+
+@bp.get("/<int:plan_id>")
+@requires("plan.view")
+def detail(plan_id: int):
+    """One plan: lines, totals, what waits and the timeline of every step."""
+    return _detail(queries.get_plan_or_404(current_actor(), plan_id))
+
+
+def _editable_plan(plan_id: int):
+    actor = current_actor()
+    plan = queries.get_plan_or_404(actor, plan_id)
+    if not can(actor, "plan.draft", plan):
+        abort(403)
+    return plan
+
+
+@bp.route("/<int:plan_id>/ubah", methods=["GET", "POST"])
+@requires("plan.draft")
+def edit(plan_id: int):
+    """Change the title, period and background of a draft."""
+    plan = _editable_plan(plan_id)
+    form = PlanForm(obj=plan)
+    form.region_code.choices = [(plan.region_code, plan.region.full_label)]
+    form.region_code.data = plan.region_code
+    if request.method == "GET":
+        form.version.data, form.semester.data = plan.version, str(plan.semester or "")
+    if form.validate_on_submit():
+        try:
+            services.update_plan(current_actor(), plan, form.data_for_service(), version_of(form))
+        except Refused as error:
+            apply_form_errors(form, error)
+            return render("workplans/plan_form.html", form=form, plan=plan, status=_status(error))
+        return redirect(url_for("workplans.detail", plan_id=plan.id))
+    return render("workplans/plan_form.html", form=form, plan=plan, status=422 if form.errors else 200)
+
+
+@bp.route("/<int:plan_id>/kegiatan/baru", methods=["GET", "POST"])
+@bp.route("/<int:plan_id>/kegiatan/<int:line_id>", methods=["GET", "POST"])
+@requires("plan.draft")
+def line(plan_id: int, line_id: int | None = None):
+    """Add or change one activity line; bad input comes back with the message next to its field."""
+    plan = _editable_plan(plan_id)
+    item = queries.get_line_or_404(plan, line_id) if line_id else None
+    form = LineForm(obj=item)
+    form.location.choices = [("", "— pilih —")] + queries.location_choices(current_actor(), plan)
+    if request.method == "GET":
+        form.version.data = plan.version
+        if item is not None:
+            form.location.data, form.months.data = item.location_key, [str(m) for m in item.month_numbers]
+            form.budget.data = f"{item.budget:,}".replace(",", ".")
+    if form.validate_on_submit():
+        try:
+            services.save_line(current_actor(), plan, item, form.data_for_service(), version_of(form))
+        except Refused as error:
+            apply_form_errors(form, error)
+            return render("workplans/line_form.html", form=form, plan=plan, line=item, status=_status(error))
+        flash("Kegiatan tersimpan.")
+        return redirect(url_for("workplans.detail", plan_id=plan.id) + "#kegiatan")
+    return render("workplans/line_form.html", form=form, plan=plan, line=item, status=422 if form.errors else 200)
+
+
+def _act(plan_id: int, action):
+    """Run one POSTed step on a plan; a refusal shows on the plan page (409 for a conflict)."""
+    actor = current_actor()
+    plan = queries.get_plan_or_404(actor, plan_id)
+    form = DecisionForm()
+    try:
+        message = action(actor, plan, form)
+    except Refused as error:
+        return _detail(plan, status=_status(error), error=str(error), decision=form)
+    flash(message)
+    return redirect(url_for("workplans.detail", plan_id=plan.id))
+
+
+@bp.post("/<int:plan_id>/kegiatan/<int:line_id>/hapus")
+@requires("plan.draft")
+def line_delete(plan_id: int, line_id: int):
+    """Remove one line of a draft."""
+    def run(actor, plan, form):
+        services.delete_line(actor, plan, queries.get_line_or_404(plan, line_id), version_of(form))
+        return "Kegiatan dihapus."
+    return _act(plan_id, run)
+
+
+@bp.post("/<int:plan_id>/ajukan")
+@requires("plan.draft")
+def submit(plan_id: int):
+    """Send the draft up the chain."""
+    def run(actor, plan, form):
+        services.submit(actor, plan, version_of(form))
+        return f"Rencana kerja diajukan kepada {rules.waiting_for(plan)}."
+    return _act(plan_id, run)
+
+
+@bp.post("/<int:plan_id>/setujui")
+@requires("plan.approve")
+def approve(plan_id: int):
+    """Approve or endorse (mengetahui) the waiting step."""
+    def run(actor, plan, form):
+        services.approve(actor, plan, form.note.data or "", version_of(form))
+        next_one = rules.waiting_for(plan)
+        return "Keputusan tersimpan." + (f" Diteruskan kepada {next_one}." if next_one else " Rencana kerja disetujui penuh.")
+    return _act(plan_id, run)
+
+
+@bp.post("/<int:plan_id>/kembalikan")
+@requires("plan.approve")
+def send_back(plan_id: int):
+    """Return the plan to its drafter with a note."""
+    def run(actor, plan, form):
+        services.return_plan(actor, plan, form.note.data or "", version_of(form))
+        return "Rencana kerja dikembalikan kepada penyusun dengan catatan."
+    return _act(plan_id, run)
+
+
+@bp.post("/<int:plan_id>/revisi")
+@requires("plan.draft")
+def revise(plan_id: int):
+    """Start a new revision of an approved plan; the approved one stays readable and unchanged."""
+    actor = current_actor()
+    plan = _editable_plan(plan_id)
+    try:
+        revision = services.new_revision(actor, plan)
+    except Refused as error:
+        return _detail(plan, status=422, error=str(error))
+    flash(f"Revisi ke-{revision.revision} dibuat dengan semua kegiatannya. Ubah lalu ajukan lagi.")
+    return redirect(url_for("workplans.detail", plan_id=revision.id))
+
+
+@bp.get("/<int:plan_id>.pdf")
+@requires("plan.view")
+def pdf_file(plan_id: int):
+    """The printed plan: letterhead, lines by SPM field with totals, signature blocks; DRAF until approved."""
+    plan = queries.get_plan_or_404(current_actor(), plan_id)
+    data = pdf.render_pdf("pdf/workplan.html", **pdf_context(plan))
+    return pdf.pdf_response(data, f"rencana-kerja-{plan.region_code}-{plan.year}-r{plan.revision}.pdf")
+
+
+@bp.get("/rekap")
+@requires("plan.view")
+def rollup():
+    """Kecamatan/kabupaten roll-up: status of every plan below and the budget by field and source."""
+    actor, year = current_actor(), _year()
+    options = queries.rollup_regions(actor)
+    code = request.args.get("wilayah") or (options[0].code if options else None)
+    if code is None:
+        abort(403)
+    region = get_region_or_404(actor, code, "plan.view")
+    if region.level not in ("kecamatan", "kabupaten"):
+        abort(404)
+    return render("workplans/rollup.html", data=queries.rollup(actor, region, year), options=options,
+                  status_label=rules.status_label)
+
+
+@home_panel(20)
+def _queue_panel(actor):
+    """Approvers: what waits for them, oldest first; drafters: plans returned to them."""
+    if not actor.has("plan.view"):
+        return None
+    waiting = queries.queue(actor) if actor.has("plan.approve") else []
+    returned = queries.returned_to(actor) if actor.has("plan.draft") else []
+    if not waiting and not returned:
+        return None
+    return {"template": "workplans/_home_panel.html", "waiting": waiting, "returned": returned,
+            "waiting_for": rules.waiting_for}
+
+
+@nav_item(30)
+def _nav(actor):
+    if not actor.has("plan.view"):
+        return None
+    return {"label": "Rencana", "endpoint": "workplans.index", "icon": "plan",
+            "badge": queries.queue_count(actor) if actor.has("plan.approve") else 0}
