@@ -1,0 +1,188 @@
+"""Demo meetings: a Kotim kabupaten coordination meeting (WIB), a TTU Bimtek (WITA, 09.35) and a later Kotim
+meeting that follows the first one's action items up (one done, one late). Idempotent."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from webapp.auth.models import Role, RoleAssignment, User
+from webapp.auth.passwords import hash_password
+from webapp.demo import DEMO_PASSWORD, demo_seeder
+from webapp.extensions import db
+from webapp.meetings.models import (
+    ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesRevision,
+    MinutesStatus, Participant,
+)
+from webapp.meetings.services import new_checkin_code, snapshot, to_utc
+
+TTU_ACCOUNTS = [
+    ("bupati.ttu", "Yosef Kolo, S.H.", "Wakil Bupati Timor Tengah Utara", Role.APPROVER),
+    ("pokjanal.ttu", "Fransiska Tefa, S.KM", "Sekretaris Pokjanal Kabupaten", Role.ANGGOTA),
+]
+
+KOTIM_GUESTS = [
+    ("Hj. Khairiah", "Ketua TP PKK Kabupaten", "TP PKK", "P"),
+    ("dr. Yuendri Irawanto", "Kepala Bidang Kesehatan Masyarakat", "Dinas Kesehatan", "L"),
+    ("Rusdiansyah, S.Pd", "Kepala Bidang PAUD", "Dinas Pendidikan", "L"),
+    ("Ir. Hendra Gunawan", "Kepala Bidang Cipta Karya", "Dinas PUPR", "L"),
+    ("Siti Rahmah, S.Sos", "Kepala Bidang Perumahan", "Dinas Perkim", "P"),
+    ("Agus Salim", "Kepala Seksi Rehabilitasi Sosial", "Dinas Sosial", "L"),
+    ("Mulyadi", "Kepala Seksi Linmas", "Satpol PP", "L"),
+]
+
+TTU_GUESTS = [
+    ("Maria Yasinta Bano", "Ketua TP PKK Kabupaten", "TP PKK", "P"),
+    ("Adrianus Sasi, S.Kep", "Pengelola Program Gizi", "Dinas Kesehatan", "L"),
+    ("Yuliana Ati, A.Md.Keb", "Bidan Koordinator", "Puskesmas Kefamenanu", "P"),
+    ("Benediktus Eko", "Tokoh Masyarakat", "Kelurahan Benpasi", "L"),
+]
+
+
+def _user(username: str) -> User | None:
+    return db.session.scalar(select(User).where(User.username == username))
+
+
+def _seed_ttu_accounts() -> None:
+    for username, name, jabatan, role in TTU_ACCOUNTS:
+        if _user(username) is None:
+            user = User(username=username, full_name=name, jabatan=jabatan, password_hash=hash_password(DEMO_PASSWORD),
+                        nip="19750505 200003 1 004" if role == Role.APPROVER else "19850312 201001 2 007")
+            user.roles.append(RoleAssignment(role=role, region_code="53.03"))
+            db.session.add(user)
+    db.session.flush()
+
+
+def _meeting(region_code, kind, title, day, start, end, place, chair, notulis, timezone, status) -> tuple[Meeting, bool]:
+    starts_at = to_utc(day, start, timezone)
+    found = db.session.scalar(select(Meeting).where(Meeting.region_code == region_code, Meeting.title == title,
+                                                    Meeting.starts_at == starts_at))
+    if found is not None:
+        return found, False
+    meeting = Meeting(region_code=region_code, kind=kind, title=title, starts_at=starts_at,
+                      ends_at=to_utc(day, end, timezone) if end else None, place=place, chair_id=_user(chair).id,
+                      notulis_id=_user(notulis).id, status=status, checkin_code=new_checkin_code(),
+                      created_by_id=_user(notulis).id)
+    db.session.add(meeting)
+    return meeting, True
+
+
+def _people(meeting: Meeting, usernames: list[str], guests, absent: set[str] = frozenset()) -> None:
+    for username in usernames:
+        meeting.participants.append(Participant(
+            user_id=_user(username).id, attendance=Attendance.IZIN if username in absent else Attendance.HADIR,
+            checked_in_at=None if username in absent else meeting.starts_at + dt.timedelta(minutes=5)))
+    for n, (name, jabatan, instansi, sex) in enumerate(guests):
+        meeting.participants.append(Participant(
+            guest_name=name, jabatan=jabatan, instansi=instansi, sex=sex, phone=f"08125{n:07d}",
+            attendance=Attendance.TIDAK_HADIR if n == len(guests) - 1 else Attendance.HADIR))
+
+
+def _agenda(meeting: Meeting, items) -> list[AgendaItem]:
+    result = []
+    for position, (title, discussion, decisions) in enumerate(items, start=1):
+        item = AgendaItem(position=position, title=title, discussion=discussion, decisions=decisions)
+        meeting.agenda_items.append(item)
+        result.append(item)
+    return result
+
+
+def _finish(meeting: Meeting, by: str) -> None:
+    db.session.flush()
+    db.session.add(MinutesRevision(meeting_id=meeting.id, number=1, snapshot=snapshot(meeting),
+                                   saved_by_id=_user(by).id))
+    if meeting.status in (MinutesStatus.FINAL, MinutesStatus.LOCKED):
+        meeting.finalized_at = meeting.starts_at + dt.timedelta(days=3)
+
+
+@demo_seeder(50)
+def seed_meetings() -> None:
+    _seed_ttu_accounts()
+    first = _seed_kotim_first()
+    _seed_ttu_bimtek()
+    _seed_kotim_followup(first)
+
+
+def _seed_kotim_first() -> Meeting:
+    meeting, new = _meeting(
+        "62.02", MeetingKind.KOORDINASI, "Rapat Koordinasi Pokjanal Posyandu Kabupaten Triwulan III",
+        dt.date(2026, 9, 15), dt.time(9, 0), dt.time(12, 0), "Aula Bappelitbangda Kotawaringin Timur, Sampit",
+        "bupati.kotim", "pokjanal.kotim", "Asia/Pontianak", MinutesStatus.FINAL)
+    if not new:
+        return meeting
+    meeting.opening = "Rapat dibuka pukul 09.10 WIB oleh Bupati Kotawaringin Timur selaku pimpinan rapat."
+    meeting.closing = "Rapat ditutup pukul 11.50 WIB."
+    _people(meeting, ["bupati.kotim", "pokjanal.kotim", "camat.kotabesi", "camat.baamang", "admin.kotim"],
+            KOTIM_GUESTS, absent={"camat.baamang"})
+    data, plan = _agenda(meeting, [
+        ("Pemutakhiran data Posyandu aktif",
+         "Sekretaris Pokjanal menyampaikan baru 62% Posyandu melapor tepat waktu. Camat Kota Besi menyatakan "
+         "data kecamatan belum lengkap karena dua desa belum memiliki kader pencatat.",
+         "Setiap kecamatan mengirim rekap Posyandu aktif paling lambat 15 Oktober 2026."),
+        ("Pelatihan kader ILP",
+         "Dinas Kesehatan melaporkan 40% kader belum mengikuti pelatihan keterampilan dasar ILP.",
+         "Dinas Kesehatan menjadwalkan pelatihan kader angkatan II sebelum akhir Oktober 2026."),
+    ])
+    db.session.flush()
+    meeting.action_items.append(ActionItem(
+        agenda_item_id=data.id, what="Mengirim rekap Posyandu aktif Kecamatan Kota Besi",
+        responsible_region_code="62.02.01", due_on=dt.date(2026, 10, 15), status=ActionStatus.TERBUKA))
+    meeting.action_items.append(ActionItem(
+        agenda_item_id=plan.id, what="Menyelenggarakan pelatihan kader ILP angkatan II",
+        responsible_agency="Dinas Kesehatan", due_on=dt.date(2026, 10, 31), status=ActionStatus.TERBUKA))
+    _finish(meeting, "pokjanal.kotim")
+    return meeting
+
+
+def _seed_ttu_bimtek() -> None:
+    meeting, new = _meeting(
+        "53.03", MeetingKind.BIMTEK, "Bimbingan Teknis Pengelolaan Posyandu ILP bagi Kader dan Pokja",
+        dt.date(2025, 12, 5), dt.time(9, 35), None, "Aula Kantor Bupati Timor Tengah Utara, Kefamenanu",
+        "bupati.ttu", "pokjanal.ttu", "Asia/Makassar", MinutesStatus.FINAL)
+    if not new:
+        return
+    meeting.opening = "Bimbingan teknis dibuka pukul 09.35 WITA oleh Wakil Bupati Timor Tengah Utara."
+    meeting.closing = "Kegiatan ditutup pukul 14.20 WITA dengan foto bersama."
+    _people(meeting, ["bupati.ttu", "pokjanal.ttu", "camat.kefamenanu", "lurah.benpasi", "kader.benpasi"], TTU_GUESTS)
+    recording, visits = _agenda(meeting, [
+        ("Pencatatan dan pelaporan Posyandu ILP",
+         "Pengelola Program Gizi menjelaskan format laporan bulanan per kelompok sasaran. Kader Benpasi "
+         "menanyakan cara mencatat balita yang pindah domisili.",
+         "Laporan bulanan dikirim paling lambat tanggal 5 bulan berikutnya melalui aplikasi."),
+        ("Kunjungan rumah",
+         "Bidan Koordinator menekankan kunjungan rumah bagi balita yang tidak hadir dua bulan berturut-turut.",
+         "Setiap Posyandu menyusun daftar sasaran kunjungan rumah."),
+    ])
+    db.session.flush()
+    meeting.action_items.append(ActionItem(
+        agenda_item_id=recording.id, what="Mendampingi kader Kelurahan Benpasi mengisi laporan bulanan",
+        responsible_region_code="53.03.05.1005", due_on=dt.date(2026, 1, 10), status=ActionStatus.SELESAI,
+        progress_note="Pendampingan dilakukan 8 Januari 2026."))
+    meeting.action_items.append(ActionItem(
+        agenda_item_id=visits.id, what="Menyusun daftar sasaran kunjungan rumah Posyandu se-Kota Kefamenanu",
+        responsible_region_code="53.03.05", due_on=dt.date(2026, 12, 31)))
+    _finish(meeting, "pokjanal.ttu")
+
+
+def _seed_kotim_followup(first: Meeting) -> None:
+    meeting, new = _meeting(
+        "62.02", MeetingKind.KOORDINASI, "Rapat Koordinasi Pokjanal Posyandu Kabupaten Triwulan IV",
+        dt.date(2026, 11, 10), dt.time(9, 0), None, "Aula Bappelitbangda Kotawaringin Timur, Sampit",
+        "bupati.kotim", "pokjanal.kotim", "Asia/Pontianak", MinutesStatus.CIRCULATED)
+    if not new:
+        return
+    meeting.opening = "Rapat dibuka pukul 09.05 WIB. Sekretaris membacakan tindak lanjut rapat triwulan III."
+    _people(meeting, ["bupati.kotim", "pokjanal.kotim", "camat.kotabesi", "camat.baamang"], KOTIM_GUESTS[:4])
+    _agenda(meeting, [("Persiapan Bulan Penimbangan Balita",
+                       "Dinas Kesehatan menyampaikan jadwal BPB Februari 2027.",
+                       "Kecamatan menyiapkan jadwal hari buka Posyandu untuk BPB.")])
+    db.session.flush()
+    rekap, training = first.action_items
+    rekap.status, rekap.progress_note = ActionStatus.SELESAI, "Rekap dikirim 14 Oktober 2026 (surat 400/112/KB)."
+    training.status, training.progress_note = ActionStatus.PROSES, "Anggaran pelatihan menunggu pergeseran APBD."
+    reporter = _user("pokjanal.kotim").id
+    for item in (rekap, training):
+        item.updates.append(ActionUpdate(meeting_id=meeting.id, status=item.status, note=item.progress_note,
+                                         by_id=reporter, at=meeting.starts_at + dt.timedelta(minutes=20)))
+        item.updated_at = meeting.starts_at + dt.timedelta(minutes=20)
+    _finish(meeting, "pokjanal.kotim")

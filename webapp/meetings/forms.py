@@ -1,0 +1,97 @@
+"""Forms for meetings: scheduling, invitations, guests, check-in, minutes, action items and their progress."""
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField, FieldList, Form, FormField, HiddenField, SelectField, SelectMultipleField, StringField,
+    TextAreaField, TimeField,
+)
+
+from webapp.forms import Optional, max_length, required
+from webapp.meetings.models import ACTION_LABELS, KIND_LABELS
+
+
+def _int_or_none(value):
+    return int(value) if value not in (None, "", "None") and str(value).isdigit() else None
+
+
+class MeetingForm(FlaskForm):
+    region_code = SelectField("Lembaga", validators=[required("Pilih lembaga.")], validate_choice=False)
+    kind = SelectField("Jenis kegiatan", choices=[(k.value, label) for k, label in KIND_LABELS.items()])
+    title = StringField("Judul / acara", validators=[required(), max_length(200)])
+    day = DateField("Tanggal", validators=[required("Isi tanggal rapat.")], render_kw={"type": "date"})
+    starts = TimeField("Jam mulai", validators=[required("Isi jam mulai.")], render_kw={"type": "time"})
+    ends = TimeField("Jam selesai", validators=[Optional()], render_kw={"type": "time"})
+    place = StringField("Tempat", validators=[required(), max_length(200)])
+    chair_id = SelectField("Pimpinan rapat", coerce=_int_or_none, validate_choice=False,
+                           validators=[required("Pilih pimpinan rapat.")])
+    notulis_id = SelectField("Notulis", coerce=_int_or_none, validate_choice=False,
+                             validators=[required("Pilih notulis.")])
+    agenda = TextAreaField("Agenda (satu butir per baris)", validators=[Optional(), max_length(4000)])
+
+    def data_for_service(self) -> dict:
+        return {
+            "region_code": self.region_code.data, "kind": self.kind.data, "title": self.title.data,
+            "day": self.day.data, "starts": self.starts.data, "ends": self.ends.data, "place": self.place.data,
+            "chair_id": self.chair_id.data, "notulis_id": self.notulis_id.data,
+            "agenda": [line.strip() for line in (self.agenda.data or "").splitlines() if line.strip()],
+        }
+
+
+class InviteForm(FlaskForm):
+    bodies = SelectMultipleField("Undang seluruh akun lembaga", validate_choice=False)
+    users = SelectMultipleField("Undang akun", coerce=int, validate_choice=False)
+
+
+class GuestForm(FlaskForm):
+    guest_name = StringField("Nama", validators=[required("Tulis nama tamu."), max_length(120)])
+    jabatan = StringField("Jabatan", validators=[Optional(), max_length(120)])
+    instansi = StringField("Instansi / unsur", validators=[Optional(), max_length(120)])
+    sex = SelectField("L/P", choices=[("", "—"), ("L", "Laki-laki (L)"), ("P", "Perempuan (P)")])
+    phone = StringField("No. HP", validators=[Optional(), max_length(20)], render_kw={"inputmode": "tel"})
+
+
+class CheckInForm(FlaskForm):
+    code = StringField("Kode hadir", validators=[required("Tulis kode hadir dari notulis."), max_length(8)],
+                       render_kw={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"})
+
+
+class AgendaEntryForm(Form):
+    id = HiddenField()
+    title = StringField("Judul agenda", validators=[required(), max_length(200)])
+    discussion = TextAreaField("Pembahasan (siapa menyampaikan apa)", validators=[Optional()])
+    decisions = TextAreaField("Kesimpulan / keputusan", validators=[Optional()])
+
+
+class MinutesForm(FlaskForm):
+    opening = TextAreaField("Pembukaan", validators=[Optional()])
+    items = FieldList(FormField(AgendaEntryForm))
+    closing = TextAreaField("Penutup", validators=[Optional()])
+    version = HiddenField()
+
+    def data_for_service(self) -> dict:
+        return {
+            "opening": self.opening.data, "closing": self.closing.data,
+            "items": [{"id": _int_or_none(e.form.id.data), "title": e.form.title.data,
+                       "discussion": e.form.discussion.data, "decisions": e.form.decisions.data}
+                      for e in self.items.entries],
+        }
+
+
+class AgendaForm(FlaskForm):
+    title = StringField("Agenda baru", validators=[required("Tulis judul agenda."), max_length(200)])
+
+
+class ActionForm(FlaskForm):
+    what = TextAreaField("Tindak lanjut", validators=[required("Tulis tindak lanjutnya."), max_length(2000)])
+    responsible = SelectField("Penanggung jawab", validate_choice=False)
+    agency = StringField("…atau instansi lain", validators=[Optional(), max_length(200)])
+    due_on = DateField("Batas waktu", validators=[Optional()], render_kw={"type": "date"})
+
+
+class ActionUpdateForm(FlaskForm):
+    status = SelectField("Status", choices=[(k.value, label) for k, label in ACTION_LABELS.items()])
+    note = TextAreaField("Perkembangan / bukti", validators=[Optional(), max_length(4000)])
+
+
+class CommentForm(FlaskForm):
+    body = TextAreaField("Tanggapan", validators=[required("Tulis tanggapan Anda."), max_length(4000)])
+

@@ -1,0 +1,143 @@
+"""Reading meetings, participants and action items, always within what the actor may see."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import abort
+from sqlalchemy import exists, or_, select
+
+from webapp.access import Actor, can
+from webapp.auth.models import Role, RoleAssignment, User, utcnow
+from webapp.extensions import db
+from webapp.meetings.models import ActionItem, ActionStatus, ActionUpdate, Meeting, MinutesComment, MinutesRevision, Participant
+from webapp.meetings.rules import BODY_ROLES, is_responsible
+from webapp.regions.models import Region
+
+
+def _visible(actor: Actor):
+    """Meetings in the actor's subtree, or ones the actor is invited to."""
+    invited = exists().where(Participant.meeting_id == Meeting.id, Participant.user_id == actor.id)
+    return or_(actor.where_region("meeting.view", Meeting.region_code), invited)
+
+
+def meetings_for(actor: Actor, limit: int = 100) -> list[Meeting]:
+    """Newest first."""
+    return list(db.session.scalars(
+        select(Meeting).where(_visible(actor)).order_by(Meeting.starts_at.desc()).limit(limit)).unique())
+
+
+def get_meeting_or_404(actor: Actor, meeting_id: int) -> Meeting:
+    """The meeting if the actor may see it; otherwise 404 (a sibling region never learns it exists)."""
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is None or not can(actor, "meeting.view", meeting):
+        abort(404)
+    return meeting
+
+
+def get_participant_or_404(meeting: Meeting, participant_id: int) -> Participant:
+    participant = db.session.get(Participant, participant_id)
+    if participant is None or participant.meeting_id != meeting.id:
+        abort(404)
+    return participant
+
+
+def get_agenda_item_or_404(meeting: Meeting, item_id: int):
+    item = next((a for a in meeting.agenda_items if a.id == item_id), None)
+    if item is None:
+        abort(404)
+    return item
+
+
+def upcoming_for(actor: Actor, now: dt.datetime | None = None) -> list[Meeting]:
+    """Meetings the actor is invited to that have not ended (from twelve hours ago on)."""
+    since = (now or utcnow()) - dt.timedelta(hours=12)
+    invited = exists().where(Participant.meeting_id == Meeting.id, Participant.user_id == actor.id)
+    return list(db.session.scalars(
+        select(Meeting).where(invited, Meeting.starts_at >= since).order_by(Meeting.starts_at).limit(10)).unique())
+
+
+def _responsible_clause(actor: Actor):
+    codes = sorted({g.region_code for g in actor.grants if g.role in BODY_ROLES})
+    return or_(ActionItem.responsible_user_id == actor.id, ActionItem.responsible_region_code.in_(codes))
+
+
+def open_actions_for(actor: Actor) -> list[ActionItem]:
+    """Open action items the actor (or the actor's body) is responsible for, soonest due first."""
+    return list(db.session.scalars(
+        select(ActionItem).where(_responsible_clause(actor), ActionItem.status != ActionStatus.SELESAI)
+        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)).unique())
+
+
+def get_action_or_404(actor: Actor, item_id: int) -> ActionItem:
+    """An action item for those responsible or those who see its meeting; otherwise 404."""
+    item = db.session.get(ActionItem, item_id)
+    if item is None or not (is_responsible(actor, item) or can(actor, "meeting.view", item.meeting)):
+        abort(404)
+    return item
+
+
+def followups_for(actor: Actor, meeting: Meeting) -> list[tuple[ActionItem, ActionUpdate | None]]:
+    """Action items of the body's earlier meetings that are still open, or were reported at this meeting,
+    each with the report made at this meeting (or None). The meeting was loaded within the actor's scope."""
+    reported_here = exists().where(ActionUpdate.action_item_id == ActionItem.id, ActionUpdate.meeting_id == meeting.id)
+    items = db.session.scalars(
+        select(ActionItem).join(Meeting, ActionItem.meeting_id == Meeting.id)
+        .where(Meeting.region_code == meeting.region_code, Meeting.starts_at < meeting.starts_at,
+               Meeting.id != meeting.id,
+               or_(ActionItem.status != ActionStatus.SELESAI, reported_here))
+        .order_by(Meeting.starts_at, ActionItem.id)).unique()
+    result = []
+    for item in items:
+        report = next((u for u in reversed(item.updates) if u.meeting_id == meeting.id), None)
+        result.append((item, report))
+    return result
+
+
+def body_accounts(region_codes: list[str]) -> list[tuple[User, str]]:
+    """Enabled accounts holding a role at exactly these regions, with the region code, by region and name."""
+    rows = db.session.execute(
+        select(User, RoleAssignment.region_code).join(RoleAssignment, RoleAssignment.user_id == User.id)
+        .where(RoleAssignment.region_code.in_(region_codes), User.is_enabled.is_(True))
+        .order_by(RoleAssignment.region_code, User.full_name)).all()
+    seen, result = set(), []
+    for user, code in rows:
+        if user.id not in seen:
+            seen.add(user.id)
+            result.append((user, code))
+    return result
+
+
+def invitable_regions(meeting_region: Region) -> list[Region]:
+    """The body itself and the bodies one tier below."""
+    children = db.session.scalars(select(Region).where(Region.parent_code == meeting_region.code).order_by(Region.code))
+    return [meeting_region, *children]
+
+
+def managed_bodies(actor: Actor) -> list[Region]:
+    """Regions whose body the actor runs (own tier only)."""
+    codes = sorted({g.region_code for g in actor.grants_for("meeting.manage")})
+    return list(db.session.scalars(select(Region).where(Region.code.in_(codes)).order_by(Region.code)))
+
+
+def people_of_body(region_codes: list[str], roles: tuple[Role, ...]) -> list[tuple[User, str]]:
+    """Accounts with one of these roles at exactly these regions (chair and note-taker choices)."""
+    return list(db.session.execute(
+        select(User, RoleAssignment.region_code).join(RoleAssignment, RoleAssignment.user_id == User.id)
+        .where(RoleAssignment.region_code.in_(region_codes), RoleAssignment.role.in_([r.value for r in roles]),
+               User.is_enabled.is_(True))
+        .order_by(RoleAssignment.region_code, User.full_name)).all())
+
+
+def revisions(meeting: Meeting) -> list[MinutesRevision]:
+    return list(db.session.scalars(
+        select(MinutesRevision).where(MinutesRevision.meeting_id == meeting.id).order_by(MinutesRevision.number.desc())))
+
+
+def comments(meeting: Meeting) -> list[MinutesComment]:
+    return list(db.session.scalars(
+        select(MinutesComment).where(MinutesComment.meeting_id == meeting.id).order_by(MinutesComment.id)))
+
+
+def meeting_by_code(code: str) -> Meeting | None:
+    """For self check-in: the code is the key the participant holds (services check the invitation)."""
+    return db.session.scalar(select(Meeting).where(Meeting.checkin_code == code.strip().upper()))

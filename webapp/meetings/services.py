@@ -1,0 +1,361 @@
+"""Meeting use cases: schedule, invite, take attendance, write and sign the minutes, follow action items up.
+
+Each function checks with access.require, changes, audits and commits once; a refused change
+raises Refused with a message in Bahasa Indonesia and the form field it concerns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
+
+from webapp.access import Actor, require
+from webapp.auth.models import Role, User, utcnow
+from webapp.auth.services import audit
+from webapp.extensions import db
+from webapp.meetings import queries
+from webapp.meetings.models import (
+    ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
+    MinutesRevision, MinutesStatus, Participant,
+)
+from webapp.meetings.rules import BODY_ROLES, runs_body
+from webapp.refusal import Refused
+from webapp.regions.models import Region, is_within
+from webapp.regions.queries import setting_for
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+STALE = "Notulen ini baru saja diubah orang lain. Muat ulang halaman untuk melihat perubahannya."
+
+
+def to_utc(day: dt.date, clock: dt.time, timezone: str) -> dt.datetime:
+    """A local date and time in the kabupaten's zone as a naive UTC datetime."""
+    local = dt.datetime.combine(day, clock, tzinfo=ZoneInfo(timezone))
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def local_date(value: dt.datetime, timezone: str) -> dt.date:
+    return value.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(timezone)).date()
+
+
+def new_checkin_code() -> str:
+    """Six characters without look-alikes (no 0/O, 1/I), unused by any other meeting."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+        if queries.meeting_by_code(code) is None:
+            return code
+
+
+def _user_with_role(user_id: int | None, region_code: str, roles: tuple[Role, ...]) -> User | None:
+    user = db.session.get(User, user_id) if user_id else None
+    if user is None or not user.is_enabled:
+        return None
+    return user if any(r.role in roles and r.region_code == region_code for r in user.roles) else None
+
+
+def create_meeting(actor: Actor, data: dict) -> Meeting:
+    """Schedule a meeting of a body the actor runs; times are typed in the kabupaten's zone.
+    The chair must be the body's approver and the note-taker one of its members."""
+    region = db.session.get(Region, data["region_code"] or "")
+    if region is None or not runs_body(actor, region.code):
+        raise Refused("Pilih lembaga (wilayah) yang rapatnya Anda kelola.", "region_code")
+    timezone = setting_for(region.code).timezone
+    starts_at = to_utc(data["day"], data["starts"], timezone)
+    ends_at = to_utc(data["day"], data["ends"], timezone) if data.get("ends") else None
+    if ends_at is not None and ends_at <= starts_at:
+        raise Refused("Jam selesai harus sesudah jam mulai (kosongkan untuk \"s.d. selesai\").", "ends")
+    chair = _user_with_role(data["chair_id"], region.code, (Role.APPROVER,))
+    if chair is None:
+        raise Refused(f"Pimpinan rapat harus {region.approver_title} {region.label} (pejabat penyetuju lembaga ini).",
+                      "chair_id")
+    notulis = _user_with_role(data["notulis_id"], region.code, BODY_ROLES)
+    if notulis is None:
+        raise Refused("Notulis harus anggota lembaga ini.", "notulis_id")
+    meeting = Meeting(region_code=region.code, kind=MeetingKind(data["kind"]), title=data["title"].strip(),
+                      starts_at=starts_at, ends_at=ends_at, place=data["place"].strip(), chair_id=chair.id,
+                      notulis_id=notulis.id, checkin_code=new_checkin_code(), created_by_id=actor.id)
+    for position, title in enumerate(data.get("agenda") or [], start=1):
+        meeting.agenda_items.append(AgendaItem(position=position, title=title[:200]))
+    for user in (chair, notulis):
+        if all(p.user_id != user.id for p in meeting.participants):
+            meeting.participants.append(Participant(user_id=user.id))
+    db.session.add(meeting)
+    db.session.flush()
+    audit(actor.id, "meeting.created", f"{meeting.id} {meeting.title}")
+    db.session.commit()
+    return meeting
+
+
+def _require_open(meeting: Meeting) -> None:
+    if meeting.text_is_frozen:
+        raise Refused("Notulen sudah final: rapat ini tidak dapat diubah lagi.")
+
+
+def invite(actor: Actor, meeting: Meeting, region_codes: list[str], user_ids: list[int]) -> int:
+    """Invite whole bodies (every account at that region) and single accounts, from the body and
+    the tier below; those already on the list are skipped. Returns how many were added."""
+    require(actor, "meeting.manage", meeting)
+    _require_open(meeting)
+    allowed = {r.code for r in queries.invitable_regions(meeting.region)}
+    if any(code not in allowed for code in region_codes):
+        raise Refused("Lembaga itu bukan lembaga rapat ini atau satu tingkat di bawahnya.", "bodies")
+    candidates = {u.id: (u, code) for u, code in queries.body_accounts(sorted(allowed))}
+    if any(uid not in candidates for uid in user_ids):
+        raise Refused("Akun itu bukan anggota lembaga ini atau satu tingkat di bawahnya.", "users")
+    if not region_codes and not user_ids:
+        raise Refused("Pilih lembaga atau akun yang diundang.", "users")
+    chosen = {uid for uid, (_, code) in candidates.items() if code in region_codes} | set(user_ids)
+    present = {p.user_id for p in meeting.participants}
+    new = sorted(chosen - present)
+    if not new:
+        raise Refused("Semua yang dipilih sudah ada di daftar peserta.", "users")
+    for uid in new:
+        meeting.participants.append(Participant(user_id=uid))
+    audit(actor.id, "meeting.invited", str(meeting.id), f"{len(new)} akun")
+    db.session.commit()
+    return len(new)
+
+
+def add_guest(actor: Actor, meeting: Meeting, data: dict, walk_in: bool = False) -> Participant:
+    """A participant without an account; a walk-in is marked present on the spot."""
+    require(actor, "meeting.manage", meeting)
+    _require_open(meeting)
+    name = " ".join((data.get("guest_name") or "").split())
+    if not name:
+        raise Refused("Tulis nama tamu.", "guest_name")
+    if (data.get("sex") or "") not in ("L", "P", ""):
+        raise Refused("Pilih L atau P.", "sex")
+    phone = (data.get("phone") or "").strip()
+    for other in meeting.participants:
+        same_name = other.name.casefold() == name.casefold()
+        if same_name and (other.instansi or "").casefold() == (data.get("instansi") or "").strip().casefold():
+            raise Refused(f"{name} sudah ada di daftar peserta.", "guest_name")
+        if phone and other.phone == phone:
+            raise Refused(f"Nomor HP ini sudah dipakai peserta {other.name}.", "phone")
+    participant = Participant(guest_name=name, jabatan=(data.get("jabatan") or "").strip(),
+                              instansi=(data.get("instansi") or "").strip(), sex=data.get("sex") or "", phone=phone,
+                              is_walk_in=walk_in)
+    if walk_in:
+        participant.attendance, participant.checked_in_at = Attendance.HADIR, utcnow()
+    meeting.participants.append(participant)
+    audit(actor.id, "meeting.guest_added", str(meeting.id), name)
+    db.session.commit()
+    return participant
+
+
+def mark_attendance(actor: Actor, meeting: Meeting, participant: Participant, attendance: str) -> None:
+    """hadir / izin / tidak hadir, marked by those who run the meeting."""
+    require(actor, "meeting.manage", meeting)
+    _require_open(meeting)
+    try:
+        participant.attendance = Attendance(attendance)
+    except ValueError:
+        raise Refused("Pilih hadir, izin atau tidak hadir.") from None
+    db.session.commit()
+
+
+def remove_participant(actor: Actor, meeting: Meeting, participant: Participant) -> None:
+    require(actor, "meeting.manage", meeting)
+    _require_open(meeting)
+    if participant.user_id in (meeting.chair_id, meeting.notulis_id):
+        raise Refused("Pimpinan rapat dan notulis tidak dapat dihapus dari daftar peserta.")
+    meeting.participants.remove(participant)
+    audit(actor.id, "meeting.participant_removed", str(meeting.id), participant.name)
+    db.session.commit()
+
+
+def check_in(actor: Actor, code: str, now: dt.datetime | None = None) -> Meeting:
+    """Self check-in with the meeting's code: only an invited account, only on the meeting's day."""
+    code = (code or "").strip().upper()
+    meeting = queries.meeting_by_code(code) if code else None
+    if meeting is None:
+        raise Refused("Kode hadir tidak dikenal. Periksa lagi kode yang ditunjukkan notulis.", "code")
+    participant = next((p for p in meeting.participants if p.user_id == actor.id), None)
+    if participant is None:
+        raise Refused("Anda tidak terdaftar sebagai peserta rapat ini. Minta notulis menambahkan Anda.", "code")
+    timezone = setting_for(meeting.region_code).timezone
+    if local_date(now or utcnow(), timezone) != local_date(meeting.starts_at, timezone):
+        raise Refused("Daftar hadir rapat ini hanya dibuka pada hari rapat.", "code")
+    if meeting.text_is_frozen:
+        raise Refused("Notulen rapat ini sudah final.", "code")
+    if participant.attendance != Attendance.HADIR:
+        participant.attendance, participant.checked_in_at = Attendance.HADIR, now or utcnow()
+        audit(actor.id, "meeting.checked_in", str(meeting.id))
+        db.session.commit()
+    return meeting
+
+
+def snapshot(meeting: Meeting) -> str:
+    """The minutes' text as JSON, kept at each save."""
+    return json.dumps({
+        "opening": meeting.opening, "closing": meeting.closing,
+        "agenda": [{"id": a.id, "title": a.title, "discussion": a.discussion, "decisions": a.decisions}
+                   for a in meeting.agenda_items],
+        "actions": [{"id": i.id, "agenda_item_id": i.agenda_item_id, "what": i.what,
+                     "responsible": i.responsible_label, "due_on": i.due_on.isoformat() if i.due_on else None}
+                    for i in meeting.action_items],
+    }, ensure_ascii=False)
+
+
+def _keep_revision(actor: Actor, meeting: Meeting) -> None:
+    number = (db.session.scalar(select(func.max(MinutesRevision.number))
+                                .where(MinutesRevision.meeting_id == meeting.id)) or 0) + 1
+    db.session.add(MinutesRevision(meeting_id=meeting.id, number=number, snapshot=snapshot(meeting),
+                                   saved_by_id=actor.id))
+
+
+def save_minutes(actor: Actor, meeting: Meeting, data: dict, expected_version: int | None = None) -> None:
+    """Opening, closing and each agenda item's discussion and decisions; every save keeps a revision."""
+    require(actor, "minutes.edit", meeting)
+    if expected_version is not None and expected_version != meeting.version:
+        raise Refused(STALE)
+    by_id = {a.id: a for a in meeting.agenda_items}
+    entries = data.get("items") or []
+    if any(entry["id"] not in by_id for entry in entries):
+        raise Refused("Butir agenda tidak ditemukan; muat ulang halaman.")
+    if any(not (entry.get("title") or "").strip() for entry in entries):
+        raise Refused("Judul agenda wajib diisi.")
+    for entry in entries:
+        item = by_id[entry["id"]]
+        item.title = entry["title"].strip()[:200]
+        item.discussion, item.decisions = entry.get("discussion") or "", entry.get("decisions") or ""
+    meeting.opening, meeting.closing = data.get("opening") or "", data.get("closing") or ""
+    flag_modified(meeting, "opening")  # every save moves the version on (optimistic lock)
+    db.session.flush()
+    _keep_revision(actor, meeting)
+    audit(actor.id, "minutes.saved", str(meeting.id))
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise Refused(STALE) from None
+
+
+def add_agenda_item(actor: Actor, meeting: Meeting, title: str) -> AgendaItem:
+    require(actor, "minutes.edit", meeting)
+    title = (title or "").strip()
+    if not title:
+        raise Refused("Tulis judul agenda.", "title")
+    item = AgendaItem(position=len(meeting.agenda_items) + 1, title=title[:200])
+    meeting.agenda_items.append(item)
+    db.session.flush()
+    _keep_revision(actor, meeting)
+    db.session.commit()
+    return item
+
+
+def parse_responsible(meeting: Meeting, choice: str, agency: str) -> dict:
+    """"u:<id>" an account invited to the meeting, "r:<code>" a body within the meeting's region,
+    or a named agency typed in."""
+    agency = (agency or "").strip()
+    if choice and agency:
+        raise Refused("Pilih penanggung jawab dari daftar atau tulis nama instansi, jangan keduanya.", "agency")
+    if choice.startswith("u:") and choice[2:].isdigit():
+        if int(choice[2:]) not in {p.user_id for p in meeting.participants}:
+            raise Refused("Penanggung jawab harus peserta rapat ini.", "responsible")
+        return {"responsible_user_id": int(choice[2:])}
+    if choice.startswith("r:"):
+        region = db.session.get(Region, choice[2:])
+        if region is None or not is_within(region.code, meeting.region_code):
+            raise Refused("Lembaga penanggung jawab harus di wilayah rapat ini.", "responsible")
+        return {"responsible_region_code": region.code}
+    if agency:
+        return {"responsible_agency": agency[:200]}
+    raise Refused("Pilih penanggung jawab atau tulis nama instansi.", "responsible")
+
+
+def add_action_item(actor: Actor, meeting: Meeting, agenda_item: AgendaItem | None, data: dict) -> ActionItem:
+    """A tindak lanjut decided under an agenda item: what, who, by when."""
+    require(actor, "minutes.edit", meeting)
+    what = (data.get("what") or "").strip()
+    if not what:
+        raise Refused("Tulis tindak lanjutnya.", "what")
+    responsible = parse_responsible(meeting, data.get("responsible") or "", data.get("agency") or "")
+    item = ActionItem(what=what, agenda_item_id=agenda_item.id if agenda_item else None, due_on=data.get("due_on"),
+                      **responsible)
+    meeting.action_items.append(item)
+    db.session.flush()
+    _keep_revision(actor, meeting)
+    audit(actor.id, "action.added", str(meeting.id), what[:100])
+    db.session.commit()
+    return item
+
+
+def remove_action_item(actor: Actor, meeting: Meeting, item: ActionItem) -> None:
+    require(actor, "minutes.edit", meeting)
+    if item.meeting_id != meeting.id or item.updates:
+        raise Refused("Tindak lanjut yang sudah dilaporkan tidak dapat dihapus.")
+    meeting.action_items.remove(item)
+    db.session.flush()
+    _keep_revision(actor, meeting)
+    db.session.commit()
+
+
+def circulate(actor: Actor, meeting: Meeting) -> None:
+    """Draft → circulated: participants with accounts read and comment."""
+    require(actor, "minutes.edit", meeting)
+    if meeting.status != MinutesStatus.DRAFT:
+        raise Refused("Hanya draf yang dapat diedarkan.")
+    meeting.status = MinutesStatus.CIRCULATED
+    audit(actor.id, "minutes.circulated", str(meeting.id))
+    db.session.commit()
+
+
+def finalize(actor: Actor, meeting: Meeting) -> None:
+    """Circulated → final: the chair signs off; the text never changes afterwards."""
+    require(actor, "meeting.sign", meeting)
+    meeting.status, meeting.finalized_at = MinutesStatus.FINAL, utcnow()
+    db.session.flush()
+    _keep_revision(actor, meeting)
+    audit(actor.id, "minutes.finalized", str(meeting.id))
+    db.session.commit()
+
+
+def lock(actor: Actor, meeting: Meeting) -> None:
+    """Final → locked (archived)."""
+    require(actor, "meeting.manage", meeting)
+    if meeting.status != MinutesStatus.FINAL:
+        raise Refused("Hanya notulen final yang dapat dikunci.")
+    meeting.status = MinutesStatus.LOCKED
+    audit(actor.id, "minutes.locked", str(meeting.id))
+    db.session.commit()
+
+
+def comment(actor: Actor, meeting: Meeting, body: str) -> MinutesComment:
+    require(actor, "minutes.comment", meeting)
+    body = (body or "").strip()
+    if not body:
+        raise Refused("Tulis tanggapan Anda.", "body")
+    note = MinutesComment(meeting_id=meeting.id, author_id=actor.id, body=body[:4000])
+    db.session.add(note)
+    db.session.commit()
+    return note
+
+
+def update_action(actor: Actor, item: ActionItem, status: str, note: str, at_meeting: Meeting | None = None) -> ActionUpdate:
+    """A progress report: by those responsible (from the home page) or recorded at a later meeting of the body."""
+    require(actor, "action.update", item)
+    if at_meeting is not None:
+        require(actor, "minutes.edit", at_meeting)
+        if at_meeting.region_code != item.meeting.region_code or at_meeting.starts_at <= item.meeting.starts_at:
+            raise Refused("Laporan tindak lanjut dicatat di rapat berikutnya dari lembaga yang sama.")
+    try:
+        new_status = ActionStatus(status)
+    except ValueError:
+        raise Refused("Pilih status: terbuka, proses atau selesai.", "status") from None
+    note = (note or "").strip()
+    if new_status == ActionStatus.SELESAI and not note and not item.progress_note:
+        raise Refused("Tulis bukti atau keterangan penyelesaiannya.", "note")
+    item.status, item.updated_at = new_status, utcnow()
+    if note:
+        item.progress_note = note[:4000]
+    update = ActionUpdate(status=new_status, note=note[:4000], by_id=actor.id,
+                          meeting_id=at_meeting.id if at_meeting else None)
+    item.updates.append(update)
+    audit(actor.id, "action.updated", str(item.id), new_status)
+    db.session.commit()
+    return update
