@@ -1,0 +1,107 @@
+"""Sample values for URL parameters, used by the route sweep (tests/test_route_sweep.py).
+
+The sweep visits every rule of `app.url_map`. To fill a rule's parameters it asks this
+registry for "an object of this kind lying in region X" (X is the signed-in user's own region,
+or a sibling region the user must not reach). A domain adds its own parameter names in
+`tests/<domain>/route_samples.py`, which the sweep imports automatically:
+
+    from tests.route_samples import sample
+
+    @sample("report_id")
+    def _report(region_code):            # an id of a report lying in region_code's subtree
+        ...create or find one, flush, return its id (or None when there is none)
+
+    @sample("month", scoped=False)       # not an object in a region: the same value anywhere
+    def _month(region_code):
+        return "2025-11"
+
+A parameter nobody registered gets a value that matches no object, and the route must then
+answer 404 (never 500).
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from webapp.extensions import db
+
+UNKNOWN_INT = 987654321
+UNKNOWN_TEXT = "tidak-ada-99"
+
+
+@dataclass(frozen=True)
+class Sample:
+    make: Callable[[str], object | None]
+    scoped: bool = True
+
+
+SAMPLES: dict[str, Sample] = {}
+
+
+def sample(*names: str, scoped: bool = True):
+    """Register fn(region_code) -> value for these parameter names."""
+    def register(fn):
+        for name in names:
+            SAMPLES[name] = Sample(fn, scoped)
+        return fn
+    return register
+
+
+def load_domain_samples() -> None:
+    """Import tests/<domain>/route_samples.py of every test package present."""
+    root = Path(__file__).parent
+    for package in pkgutil.iter_modules([str(root)]):
+        if package.ispkg and (root / package.name / "route_samples.py").exists():
+            importlib.import_module(f"tests.{package.name}.route_samples")
+
+
+def unknown_value(converter) -> object:
+    return UNKNOWN_INT if type(converter).__name__ in {"IntegerConverter", "NumberConverter"} else UNKNOWN_TEXT
+
+
+def fill(rule, region_code: str) -> tuple[dict, bool]:
+    """Values for every parameter of the rule, from region_code's subtree; and whether any
+    parameter names an object in a region (so a foreign region must answer 404)."""
+    values, scoped = {}, False
+    for name, converter in rule._converters.items():
+        entry = SAMPLES.get(name)
+        value = entry.make(region_code) if entry else None
+        if entry and entry.scoped:
+            scoped = True
+        if entry is None:
+            scoped = True  # an unknown value must 404 like a foreign object
+        values[name] = unknown_value(converter) if value is None else value
+    return values, scoped
+
+
+# ---- the foundation's own parameters -----------------------------------------------------
+
+def within(column, region_code: str):
+    """SQL: column lies in region_code's subtree."""
+    return (column == region_code) | column.startswith(region_code + ".")
+
+
+@sample("code")
+def _region_code(region_code: str):
+    return region_code
+
+
+@sample("posyandu_id")
+def _posyandu(region_code: str):
+    from webapp.regions.models import Posyandu
+
+    return db.session.scalar(select(Posyandu.id).where(within(Posyandu.region_code, region_code))
+                             .order_by(Posyandu.region_code, Posyandu.id).limit(1))
+
+
+@sample("user_id")
+def _user(region_code: str):
+    from webapp.auth.models import RoleAssignment
+
+    return db.session.scalar(select(RoleAssignment.user_id).where(within(RoleAssignment.region_code, region_code))
+                             .order_by(RoleAssignment.region_code.desc(), RoleAssignment.user_id).limit(1))
