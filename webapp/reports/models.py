@@ -34,6 +34,11 @@ STATUS_LABELS = {
     Status.VERIFIED: "Diverifikasi",
 }
 
+EVENT_LABELS = {
+    "created": "Dibuat", "submitted": "Dikirim", "returned": "Dikembalikan", "verified": "Diverifikasi",
+    "reopened": "Dibuka kembali",
+}
+
 
 class MonthlyReport(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,6 +1,154 @@
-"""Pages of the monthly Posyandu report under /laporan."""
-from flask import Blueprint
+"""Pages of the monthly Posyandu report under /laporan: the kader's form, submit, verify/return, reopen."""
+from __future__ import annotations
 
-from webapp.reports import models  # noqa: F401 - the tables belong to the app's metadata
+from functools import wraps
 
-bp = Blueprint("reports", __name__, url_prefix="/laporan")
+from flask import abort, flash, redirect, request, url_for
+
+from webapp.access import current_actor
+from webapp.forms import apply_form_errors
+from webapp.refusal import Refused
+from webapp.rendering import is_targeted_htmx, render
+from webapp.reports import demo, forms, panels, queries, recap, recap_views, rules, screens, services  # noqa: F401
+from webapp.reports.blueprint import bp
+from webapp.reports.fields import SECTION_BY_KEY
+from webapp.reports.models import STATUS_LABELS
+from webapp.reports.periods import month_key, parse_month
+
+__all__ = ["bp"]
+
+
+def files_or_views(view):
+    """Kader (report.file) and members (report.view) reach the report pages; others get 403."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        actor = current_actor()
+        if not (actor.has("report.file") or actor.has("report.view")):
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def _period_or_404(text: str) -> tuple[int, int]:
+    return parse_month(text) or abort(404)
+
+
+def _page_url(posyandu_id: int, year: int, month: int, anchor: str | None = None) -> str:
+    return url_for("reports.report", posyandu_id=posyandu_id, month=month_key(year, month), _anchor=anchor)
+
+
+@bp.get("/")
+@files_or_views
+def index():
+    """The kader's months to file; for members, reports waiting and the completeness of their area."""
+    return render("reports/index.html", overview=recap.overview(current_actor()), labels=STATUS_LABELS)
+
+
+@bp.get("/posyandu/<int:posyandu_id>/<month>")
+@files_or_views
+def report(posyandu_id: int, month: str):
+    """One Posyandu's report for one month: the form while it may be edited, else its values and history."""
+    actor = current_actor()
+    posyandu = queries.get_posyandu_or_404(actor, posyandu_id)
+    year, mon = _period_or_404(month)
+    return render("reports/report.html", **screens.page(actor, posyandu, year, mon))
+
+
+@bp.post("/posyandu/<int:posyandu_id>/<month>/bagian/<section>")
+@files_or_views
+def save_section(posyandu_id: int, month: str, section: str):
+    """Save one section of the draft (htmx: only its status and messages come back)."""
+    actor = current_actor()
+    posyandu = queries.get_posyandu_or_404(actor, posyandu_id)
+    year, mon = _period_or_404(month)
+    if section not in SECTION_BY_KEY:
+        abort(404)
+    form = forms.section_form(section, formdata=request.form)
+    status, extra, report = 422, {}, None
+    if form.validate():
+        try:
+            outcome = services.save_section(actor, posyandu, year, mon, section, form.values(), form.base.data or "",
+                                            form.client_id_or_new())
+        except services.Conflict as error:
+            status, extra = 409, {"status": str(error), "status_kind": "error", "changes": error.changes,
+                                  "base": error.base}
+        except services.Locked as error:
+            status, extra = 409, {"status": str(error), "status_kind": "error"}
+        except Refused as error:
+            extra = {"status": str(error), "status_kind": "error"}
+        else:
+            if not is_targeted_htmx():
+                flash("Bagian ini tersimpan.")
+                return redirect(_page_url(posyandu.id, year, mon, f"bagian-{section}"))
+            status, report, form = 200, outcome.report, None
+            extra = {"status": "Tersimpan", "status_kind": "ok"}
+    else:
+        extra = {"status": "Ada isian yang perlu diperbaiki; bagian ini belum tersimpan.", "status_kind": "error"}
+    report = report or queries.find_report(posyandu, year, mon)
+    view = screens.section_view(report, posyandu, year, mon, section, form=form, **extra)
+    if is_targeted_htmx():
+        return render("reports/_section_saved.html", sv=view, posyandu=posyandu, status=status)
+    return render("reports/report.html", status=status, **screens.page(actor, posyandu, year, mon, replace=view))
+
+
+@bp.post("/posyandu/<int:posyandu_id>/<month>/kirim")
+@files_or_views
+def submit(posyandu_id: int, month: str):
+    """Send the report for verification; errors block, warnings need the confirmation box."""
+    actor = current_actor()
+    posyandu = queries.get_posyandu_or_404(actor, posyandu_id)
+    year, mon = _period_or_404(month)
+    form = forms.SubmitForm()
+    try:
+        services.submit(actor, posyandu, year, mon, form.client_id_or_new(), bool(form.confirm.data))
+    except services.CheckFailed as failed:
+        return render("reports/report.html", status=422,
+                      **screens.page(actor, posyandu, year, mon, submit_form=form, failed=failed))
+    except Refused as error:
+        apply_form_errors(form, error)
+        return render("reports/report.html", status=409,
+                      **screens.page(actor, posyandu, year, mon, submit_form=form))
+    flash("Laporan terkirim. Pokja desa akan memeriksanya.")
+    return redirect(_page_url(posyandu.id, year, mon))
+
+
+def _decide(report_id: int, form, act, done: str, form_name: str):
+    """Load the report in scope, apply a pokja decision, and answer the page (422 with the message on refusal)."""
+    actor = current_actor()
+    report = queries.get_report_or_404(actor, report_id)
+    try:
+        act(actor, report)
+    except Refused as error:
+        apply_form_errors(form, error)
+        return render("reports/report.html", status=422, **screens.page(
+            actor, report.posyandu, report.year, report.month, **{form_name: form}))
+    flash(done)
+    return redirect(_page_url(report.posyandu_id, report.year, report.month))
+
+
+@bp.post("/<int:report_id>/verifikasi")
+@files_or_views
+def verify(report_id: int):
+    """Pokja desa accepts the report (it is then locked)."""
+    form = forms.ReviewForm()
+    return _decide(report_id, form, lambda actor, report: services.verify(actor, report, form.note.data or ""),
+                   "Laporan diverifikasi.", "review_form")
+
+
+@bp.post("/<int:report_id>/kembalikan")
+@files_or_views
+def return_report(report_id: int):
+    """Pokja desa sends the report back with a note for the whole report or one field."""
+    form = forms.ReviewForm()
+    return _decide(report_id, form, lambda actor, report: services.return_report(
+        actor, report, form.note.data or "", form.field.data or "", form.field_note.data or ""),
+        "Laporan dikembalikan ke kader dengan catatan.", "review_form")
+
+
+@bp.post("/<int:report_id>/buka-kembali")
+@files_or_views
+def reopen(report_id: int):
+    """Pokjanal kecamatan unlocks a verified report, with a reason."""
+    form = forms.ReopenForm()
+    return _decide(report_id, form, lambda actor, report: services.reopen(actor, report, form.reason.data or ""),
+                   "Laporan dibuka kembali dan dikirim ke kader.", "reopen_form")

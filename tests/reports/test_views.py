@@ -1,0 +1,160 @@
+"""The report pages over HTTP: access by tier and region, bad input, htmx fragments, replays and conflicts."""
+import re
+
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.reports import services
+from webapp.reports.models import MonthlyReport, Status
+
+from .helpers import actor, fill, form_data, last_month, month_text, new_id, palangan_posyandu
+
+HX = {"HX-Request": "true"}
+
+
+def _url(posyandu, suffix=""):
+    return f"/laporan/posyandu/{posyandu.id}/{month_text()}{suffix}"
+
+
+def _reports():
+    return db.session.scalar(select(func.count(MonthlyReport.id)))
+
+
+def test_the_kader_form_carries_the_outbox_contract(demo_client, login_as):
+    login_as(demo_client, "kader.palangan")
+    page = demo_client.get(_url(palangan_posyandu()))
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    forms = re.findall(r"<form[^>]*>", html)
+    outbox = [f for f in forms if 'data-outbox="report"' in f]
+    assert len(outbox) == 7  # six sections and the submit form
+    assert len(re.findall(r'<input type="hidden" name="client_id" [^>]*value="[0-9a-f]{32}"', html)) == 7
+    assert "Balita: SKDN dan gizi" in html and 'inputmode="numeric"' in html
+
+
+def test_a_kader_of_another_desa_gets_404_everywhere(demo_client, login_as):
+    posyandu = palangan_posyandu()
+    login_as(demo_client, "kader.hanjalipan")
+    year, month = last_month()
+    assert demo_client.get(_url(posyandu)).status_code == 404
+    data = form_data("gizi", year, month) | {"client_id": new_id()}
+    assert demo_client.post(_url(posyandu, "/bagian/gizi"), data=data).status_code == 404
+    assert demo_client.post(_url(posyandu, "/kirim"), data={"client_id": new_id()}).status_code == 404
+    assert _reports() == 0
+
+
+def test_report_decisions_are_refused_to_lower_tiers(demo_client, login_as):
+    kader, posyandu, (year, month) = actor("kader.palangan"), palangan_posyandu(), last_month()
+    fill(kader, posyandu, year, month)
+    report = services.submit(kader, posyandu, year, month, new_id(), confirmed=True).report
+    login_as(demo_client, "kader.palangan")
+    assert demo_client.post(f"/laporan/{report.id}/verifikasi").status_code == 403
+    login_as(demo_client, "pokja.palangan")
+    assert demo_client.post(f"/laporan/{report.id}/buka-kembali", data={"reason": "x"}).status_code == 403
+    login_as(demo_client, "kades.hanjalipan")
+    assert demo_client.post(f"/laporan/{report.id}/verifikasi").status_code == 404
+    db.session.expire_all()
+    assert db.session.get(MonthlyReport, report.id).status == Status.SUBMITTED
+
+
+def test_bad_numbers_get_a_message_next_to_the_field_and_save_nothing(demo_client, login_as):
+    login_as(demo_client, "kader.palangan")
+    posyandu, (year, month) = palangan_posyandu(), last_month()
+    data = form_data("gizi", year, month) | {"balita_d": "-4", "balita_n": "2,5", "client_id": new_id()}
+    page = demo_client.post(_url(posyandu, "/bagian/gizi"), data=data)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 422
+    assert re.search(r'id="msg-balita_d"[^>]*><p class="error">Tidak boleh negatif.', html)
+    assert "Isi bilangan bulat, tanpa koma." in html and 'value="2,5"' in html  # what was typed is kept
+    assert _reports() == 0
+
+
+def test_an_htmx_section_save_answers_a_small_fragment_and_a_replay_the_same(demo_client, login_as):
+    login_as(demo_client, "kader.palangan")
+    posyandu, (year, month) = palangan_posyandu(), last_month()
+    data = form_data("gizi", year, month) | {"balita_d": "50", "client_id": "replay-me"}
+    first = demo_client.post(_url(posyandu, "/bagian/gizi"), data=data, headers=HX)
+    again = demo_client.post(_url(posyandu, "/bagian/gizi"), data=data, headers=HX)
+    for answer in (first, again):
+        html = answer.get_data(as_text=True)
+        assert answer.status_code == 200 and "<html" not in html and "HX-Request" in answer.headers["Vary"]
+        assert "Tersimpan" in html and "D (ditimbang) tidak boleh lebih dari S" in html  # draft keeps, checks show
+        assert 'id="cid-gizi"' in html and "replay-me" not in html  # a fresh id for the next save
+    assert _reports() == 1
+    assert len(first.data) < 5000
+
+
+def test_a_save_without_javascript_redirects_back_to_the_section(demo_client, login_as):
+    login_as(demo_client, "kader.palangan")
+    posyandu, (year, month) = palangan_posyandu(), last_month()
+    answer = demo_client.post(_url(posyandu, "/bagian/buka"), data=form_data("buka", year, month))
+    assert answer.status_code == 302 and answer.headers["Location"].endswith("#bagian-buka")
+    report = services.queries.find_report(posyandu, year, month)
+    assert report.kader_on_duty == 5 and len(report.dates) == 1
+
+
+def test_a_concurrent_change_answers_409_with_what_changed(demo_client, login_as):
+    from tests.factories import make_user
+    from webapp.access import Actor
+
+    posyandu, (year, month) = palangan_posyandu(), last_month()
+    login_as(demo_client, "kader.palangan")
+    page = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    base = re.search(r'id="base-gizi" value="([0-9a-f]+)"', page)[1]
+    other = Actor(make_user("kader", posyandu.region_code, posyandu=posyandu, full_name="Kader Kedua"))
+    from .helpers import section_values
+    services.save_section(other, posyandu, year, month, "gizi", section_values("gizi", year, month, balita_s=47), "",
+                          new_id())
+    data = form_data("gizi", year, month) | {"balita_s": "52", "base": base, "client_id": new_id()}
+    answer = demo_client.post(_url(posyandu, "/bagian/gizi"), data=data, headers=HX)
+    html = answer.get_data(as_text=True)
+    assert answer.status_code == 409
+    assert "Kader Kedua sudah mengubah bagian ini" in html
+    assert re.search(r"S — semua balita di wilayah</td><td class=\"num\">52</td><td class=\"num\">47</td>", html)
+    assert services.queries.find_report(posyandu, year, month).balita_s == 47
+
+
+def test_submit_with_an_error_answers_422_and_a_locked_report_409(demo_client, login_as):
+    kader, posyandu, (year, month) = actor("kader.palangan"), palangan_posyandu(), last_month()
+    fill(kader, posyandu, year, month, stunted=40)  # more stunted than measured
+    login_as(demo_client, "kader.palangan")
+    answer = demo_client.post(_url(posyandu, "/kirim"), data={"client_id": new_id(), "confirm": "y"})
+    html = answer.get_data(as_text=True)
+    assert answer.status_code == 422
+    assert re.search(r'id="msg-stunted"[^>]*><p class="error">Jumlah stunting tidak boleh lebih', html)
+    fill(kader, posyandu, year, month)
+    assert demo_client.post(_url(posyandu, "/kirim"), data={"client_id": "k1", "confirm": "y"}).status_code == 302
+    assert demo_client.post(_url(posyandu, "/kirim"), data={"client_id": "k1", "confirm": "y"}).status_code == 302
+    locked = demo_client.post(_url(posyandu, "/bagian/gizi"), data=form_data("gizi", year, month) | {"client_id": "n"},
+                              headers=HX)
+    assert locked.status_code == 409 and "menunggu verifikasi" in locked.get_data(as_text=True)
+
+
+def test_returned_notes_show_next_to_the_field_and_on_the_kader_home(demo_client, login_as):
+    kader, posyandu, (year, month) = actor("kader.palangan"), palangan_posyandu(), last_month()
+    fill(kader, posyandu, year, month)
+    report = services.submit(kader, posyandu, year, month, new_id(), confirmed=True).report
+    login_as(demo_client, "pokja.palangan")
+    empty = demo_client.post(f"/laporan/{report.id}/kembalikan", data={"note": "", "field": "", "field_note": ""})
+    assert empty.status_code == 422 and "Tulis catatan agar kader tahu" in empty.get_data(as_text=True)
+    demo_client.post(f"/laporan/{report.id}/kembalikan",
+                     data={"note": "Tolong cek lagi.", "field": "balita_k", "field_note": "K melebihi jumlah KMS."})
+    login_as(demo_client, "kader.palangan")
+    home = demo_client.get("/").get_data(as_text=True)
+    assert "Laporan dikembalikan" in home and "K melebihi jumlah KMS." in home
+    page = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert re.search(r'id="msg-balita_k"[^>]*><p class="note"><strong>Catatan Siti Aminah:</strong> K melebihi', page)
+    assert "Tolong cek lagi." in page
+
+
+def test_pokja_desa_home_lists_missing_posyandu_and_reports_waiting(demo_client, login_as):
+    kader, posyandu, (year, month) = actor("kader.palangan"), palangan_posyandu(), last_month()
+    fill(kader, posyandu, year, month)
+    services.submit(kader, posyandu, year, month, new_id(), confirmed=True)
+    login_as(demo_client, "pokja.palangan")
+    home = demo_client.get("/").get_data(as_text=True)
+    assert "Laporan menunggu verifikasi" in home and posyandu.name in home
+    assert "Belum melapor" in home
+    others = [p for p in services.queries.db.session.scalars(
+        select(type(posyandu)).where(type(posyandu).region_code == posyandu.region_code)) if p.id != posyandu.id]
+    assert others and all(p.name in home.split("Belum melapor")[1] for p in others)

@@ -1,0 +1,110 @@
+"""The report's checks: errors that block submitting and warnings that ask for confirmation.
+
+Pure functions over a dict of values (count name -> int | None, plus open_dates, closed,
+closed_reason), so the form, the services and the tests use the same rules. Each returns
+{field name: [message, ...]}; "" as field name means the whole report.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from webapp.formatting import angka, bulan_tahun, persen
+from webapp.reports.fields import COUNT_NAMES, GROUPS, FIELD_BY_NAME
+
+MAX_COUNT = 100_000
+JUMP = 0.5  # a change of more than half against the mean of the last three reports
+MIN_DS = 0.5
+
+# (field, must not exceed field, message)
+NOT_ABOVE = (
+    ("balita_d", "balita_s", "D (ditimbang) tidak boleh lebih dari S (semua balita di wilayah)."),
+    ("balita_k", "balita_s", "K (punya Buku KIA/KMS) tidak boleh lebih dari S (semua balita di wilayah)."),
+    ("balita_n", "balita_d", "N (berat badan naik) tidak boleh lebih dari D (ditimbang): yang naik pasti ditimbang."),
+    ("balita_o", "balita_d", "O (tidak ditimbang bulan lalu) tidak boleh lebih dari D (ditimbang bulan ini)."),
+    ("balita_b", "balita_d", "B (baru pertama ditimbang) tidak boleh lebih dari D (ditimbang bulan ini)."),
+    ("stunted", "measured", "Jumlah stunting tidak boleh lebih dari balita yang diukur panjang/tinggi badan."),
+    ("wasted", "measured", "Jumlah wasting tidak boleh lebih dari balita yang diukur panjang/tinggi badan."),
+)
+
+
+def parse_count(raw: str | None) -> tuple[int | None, str | None]:
+    """Typed text -> (value, message). Blank is None ("not reported"), never 0."""
+    text = (raw or "").strip()
+    if not text:
+        return None, None
+    if re.fullmatch(r"\d+", text):
+        value = int(text)
+        return (value, None) if value <= MAX_COUNT else (None, f"Angka terlalu besar (maksimal {angka(MAX_COUNT)}).")
+    if re.fullmatch(r"-\s*\d+([.,]\d+)?", text):
+        return None, "Tidak boleh negatif."
+    if re.fullmatch(r"\d+[.,]\d+", text):
+        return None, "Isi bilangan bulat, tanpa koma."
+    return None, "Isi angka bulat, atau kosongkan bila tidak dilaporkan."
+
+
+def _add(found: dict[str, list[str]], field: str, message: str) -> None:
+    found.setdefault(field, []).append(message)
+
+
+def errors(values: dict, year: int, month: int, today: dt.date) -> dict[str, list[str]]:
+    """Rules that block submitting (consistency of counts, dates within the month, no future month)."""
+    found: dict[str, list[str]] = {}
+    if (year, month) > (today.year, today.month):
+        _add(found, "", f"Laporan {bulan_tahun(year, month)} belum bisa diisi: bulannya belum tiba.")
+    for date in values.get("open_dates") or []:
+        if (date.year, date.month) != (year, month):
+            _add(found, "open_dates", f"Tanggal {date.day}/{date.month}/{date.year} di luar bulan "
+                                      f"{bulan_tahun(year, month)}.")
+    for field, ceiling, message in NOT_ABOVE:
+        value, limit = values.get(field), values.get(ceiling)
+        if value is not None and limit is not None and value > limit:
+            _add(found, field, message)
+    for group in GROUPS:
+        served, target = values.get(f"{group.key}_served"), values.get(f"{group.key}_target")
+        if not group.can_exceed and served is not None and target is not None and served > target:
+            _add(found, f"{group.key}_served", f"Yang dilayani ({served}) lebih dari sasaran ({target}): {group.rule}.")
+    return found
+
+
+def completeness_errors(values: dict) -> dict[str, list[str]]:
+    """What a report needs before it is sent: the hari buka date(s), or "tidak buka" with its reason."""
+    found: dict[str, list[str]] = {}
+    if values.get("closed"):
+        if not (values.get("closed_reason") or "").strip():
+            _add(found, "closed_reason", "Tulis alasan Posyandu tidak buka bulan ini.")
+    elif not values.get("open_dates"):
+        _add(found, "open_dates", "Isi tanggal hari buka, atau centang \"Tidak buka bulan ini\".")
+    return found
+
+
+def warnings(values: dict, history: list[dict]) -> dict[str, list[str]]:
+    """Rules that ask the kader to confirm: jumps against the last three reports, low D/S, a group not served."""
+    found: dict[str, list[str]] = {}
+    for name in COUNT_NAMES:
+        value = values.get(name)
+        earlier = [h[name] for h in history[:3] if h.get(name) is not None]
+        if value is None or not earlier:
+            continue
+        mean = sum(earlier) / len(earlier)
+        if mean > 0 and abs(value - mean) > JUMP * mean:
+            _add(found, name, f"{FIELD_BY_NAME[name].header}: {value} berbeda lebih dari separuh dari rata-rata "
+                              f"{len(earlier)} laporan terakhir ({angka(round(mean, 1))}). Periksa lagi.")
+    if values.get("closed"):
+        return found
+    d, s = values.get("balita_d"), values.get("balita_s")
+    if d is not None and s and d / s < MIN_DS:
+        _add(found, "balita_d", f"D/S hanya {persen(d, s)}, di bawah 50 %. Benar begitu?")
+    for group in GROUPS:
+        served, target = values.get(f"{group.key}_served"), values.get(f"{group.key}_target")
+        if not served and target != 0:
+            _add(found, f"{group.key}_served", f"{group.label}: tidak ada yang dilayani bulan ini. Benar begitu?")
+    return found
+
+
+def merge(*parts: dict[str, list[str]]) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {}
+    for part in parts:
+        for field, messages in part.items():
+            merged.setdefault(field, []).extend(messages)
+    return merged

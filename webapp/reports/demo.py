@@ -1,0 +1,116 @@
+"""Demo reports: twelve months for every demo Posyandu, some missing, some late, one returned, one draft."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from sqlalchemy import insert, select
+
+from webapp.auth.models import User
+from webapp.demo import demo_seeder, first_posyandu
+from webapp.extensions import db
+from webapp.regions.models import Posyandu
+from webapp.regions.queries import setting_for
+from webapp.reports.fields import COUNT_NAMES
+from webapp.reports.models import MonthlyReport, ReportEvent, Status
+from webapp.reports.periods import due_at, last_months, today_in
+
+PALANGAN = "62.02.01.2003"
+
+
+def _counts(rng: random.Random) -> dict:
+    """Plausible, consistent counts for one Posyandu month (D ≤ S, N ≤ D, served ≤ target...)."""
+    s = rng.randint(30, 80)
+    d = round(s * rng.uniform(0.55, 0.95))
+    measured = round(d * rng.uniform(0.8, 1.0))
+    counts = {
+        "kader_on_duty": rng.randint(4, 7), "home_visits": rng.randint(0, 10), "referrals": rng.randint(0, 4),
+        "balita_s": s, "balita_k": s - rng.randint(0, 5), "balita_d": d, "balita_n": round(d * rng.uniform(0.6, 0.85)),
+        "balita_o": rng.randint(0, 4), "balita_b": rng.randint(0, 3), "balita_bgm": rng.randint(0, 2),
+        "measured": measured, "stunted": round(measured * rng.uniform(0.1, 0.25)),
+        "wasted": round(measured * rng.uniform(0.02, 0.08)), "underweight": round(measured * rng.uniform(0.05, 0.12)),
+        "balita_referred": rng.randint(0, 3),
+        "pus_target": rng.randint(40, 120),
+    }
+    for group, low, high in (("ibu_hamil", 3, 10), ("ibu_nifas", 2, 6), ("bayi", 5, 15), ("balita", 20, 60),
+                             ("remaja", 20, 60), ("dewasa", 50, 150), ("lansia", 15, 50)):
+        target = rng.randint(low, high)
+        counts[f"{group}_target"], counts[f"{group}_served"] = target, round(target * rng.uniform(0.5, 1.0))
+    counts["balita_target"] = counts["balita_served"] = None if rng.random() < 0.3 else counts["balita_target"]
+    counts.update({
+        "ibu_hamil_examined": counts["ibu_hamil_served"], "ibu_hamil_kek": rng.randint(0, 2),
+        "ibu_hamil_anemia": rng.randint(0, 2), "ibu_hamil_ttd": counts["ibu_hamil_served"],
+        "remaja_putri_ttd": rng.randint(5, 20), "dewasa_screened": counts["dewasa_served"],
+        "dewasa_at_risk": rng.randint(2, 15), "lansia_screened": counts["lansia_served"],
+        "lansia_at_risk": rng.randint(2, 12), "kb_participants": round(counts["pus_target"] * rng.uniform(0.5, 0.75)),
+        "bayi_immunised": round(counts["bayi_target"] * rng.uniform(0.6, 1.0)),
+    })
+    if rng.random() < 0.2:  # dewasa not reported this month: blank, not 0
+        for name in ("dewasa_target", "dewasa_served", "dewasa_screened", "dewasa_at_risk"):
+            counts[name] = None
+    return counts
+
+
+def _user_id(username: str) -> int | None:
+    return db.session.scalar(select(User.id).where(User.username == username))
+
+
+@demo_seeder(30)
+def seed_reports() -> None:
+    """Twelve months before the current one; idempotent (skips when any report exists)."""
+    if db.session.scalar(select(MonthlyReport.id).limit(1)) is not None:
+        return
+    kader, pokja = _user_id("kader.palangan"), _user_id("pokja.palangan")
+    special = first_posyandu(PALANGAN)
+    reports, plans = [], []
+    for posyandu in db.session.scalars(select(Posyandu).order_by(Posyandu.id)):
+        setting = setting_for(posyandu.region_code)
+        periods = last_months(today_in(setting.timezone), 13)[1:]
+        for index, (year, month) in enumerate(periods):
+            rng = random.Random(posyandu.id * 10000 + year * 12 + month)
+            if index > 0 and rng.random() < 0.08 and posyandu.id != special.id:
+                continue  # missing
+            status, late = Status.VERIFIED if index > 1 else Status.SUBMITTED, rng.random() < 0.15
+            if posyandu.id == special.id and index == 0:
+                status = Status.DRAFT
+            elif posyandu.id == special.id and index == 2:
+                status = Status.RETURNED
+            due = due_at(year, month, setting.report_due_day, setting.timezone)
+            sent = due + dt.timedelta(days=rng.randint(2, 9)) if late else due - dt.timedelta(days=rng.randint(1, 5),
+                                                                                                 hours=rng.randint(1, 9))
+            row = {name: None for name in COUNT_NAMES} | _counts(rng)
+            closed = rng.random() < 0.04 and status == Status.VERIFIED
+            if closed:
+                row = dict.fromkeys(COUNT_NAMES)
+            day = min(5 + posyandu.id % 20, 28)
+            row.update(posyandu_id=posyandu.id, region_code=posyandu.region_code, year=year, month=month,
+                       status=status, version=1, closed=closed, closed_reason="Banjir, balai desa tergenang" if closed else "",
+                       open_dates="" if closed else dt.date(year, month, day).isoformat(),
+                       created_at=sent - dt.timedelta(days=2), updated_at=sent,
+                       first_submitted_at=None if status == Status.DRAFT else sent,
+                       submitted_at=None if status == Status.DRAFT else sent,
+                       verified_at=sent + dt.timedelta(days=2) if status == Status.VERIFIED else None,
+                       updated_by_id=kader if posyandu.id == special.id else None,
+                       submitted_by_id=kader if posyandu.id == special.id and status != Status.DRAFT else None,
+                       verified_by_id=pokja if posyandu.id == special.id and status == Status.VERIFIED else None)
+            reports.append(row)
+            plans.append((posyandu.id, year, month, status, sent, posyandu.id == special.id))
+    db.session.execute(insert(MonthlyReport), reports)
+    ids = {(p, y, m): i for i, p, y, m in db.session.execute(
+        select(MonthlyReport.id, MonthlyReport.posyandu_id, MonthlyReport.year, MonthlyReport.month))}
+    events = []
+    for posyandu_id, year, month, status, sent, is_special in plans:
+        report_id = ids[(posyandu_id, year, month)]
+        who, checker = (kader, pokja) if is_special else (None, None)
+        events.append({"report_id": report_id, "actor_id": who, "action": "created", "note": "",
+                       "at": sent - dt.timedelta(days=2)})
+        if status != Status.DRAFT:
+            events.append({"report_id": report_id, "actor_id": who, "action": "submitted", "note": "", "at": sent})
+        if status == Status.VERIFIED:
+            events.append({"report_id": report_id, "actor_id": checker, "action": "verified", "note": "",
+                           "at": sent + dt.timedelta(days=2)})
+        if status == Status.RETURNED:
+            events.append({"report_id": report_id, "actor_id": checker, "action": "returned", "field": "balita_d",
+                           "note": "D tidak cocok dengan buku register (tercatat 41 balita ditimbang). Mohon dicek.",
+                           "at": sent + dt.timedelta(days=1)})
+    db.session.execute(insert(ReportEvent), [{"field": None} | e for e in events])

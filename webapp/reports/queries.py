@@ -1,0 +1,152 @@
+"""Reading reports within the actor's scope: kader see their own Posyandu, members their subtree."""
+from __future__ import annotations
+
+import hashlib
+
+from flask import abort
+from sqlalchemy import or_, select, tuple_
+
+from webapp.access import Actor
+from webapp.extensions import db
+from webapp.regions.models import Posyandu
+from webapp.reports import checks
+from webapp.reports.fields import COUNT_NAMES, SECTION_BY_KEY
+from webapp.reports.models import MonthlyReport, ReportEvent, Status
+from webapp.reports.periods import shift
+
+RECEIVED = (Status.SUBMITTED, Status.VERIFIED)
+
+
+def visible(actor: Actor, posyandu_column=MonthlyReport.posyandu_id, region_column=MonthlyReport.region_code):
+    """SQL condition: rows a kader files or a member views."""
+    return or_(actor.where_posyandu("report.view", posyandu_column, region_column),
+               actor.where_posyandu("report.file", posyandu_column, region_column))
+
+
+def _covers(actor: Actor, region_code: str, posyandu_id: int) -> bool:
+    return actor.covers("report.view", region_code, posyandu_id) or actor.covers("report.file", region_code, posyandu_id)
+
+
+def get_posyandu_or_404(actor: Actor, posyandu_id: int) -> Posyandu:
+    """A Posyandu whose reports the actor files or views; otherwise 404."""
+    posyandu = db.session.get(Posyandu, posyandu_id)
+    if posyandu is None or not _covers(actor, posyandu.region_code, posyandu.id):
+        abort(404)
+    return posyandu
+
+
+def get_report_or_404(actor: Actor, report_id: int) -> MonthlyReport:
+    report = db.session.get(MonthlyReport, report_id)
+    if report is None or not _covers(actor, report.region_code, report.posyandu_id):
+        abort(404)
+    return report
+
+
+def find_report(posyandu: Posyandu, year: int, month: int) -> MonthlyReport | None:
+    """The report of an (already scoped) Posyandu for one month."""
+    return db.session.scalar(select(MonthlyReport).where(
+        MonthlyReport.posyandu_id == posyandu.id, MonthlyReport.year == year, MonthlyReport.month == month))
+
+
+def values_of(report: MonthlyReport | None) -> dict:
+    """Every value of a report as the checks read them (an absent report is all blank)."""
+    values = {name: getattr(report, name) if report else None for name in COUNT_NAMES}
+    values["open_dates"] = report.dates if report else []
+    values["closed"] = bool(report and report.closed)
+    values["closed_reason"] = report.closed_reason if report else ""
+    return values
+
+
+def section_values(report: MonthlyReport | None, section_key: str) -> dict:
+    section = SECTION_BY_KEY[section_key]
+    values = values_of(report)
+    names = list(section.names) + (["open_dates", "closed", "closed_reason"] if section.has_open_days else [])
+    return {name: values[name] for name in names}
+
+
+def section_base(report: MonthlyReport | None, section_key: str) -> str:
+    """A short digest of a section's stored values: the form sends it back to detect a concurrent change."""
+    text = repr(sorted(section_values(report, section_key).items()))
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def history(posyandu_id: int, year: int, month: int, count: int = 3) -> list[dict]:
+    """Values of the Posyandu's last `count` received reports before this month, newest first."""
+    earliest = shift(year, month, -24)
+    reports = db.session.scalars(
+        select(MonthlyReport).where(
+            MonthlyReport.posyandu_id == posyandu_id, MonthlyReport.status.in_(RECEIVED),
+            tuple_(MonthlyReport.year, MonthlyReport.month) < (year, month),
+            tuple_(MonthlyReport.year, MonthlyReport.month) >= earliest,
+        ).order_by(MonthlyReport.year.desc(), MonthlyReport.month.desc()).limit(count)
+    )
+    return [values_of(r) for r in reports]
+
+
+def check_results(report: MonthlyReport | None, posyandu_id: int, year: int, month: int, today) -> tuple[dict, dict]:
+    """(errors, warnings) of the stored values, as shown next to the fields."""
+    values = values_of(report)
+    return checks.errors(values, year, month, today), checks.warnings(values, history(posyandu_id, year, month))
+
+
+def notes(report: MonthlyReport | None) -> dict[str, list[ReportEvent]]:
+    """Notes of the latest return or reopening, by field ("" for the whole report); empty once resubmitted."""
+    found: dict[str, list[ReportEvent]] = {}
+    if report is None:
+        return found
+    for event in report.events:
+        if event.action == "submitted":
+            found = {}
+        elif event.action in ("returned", "reopened") and event.note:
+            found.setdefault(event.field or "", []).append(event)
+    return found
+
+
+def reports_of(posyandu: Posyandu, months: list[tuple[int, int]]) -> dict[tuple[int, int], MonthlyReport]:
+    """The Posyandu's reports for these months, by (year, month)."""
+    if not months:
+        return {}
+    rows = db.session.scalars(select(MonthlyReport).where(
+        MonthlyReport.posyandu_id == posyandu.id,
+        tuple_(MonthlyReport.year, MonthlyReport.month).in_(months)))
+    return {r.period: r for r in rows}
+
+
+def filed_posyandu(actor: Actor) -> list[Posyandu]:
+    """The Posyandu whose reports the actor files (a kader's own)."""
+    ids = [g.posyandu_id for g in actor.grants_for("report.file") if g.posyandu_id]
+    return list(db.session.scalars(select(Posyandu).where(Posyandu.id.in_(ids)).order_by(Posyandu.name))) if ids else []
+
+
+def returned_reports(actor: Actor) -> list[MonthlyReport]:
+    """Reports sent back to the kader, oldest month first."""
+    return list(db.session.scalars(
+        select(MonthlyReport).where(actor.where_posyandu("report.file", MonthlyReport.posyandu_id,
+                                                         MonthlyReport.region_code),
+                                    MonthlyReport.status == Status.RETURNED)
+        .order_by(MonthlyReport.year, MonthlyReport.month)))
+
+
+def waiting_to_verify(actor: Actor) -> list[MonthlyReport]:
+    """Submitted reports in the desa where the actor verifies, oldest first."""
+    from webapp.reports.rules import may_verify
+
+    rows = db.session.scalars(
+        select(MonthlyReport).where(actor.where_region("report.verify", MonthlyReport.region_code),
+                                    MonthlyReport.status == Status.SUBMITTED)
+        .order_by(MonthlyReport.submitted_at))
+    return [r for r in rows if may_verify(actor, r)]
+
+
+def reports_in(actor: Actor, region_code: str, year: int, month: int,
+               statuses=RECEIVED) -> list[MonthlyReport]:
+    """Reports of one month under a region (within scope), by desa and Posyandu name."""
+    query = select(MonthlyReport).join(Posyandu).where(
+        visible(actor), MonthlyReport.year == year, MonthlyReport.month == month,
+        or_(MonthlyReport.region_code == region_code,
+            MonthlyReport.region_code.startswith(region_code + ".", autoescape=True)),
+    )
+    if statuses:
+        query = query.where(MonthlyReport.status.in_(statuses))
+    return list(db.session.scalars(query.order_by(MonthlyReport.region_code, Posyandu.name)))
+

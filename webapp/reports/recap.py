@@ -1,0 +1,170 @@
+"""Completeness (on time / late / missing) and recap sums per region and month, each tier within its subtree."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select
+
+from webapp.access import Actor
+from webapp.extensions import db
+from webapp.regions.models import Posyandu, Region
+from webapp.regions.queries import setting_for
+from webapp.reports import queries
+from webapp.reports.fields import COUNT_NAMES, RATIOS
+from webapp.reports.models import MonthlyReport
+from webapp.reports.periods import due_at, last_months, shift, today_in
+
+
+def _under(column, code: str):
+    return or_(column == code, column.startswith(code + ".", autoescape=True))
+
+
+def _child_code(code: str, region_code: str) -> str:
+    """The child of `code` that `region_code` lies in (the desa itself below a desa)."""
+    depth = code.count(".") + 2
+    return ".".join(region_code.split(".")[:depth])
+
+
+@dataclass
+class CompletenessRow:
+    key: str
+    label: str
+    total: int = 0
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+    state: str = ""  # for a single Posyandu: "tepat", "terlambat", "belum"
+    report_id: int | None = None
+    posyandu_id: int | None = None
+
+    @property
+    def received(self) -> int:
+        return self.on_time + self.late
+
+
+def state_of(report: MonthlyReport | None, due) -> str:
+    if report is None or report.first_submitted_at is None:
+        return "belum"
+    return "tepat" if report.first_submitted_at <= due else "terlambat"
+
+
+def completeness(actor: Actor, region: Region, year: int, month: int) -> tuple[list[CompletenessRow], CompletenessRow]:
+    """Per child region (or per Posyandu in a desa): on time, late and missing; with the total."""
+    setting = setting_for(region.code)
+    due = due_at(year, month, setting.report_due_day, setting.timezone)
+    rows = db.session.execute(
+        select(Posyandu, MonthlyReport).outerjoin(MonthlyReport, (MonthlyReport.posyandu_id == Posyandu.id)
+                                                  & (MonthlyReport.year == year) & (MonthlyReport.month == month))
+        .where(Posyandu.is_active, _under(Posyandu.region_code, region.code),
+               actor.where_posyandu("report.view", Posyandu.id, Posyandu.region_code))
+        .order_by(Posyandu.region_code, Posyandu.name)).all()
+    per_posyandu = region.level == "desa"
+    names = {} if per_posyandu else dict(db.session.execute(
+        select(Region.code, Region.name).where(Region.parent_code == region.code)).all())
+    groups: dict[str, CompletenessRow] = {}
+    total = CompletenessRow("", "Jumlah")
+    for posyandu, report in rows:
+        key = str(posyandu.id) if per_posyandu else _child_code(region.code, posyandu.region_code)
+        row = groups.setdefault(key, CompletenessRow(key, posyandu.name if per_posyandu else names.get(key, key)))
+        state = state_of(report, due)
+        for target in (row, total):
+            target.total += 1
+            target.on_time += state == "tepat"
+            target.late += state == "terlambat"
+            target.missing += state == "belum"
+        if per_posyandu:
+            row.state, row.posyandu_id = state, posyandu.id
+            row.report_id = report.id if report else None
+    return list(groups.values()), total
+
+
+def add(a: int | None, b: int | None) -> int | None:
+    """A sum where blank stays blank: None + None is None, None + 3 is 3."""
+    return b if a is None else a if b is None else a + b
+
+
+@dataclass
+class RecapRow:
+    key: str
+    label: str
+    reports: int = 0
+    sums: dict = field(default_factory=lambda: dict.fromkeys(COUNT_NAMES))
+
+    def ratio(self, numerator: str, denominator: str) -> float | None:
+        top, bottom = self.sums[numerator], self.sums[denominator]
+        return None if top is None or not bottom else top / bottom
+
+    @property
+    def ratios(self) -> dict[str, float | None]:
+        return {key: self.ratio(num, den) for key, _, num, den in RATIOS}
+
+    def absorb(self, reports: int, sums: dict) -> None:
+        self.reports += reports
+        for name in COUNT_NAMES:
+            self.sums[name] = add(self.sums[name], sums[name])
+
+
+def recap(actor: Actor, region: Region, year: int, month: int) -> tuple[list[RecapRow], RecapRow]:
+    """Sums of every count of the received (submitted or verified) reports, per child region, and the total."""
+    columns = [func.sum(getattr(MonthlyReport, n)) for n in COUNT_NAMES]
+    per_posyandu = region.level == "desa"
+    key_column = MonthlyReport.posyandu_id if per_posyandu else MonthlyReport.region_code
+    rows = db.session.execute(
+        select(key_column, func.count(MonthlyReport.id), *columns)
+        .where(queries.visible(actor), MonthlyReport.year == year, MonthlyReport.month == month,
+               MonthlyReport.status.in_(queries.RECEIVED), _under(MonthlyReport.region_code, region.code))
+        .group_by(key_column)).all()
+    if per_posyandu:
+        labels = dict(db.session.execute(select(Posyandu.id, Posyandu.name).where(
+            Posyandu.region_code == region.code)).all())
+    else:
+        labels = dict(db.session.execute(select(Region.code, Region.name).where(
+            Region.parent_code == region.code)).all())
+    groups: dict = {}
+    total = RecapRow("", "Jumlah")
+    for key, count, *sums in rows:
+        child = key if per_posyandu else _child_code(region.code, key)
+        values = dict(zip(COUNT_NAMES, sums))
+        groups.setdefault(child, RecapRow(str(child), labels.get(child, str(child)))).absorb(count, values)
+        total.absorb(count, values)
+    return sorted(groups.values(), key=lambda r: r.label), total
+
+
+def last_month(timezone: str) -> tuple[int, int]:
+    today = today_in(timezone)
+    return shift(today.year, today.month, -1)
+
+
+def overview_missing(actor: Actor) -> list:
+    """For each desa the actor verifies: (region, last month, Posyandu rows not yet reported)."""
+    found = []
+    for code in actor.region_codes("report.verify"):
+        region = db.session.get(Region, code)
+        if region.level != "desa":
+            continue
+        period = last_month(setting_for(code).timezone)
+        rows, _ = completeness(actor, region, *period)
+        found.append((region, period, [r for r in rows if r.state == "belum"]))
+    return [item for item in found if item[2]]
+
+
+@dataclass
+class Overview:
+    """What the report index shows to one actor."""
+
+    filed: list = field(default_factory=list)  # (posyandu, [(y, m, report)])
+    returned: list = field(default_factory=list)
+    waiting: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+    regions: list = field(default_factory=list)
+
+
+def overview(actor: Actor, months: int = 12) -> Overview:
+    result = Overview(returned=queries.returned_reports(actor), waiting=queries.waiting_to_verify(actor),
+                      missing=overview_missing(actor))
+    for posyandu in queries.filed_posyandu(actor):
+        periods = last_months(today_in(setting_for(posyandu.region_code).timezone), months)
+        found = queries.reports_of(posyandu, periods)
+        result.filed.append((posyandu, [(y, m, found.get((y, m))) for y, m in periods]))
+    result.regions = [db.session.get(Region, code) for code in actor.region_codes("report.view")]
+    return result

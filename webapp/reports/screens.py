@@ -1,0 +1,75 @@
+"""What the report page and its section fragments show: forms, messages next to fields, notes, history."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from webapp.access import Actor, can
+from webapp.regions.models import Posyandu
+from webapp.regions.queries import setting_for
+from webapp.reports import forms, queries
+from webapp.reports.fields import NOTE_FIELDS, SECTIONS, Section
+from webapp.reports.models import EVENT_LABELS, STATUS_LABELS, MonthlyReport, Status
+from webapp.reports.periods import due_on, month_key
+from webapp.reports.services import today_for
+
+
+@dataclass
+class SectionView:
+    """One section of the form with the messages shown next to its fields."""
+
+    section: Section
+    form: forms.SectionForm
+    base: str
+    client_id: str
+    errors: dict = field(default_factory=dict)
+    warnings: dict = field(default_factory=dict)
+    notes: dict = field(default_factory=dict)
+    status: str = ""  # "Tersimpan", a refusal, or a conflict
+    status_kind: str = ""  # "ok", "error"
+    changes: list = field(default_factory=list)
+
+    def messages(self, name: str) -> dict:
+        typed = list(self.form[name].errors) if name in self.form else []
+        if name == "open_dates":
+            typed += [e for n in forms.OPEN_DATE_INPUTS if n in self.form for e in self.form[n].errors]
+        return {"errors": typed + self.errors.get(name, []), "warnings": self.warnings.get(name, []),
+                "notes": self.notes.get(name, [])}
+
+
+def section_view(report: MonthlyReport | None, posyandu: Posyandu, year: int, month: int, key: str,
+                 form: forms.SectionForm | None = None, checks_found: tuple[dict, dict] | None = None,
+                 notes: dict | None = None, **extra) -> SectionView:
+    errors, warnings = checks_found or queries.check_results(report, posyandu.id, year, month, today_for(posyandu))
+    form = form or forms.section_form(key, report)
+    return SectionView(section=next(s for s in SECTIONS if s.key == key), form=form,
+                       base=extra.pop("base", None) or queries.section_base(report, key),
+                       client_id=forms.new_client_id(), errors=errors, warnings=warnings,
+                       notes=notes if notes is not None else queries.notes(report), **extra)
+
+
+def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: SectionView | None = None,
+         submit_form: forms.SubmitForm | None = None, failed=None, review_form=None, reopen_form=None) -> dict:
+    """The report page: the form while the kader may edit it, else the values, the decision forms and history."""
+    report = queries.find_report(posyandu, year, month)
+    setting = setting_for(posyandu.region_code)
+    checks_found = queries.check_results(report, posyandu.id, year, month, today_for(posyandu))
+    if failed is not None:
+        checks_found = (failed.errors or checks_found[0], {**checks_found[1], **failed.warnings})
+    notes = queries.notes(report)
+    sections = [replace if replace and replace.section.key == s.key
+                else section_view(report, posyandu, year, month, s.key, checks_found=checks_found, notes=notes)
+                for s in SECTIONS]
+    return {
+        "posyandu": posyandu, "year": year, "month": month, "month_key": month_key(year, month),
+        "report": report, "report_status": Status(report.status) if report else None, "status_labels": STATUS_LABELS,
+        "event_labels": EVENT_LABELS,
+        "editable": can(actor, "report.file", report) if report else can(actor, "report.file", posyandu),
+        "may_verify": report is not None and can(actor, "report.verify", report),
+        "may_reopen": report is not None and can(actor, "report.reopen", report),
+        "sections": sections, "general_notes": notes.get("", []), "note_fields": NOTE_FIELDS,
+        "submit_form": submit_form or forms.SubmitForm(formdata=None), "submit_client_id": forms.new_client_id(),
+        "failed": failed, "has_warnings": bool(checks_found[1]),
+        "review_form": review_form or forms.ReviewForm(formdata=None),
+        "reopen_form": reopen_form or forms.ReopenForm(formdata=None),
+        "timezone": setting.timezone, "due_on": due_on(year, month, setting.report_due_day),
+    }

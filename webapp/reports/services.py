@@ -1,0 +1,221 @@
+"""Use cases of the monthly report: save a section, submit, verify, return, reopen. One commit each.
+
+Saves and submissions carry a client-made id: a replay of an id already seen answers with the
+report as it stands and changes nothing. Refusals raise `Refused` (or its `Locked`, `Conflict`
+and `CheckFailed` kinds, which the views answer with 409 or 422).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from webapp.access import Actor, can, require
+from webapp.auth.models import utcnow
+from webapp.auth.services import audit
+from webapp.extensions import db
+from webapp.formatting import bulan_tahun
+from webapp.refusal import Refused
+from webapp.regions.models import Posyandu
+from webapp.regions.queries import setting_for
+from webapp.reports import checks, queries
+from webapp.reports.fields import FIELD_BY_NAME, OPEN_DAY_FIELDS, SECTION_BY_KEY
+from webapp.reports.models import ClientSubmission, MonthlyReport, ReportEvent, Status
+from webapp.reports.periods import today_in
+
+LOCKED_MESSAGE = {
+    Status.SUBMITTED: "Laporan ini sudah dikirim dan menunggu verifikasi; isinya tidak bisa diubah.",
+    Status.VERIFIED: "Laporan ini sudah diverifikasi dan terkunci.",
+}
+
+
+class Locked(Refused):
+    """The report is not open for this change (409)."""
+
+
+@dataclass
+class Change:
+    field: str
+    label: str
+    yours: object
+    now: object
+
+
+class Conflict(Refused):
+    """Someone else saved the same section since the form was loaded (409); `changes` says what."""
+
+    def __init__(self, message: str, changes: list[Change], base: str):
+        super().__init__(message)
+        self.changes = changes
+        self.base = base
+
+
+class CheckFailed(Refused):
+    """Errors block the submission; warnings need the kader's confirmation (422)."""
+
+    def __init__(self, message: str, errors: dict, warnings: dict):
+        super().__init__(message)
+        self.errors = errors
+        self.warnings = warnings
+
+
+@dataclass
+class Outcome:
+    report: MonthlyReport
+    replayed: bool = False
+    messages: dict = field(default_factory=dict)
+
+
+def today_for(posyandu: Posyandu):
+    return today_in(setting_for(posyandu.region_code).timezone)
+
+
+def _replay(client_id: str, actor: Actor, kind: str) -> MonthlyReport | None:
+    """The report a client id already produced, if this is a replay."""
+    seen = db.session.scalar(select(ClientSubmission).where(ClientSubmission.client_id == client_id))
+    if seen is None:
+        return None
+    if seen.actor_id != actor.id or seen.kind != kind:
+        raise Refused("Kode pengiriman ini sudah dipakai. Muat ulang halaman lalu coba lagi.")
+    return db.session.get(MonthlyReport, seen.report_id)
+
+
+def _commit_or_replay(client_id: str, actor: Actor, kind: str) -> MonthlyReport | None:
+    """Commit; when a concurrent twin with the same client id won, answer with its result."""
+    try:
+        db.session.commit()
+    except (IntegrityError, StaleDataError):
+        db.session.rollback()
+        if (replayed := _replay(client_id, actor, kind)) is not None:
+            return replayed
+        raise Conflict("Laporan ini baru saja disimpan orang lain. Periksa isinya lalu simpan lagi.", [], "") from None
+    return None
+
+
+def _display(name: str, value) -> object:
+    if name == "open_dates":
+        return ", ".join(f"{d.day}/{d.month}" for d in value) or None
+    return value
+
+
+def save_section(actor: Actor, posyandu: Posyandu, year: int, month: int, section_key: str, values: dict,
+                 base: str, client_id: str) -> Outcome:
+    """Store one section of the draft; refuses a locked report and a concurrent change by someone else."""
+    kind = f"section:{section_key}"
+    if (replayed := _replay(client_id, actor, kind)) is not None:
+        return Outcome(replayed, replayed=True)
+    require(actor, "report.file", posyandu)
+    today = today_for(posyandu)
+    if (year, month) > (today.year, today.month):
+        raise Refused(f"Laporan {bulan_tahun(year, month)} belum bisa diisi: bulannya belum tiba.")
+    report = queries.find_report(posyandu, year, month)
+    if report is not None and report.status not in (Status.DRAFT, Status.RETURNED):
+        raise Locked(LOCKED_MESSAGE[Status(report.status)])
+    current = queries.section_values(report, section_key)
+    if (report is not None and base != queries.section_base(report, section_key) and values != current
+            and report.updated_by_id != actor.id):
+        changes = [Change(n, FIELD_BY_NAME[n].label if n in FIELD_BY_NAME else OPEN_DAY_FIELDS[n],
+                          _display(n, values[n]), _display(n, current[n]))
+                   for n in current if values[n] != current[n]]
+        who = report.updated_by.full_name if report.updated_by else "orang lain"
+        raise Conflict(f"{who} sudah mengubah bagian ini setelah Anda membukanya. Bandingkan isian Anda dengan "
+                       "yang tersimpan sekarang; tekan Simpan lagi untuk memakai isian Anda.",
+                       changes, queries.section_base(report, section_key))
+    if report is None:
+        report = MonthlyReport(posyandu_id=posyandu.id, region_code=posyandu.region_code, year=year, month=month,
+                               status=Status.DRAFT)
+        db.session.add(report)
+        report.events.append(ReportEvent(actor_id=actor.id, action="created"))
+    for name, value in values.items():
+        if name == "open_dates":
+            value = ",".join(sorted({d.isoformat() for d in value}))
+        setattr(report, name, value)
+    report.updated_at, report.updated_by_id = utcnow(), actor.id
+    db.session.flush()
+    db.session.add(ClientSubmission(client_id=client_id, report_id=report.id, actor_id=actor.id, kind=kind))
+    if (replayed := _commit_or_replay(client_id, actor, kind)) is not None:
+        return Outcome(replayed, replayed=True)
+    return Outcome(report)
+
+
+def submit(actor: Actor, posyandu: Posyandu, year: int, month: int, client_id: str, confirmed: bool) -> Outcome:
+    """Send the draft for verification: errors block, warnings need `confirmed`."""
+    if (replayed := _replay(client_id, actor, "submit")) is not None:
+        return Outcome(replayed, replayed=True)
+    report = queries.find_report(posyandu, year, month)
+    if report is None:
+        require(actor, "report.file", posyandu)
+        raise CheckFailed("Laporan masih kosong: isi dan simpan dulu bagian-bagiannya.", {}, {})
+    if report.status not in (Status.DRAFT, Status.RETURNED):
+        raise Locked(LOCKED_MESSAGE[Status(report.status)])
+    require(actor, "report.file", report)
+    values = queries.values_of(report)
+    errors = checks.merge(checks.errors(values, year, month, today_for(posyandu)), checks.completeness_errors(values))
+    if errors:
+        raise CheckFailed("Laporan belum bisa dikirim: perbaiki isian yang ditandai merah.", errors, {})
+    warnings = checks.warnings(values, queries.history(posyandu.id, year, month))
+    if warnings and not confirmed:
+        raise CheckFailed("Ada isian yang perlu Anda periksa. Bila sudah benar, centang konfirmasi lalu kirim.",
+                          {}, warnings)
+    now = utcnow()
+    report.status, report.submitted_at, report.submitted_by_id = Status.SUBMITTED, now, actor.id
+    report.first_submitted_at = report.first_submitted_at or now
+    report.events.append(ReportEvent(actor_id=actor.id, action="submitted", at=now))
+    db.session.add(ClientSubmission(client_id=client_id, report_id=report.id, actor_id=actor.id, kind="submit"))
+    audit(actor.id, "report.submitted", f"{report.id} {posyandu.name} {year}-{month:02d}")
+    if (replayed := _commit_or_replay(client_id, actor, "submit")) is not None:
+        return Outcome(replayed, replayed=True)
+    return Outcome(report)
+
+
+def verify(actor: Actor, report: MonthlyReport, note: str = "") -> MonthlyReport:
+    """Pokja desa accepts a submitted report; it is then locked."""
+    if report.status == Status.VERIFIED:
+        return report  # a double tap: already done
+    require(actor, "report.verify", report)
+    now = utcnow()
+    report.status, report.verified_at, report.verified_by_id = Status.VERIFIED, now, actor.id
+    report.events.append(ReportEvent(actor_id=actor.id, action="verified", note=note.strip(), at=now))
+    audit(actor.id, "report.verified", str(report.id))
+    db.session.commit()
+    return report
+
+
+def return_report(actor: Actor, report: MonthlyReport, note: str, field_name: str = "", field_note: str = "") -> MonthlyReport:
+    """Pokja desa sends a submitted report back with a note for the whole report and/or one field."""
+    if not can(actor, "report.verify", report):
+        if report.status == Status.RETURNED and actor.has("report.verify"):
+            return report  # a double tap: already returned
+        require(actor, "report.verify", report)
+    note, field_note = note.strip(), field_note.strip()
+    if field_name and field_name not in FIELD_BY_NAME and field_name not in OPEN_DAY_FIELDS:
+        raise Refused("Pilih kolom dari daftar.", "field")
+    if field_name and not field_note:
+        raise Refused("Tulis catatan untuk kolom yang dipilih.", "field_note")
+    if not note and not field_note:
+        raise Refused("Tulis catatan agar kader tahu apa yang harus diperbaiki.", "note")
+    now = utcnow()
+    report.status = Status.RETURNED
+    if note:
+        report.events.append(ReportEvent(actor_id=actor.id, action="returned", note=note, at=now))
+    if field_note:
+        report.events.append(ReportEvent(actor_id=actor.id, action="returned", note=field_note,
+                                         field=field_name or None, at=now))
+    audit(actor.id, "report.returned", str(report.id), note or field_note)
+    db.session.commit()
+    return report
+
+
+def reopen(actor: Actor, report: MonthlyReport, reason: str) -> MonthlyReport:
+    """Pokjanal kecamatan unlocks a verified report; the kader gets it back with the reason."""
+    require(actor, "report.reopen", report)
+    reason = reason.strip()
+    if not reason:
+        raise Refused("Tulis alasan membuka kembali laporan ini.", "reason")
+    report.status, report.verified_at, report.verified_by_id = Status.RETURNED, None, None
+    report.events.append(ReportEvent(actor_id=actor.id, action="reopened", note=reason))
+    audit(actor.id, "report.reopened", str(report.id), reason)
+    db.session.commit()
+    return report
