@@ -61,13 +61,13 @@ def add_agenda(meeting_id: int):
     return pages.minutes_page(actor, meeting, status=422, agenda=form)
 
 
-@bp.post("/<int:meeting_id>/agenda/<int:item_id>/tindak-lanjut")
+@bp.post("/<int:meeting_id>/agenda/<int:agenda_id>/tindak-lanjut")
 @requires("meeting.manage")
-def add_action(meeting_id: int, item_id: int):
+def add_action(meeting_id: int, agenda_id: int):
     """An action item under an agenda item: what, who is responsible, by when."""
     actor = current_actor()
     meeting = _readable(actor, meeting_id)
-    agenda_item = queries.get_agenda_item_or_404(meeting, item_id)
+    agenda_item = queries.get_agenda_item_or_404(meeting, agenda_id)
     form = ActionForm()
     form.responsible.choices = pages.responsible_choices(meeting)
     if form.validate_on_submit():
@@ -123,7 +123,9 @@ STEPS = {"edarkan": (services.circulate, "Notulen diedarkan ke peserta."),
          "kunci": (services.lock, "Notulen dikunci (arsip).")}
 
 
-@bp.post("/<int:meeting_id>/<any(edarkan, finalkan, kunci):step>")
+@bp.post("/<int:meeting_id>/edarkan", defaults={"step": "edarkan"})
+@bp.post("/<int:meeting_id>/finalkan", defaults={"step": "finalkan"})
+@bp.post("/<int:meeting_id>/kunci", defaults={"step": "kunci"})
 @requires("meeting.view")
 def advance(meeting_id: int, step: str):
     """Move the minutes one state on: circulate (note-taker), finalize (chair), lock."""

@@ -173,12 +173,12 @@ def minutes_pdf(meeting_id: int):
     return pdf.pdf_response(data, f"notulen-rapat-{meeting.id}.pdf")
 
 
-@bp.route("/tindak-lanjut/<int:item_id>", methods=["GET", "POST"])
+@bp.route("/tindak-lanjut/<int:action_id>", methods=["GET", "POST"])
 @requires("action.update")
-def action(item_id: int):
+def action(action_id: int):
     """Those responsible report status and progress of an action item (on a phone)."""
     actor = current_actor()
-    item = queries.get_action_or_404(actor, item_id)
+    item = queries.get_action_or_404(actor, action_id)
     if not can(actor, "action.update", item):
         abort(403)
     form = ActionUpdateForm(status=item.status)
