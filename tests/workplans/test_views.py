@@ -132,7 +132,7 @@ def test_approver_queue_on_home_oldest_first_with_nav_badge(demo_client, login_a
     page = _page(demo_client.get("/"))
     assert "Rencana kerja menunggu Anda" in page
     assert page.index(first.title) < page.index(second.title)
-    assert re.search(r'Rencana <span class="badge"[^>]*>2</span>', page)
+    assert re.search(r'Renja <span class="badge"[^>]*>2</span>', page)
     login_as(demo_client, "camat.kotabesi")
     assert "Rencana kerja menunggu Anda" not in _page(demo_client.get("/"))
     services.approve(actor("kades.palangan"), first, "", None)
@@ -159,12 +159,13 @@ def test_rollup_shows_every_desa_status_and_sums(demo_client, login_as):
     seed_workplans()
     login_as(demo_client, "pokjanal.kotabesi")
     page = _page(demo_client.get("/rencana-kerja/rekap?tahun=2026"))
-    assert "Palangan</td>" in page and "Menunggu Kepala Desa Palangan" in page
+    assert re.search(r'Palangan\s*<br><small class="muted">33\.500\.000</small>', page)
+    assert "Menunggu Kepala Desa Palangan" in page
     assert "Disetujui, menunggu Camat Kota Besi" in page
     assert page.count("Belum ada") >= 9  # the other desa of Kota Besi
     assert "Dikembalikan" in page  # the kecamatan's own plan
     # approved: Hanjalipan 29.900.000; every plan: + Palangan 33.500.000 + the kecamatan's 28.800.000
-    assert '<th>Jumlah</th><th class="num">Rp 29.900.000</th><th class="num">Rp 92.200.000</th>' in page
+    assert '<th>Jumlah</th><th class="num">29.900.000</th><th class="num">92.200.000</th>' in page
     login_as(demo_client, "bupati.kotim")
     page = _page(demo_client.get("/rencana-kerja/rekap?tahun=2025"))
     assert "Kota Besi</a>" in page and "Desa: Disetujui 1" in page

@@ -9,10 +9,7 @@ from wtforms.validators import NumberRange, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from webapp.forms import Optional, max_length, required
-from webapp.workplans.models import SOURCE_LABELS, SPM_LABELS
-
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember"]
+from webapp.workplans.models import MONTH_ABBR, SOURCE_LABELS, SPM_LABELS
 
 
 def version_of(form) -> int | None:
@@ -59,7 +56,7 @@ class LineForm(FlaskForm):
     target_group = StringField("Kelompok sasaran", validators=[Optional(), max_length(120)],
                                render_kw={"placeholder": "mis. balita, ibu hamil"})
     location = SelectField("Lokasi", validate_choice=False)
-    months = CheckboxesField("Bulan pelaksanaan", choices=[(str(i + 1), m) for i, m in enumerate(MONTHS)],
+    months = CheckboxesField("Bulan pelaksanaan", choices=[(str(i + 1), m) for i, m in enumerate(MONTH_ABBR)],
                              validate_choice=False)
     person_in_charge = StringField("Penanggung jawab", validators=[Optional(), max_length(120)])
     budget = StringField("Anggaran (Rp)", validators=[required("Isi anggaran; tulis 0 bila tanpa biaya.")],

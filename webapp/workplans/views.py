@@ -240,5 +240,5 @@ def _queue_panel(actor):
 def _nav(actor):
     if not actor.has("plan.view"):
         return None
-    return {"label": "Rencana", "endpoint": "workplans.index", "icon": "plan",
+    return {"label": "Renja", "endpoint": "workplans.index", "icon": "plan",
             "badge": queries.queue_count(actor) if actor.has("plan.approve") else 0}

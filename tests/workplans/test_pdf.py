@@ -1,0 +1,54 @@
+"""The printed plan, read back: letterhead, lines by SPM field with totals, three signature blocks, DRAF mark."""
+import io
+
+from pypdf import PdfReader
+
+from tests.workplans.helpers import actor, line_data, make_plan
+from webapp.extensions import db
+from webapp.regions.models import KabupatenSetting
+from webapp.workplans import services
+
+
+def _pdf_text(client, plan_id: int) -> tuple[str, PdfReader]:
+    response = client.get(f"/rencana-kerja/{plan_id}.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert response.headers["Cache-Control"] == "private, no-store"
+    reader = PdfReader(io.BytesIO(response.data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.split()), reader  # table cells wrap: compare on single spaces
+
+
+def test_approved_plan_prints_lines_totals_and_signatures(demo_client, login_as):
+    plan = make_plan(lines=0)
+    who = actor("pokja.palangan")
+    services.save_line(who, plan, None, line_data(plan.region_code, activity="Kelas ibu balita", spm_field="pendidikan",
+                                                  budget=2_400_000, funding_source="add"), None)
+    services.save_line(who, plan, None, line_data(plan.region_code, activity="PMT lokal", budget=12_500_000), None)
+    services.save_line(who, plan, None, line_data(plan.region_code, activity="Timbang", budget=3_600_000), None)
+    services.submit(who, plan, None)
+    services.approve(actor("kades.palangan"), plan, "", None)
+    services.approve(actor("camat.kotabesi"), plan, "", None)
+    login_as(demo_client, "pokjanal.kotabesi")
+    text, reader = _pdf_text(demo_client, plan.id)
+    assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR" in text
+    for expected in ("Kelas ibu balita", "PMT lokal", "Timbang", "Bidang Pendidikan", "Bidang Kesehatan",
+                     "Rp 2.400.000", "Rp 16.100.000", "Rp 18.500.000", "APBDes/Dana Desa", "ADD",
+                     "Disusun oleh,", "Disetujui,", "Mengetahui,", "Siti Aminah", "Marlinae", "Ahmad Yani, S.Sos",
+                     "Kepala Desa Palangan", "Camat Kota Besi"):
+        assert expected in text, expected
+    assert "DRAF" not in text
+    assert "Tanggal " in text and any(month in text for month in ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+                                                                   "Agustus", "September", "Oktober", "November", "Desember"))
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (215, 330)  # Kotim prints on F4
+
+
+def test_unapproved_plan_prints_draft_mark_on_a4_when_set(demo_client, login_as):
+    setting = db.session.get(KabupatenSetting, "62.02")
+    setting.paper_size = "A4"
+    db.session.commit()
+    plan = make_plan(submit=True)
+    login_as(demo_client, "kades.palangan")
+    text, reader = _pdf_text(demo_client, plan.id)
+    assert "DRAF" in text and "Kegiatan 1" in text
+    assert round(float(reader.pages[0].mediabox.height) / 72 * 25.4) == 297
