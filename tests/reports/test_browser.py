@@ -1,0 +1,95 @@
+"""The monthly report end to end on a 360×740 phone: fill (one field wrong, then fixed), submit, returned with
+a note, fixed and resubmitted, verified by the kepala desa, counted in the kecamatan recap and its Excel export."""
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from tests.conftest import sign_in_page
+from tests.reports.helpers import GOOD, month_text
+
+SECTION_ORDER = ["buka", "sasaran", "gizi", "ibu", "ptm", "layanan"]
+
+
+def _as(phone, server, login):
+    phone.clear_cookies()
+    page = phone.new_page()
+    sign_in_page(page, server.url, login)
+    expect(page.locator("main")).to_contain_text("Halo,")  # hx-boost swaps the answer in without a page load
+    return page
+
+
+def _fits(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def _report_url(server) -> str:
+    with server.app.app_context():
+        from webapp.demo import first_posyandu
+
+        return f"{server.url}/laporan/posyandu/{first_posyandu('62.02.01.2003').id}/{month_text()}"
+
+
+@pytest.mark.browser
+def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
+    server, url = live_server, _report_url(live_server)
+    year, month = (int(x) for x in month_text().split("-"))
+    page = _as(phone, server, "kader.palangan")
+    page.goto(url)
+    page.fill("input[name=open_date_1]", f"{year:04d}-{month:02d}-14")
+    from webapp.reports.fields import SECTION_BY_KEY
+    for key in SECTION_ORDER:
+        for name in SECTION_BY_KEY[key].names:
+            value = "50" if name == "balita_d" else str(GOOD[name])  # D above S first
+            page.fill(f"input[name={name}]", value)
+        page.locator(f"#bagian-{key} input").last.press("Tab")
+    expect(page.locator("#msg-balita_d")).to_contain_text("D (ditimbang) tidak boleh lebih dari S")
+    assert _fits(page)
+    page.fill("input[name=balita_d]", "40")
+    page.locator("input[name=balita_n]").focus()
+    expect(page.locator("#msg-balita_d")).to_be_empty()
+    expect(page.locator("#status-gizi")).to_contain_text("Tersimpan")
+    page.click("button:has-text('Kirim laporan')")
+    expect(page.locator("main .status")).to_have_text("Dikirim")
+
+    page = _as(phone, server, "pokja.palangan")
+    page.goto(url)
+    page.fill("textarea[name=note]", "Mohon cek K sekali lagi.")
+    page.select_option("select[name=field]", "balita_k")
+    page.fill("textarea[name=field_note]", "K lebih banyak dari jumlah KMS di buku register (44).")
+    page.click("button:has-text('Kembalikan dengan catatan')")
+    expect(page.locator("main .status")).to_have_text("Dikembalikan")
+
+    page = _as(phone, server, "kader.palangan")
+    expect(page.locator("main")).to_contain_text("K lebih banyak dari jumlah KMS")
+    page.click("text=Perbaiki laporan")
+    expect(page.locator("#msg-balita_k")).to_contain_text("K lebih banyak dari jumlah KMS")
+    page.fill("input[name=balita_k]", "44")
+    page.locator("input[name=balita_n]").focus()
+    expect(page.locator("#status-gizi")).to_contain_text("Tersimpan")
+    page.click("button:has-text('Kirim laporan')")
+    expect(page.locator("main .status")).to_have_text("Dikirim")
+
+    page = _as(phone, server, "kades.palangan")
+    expect(page.locator("main")).to_contain_text("Laporan menunggu verifikasi")
+    page.goto(url)
+    page.click("button:has-text('Verifikasi')")
+    expect(page.locator("main .status")).to_have_text("Diverifikasi")
+    expect(page.locator("#riwayat")).to_contain_text("Dikembalikan")
+
+    page = _as(phone, server, "camat.kotabesi")
+    page.goto(f"{server.url}/laporan/rekap/62.02.01?bulan={month_text()}")
+    row = page.locator("#recap-ratios tr", has_text="Palangan")
+    expect(row).to_contain_text("83,3 %")  # D/S 40/48
+    expect(page.locator("#recap-sums [data-field=balita_k]")).to_have_text("44")
+    assert _fits(page)
+    with page.expect_download() as download:
+        page.click("a:has-text('Excel')")
+    sheet = load_workbook(io.BytesIO(open(download.value.path(), "rb").read())).active
+    header = [c.value for c in sheet[1]]
+    palangan = next([c.value for c in r] for r in sheet.iter_rows(min_row=2) if r[0].value == "Palangan")
+    assert palangan[header.index("Laporan masuk")] == 1
+    assert [palangan[header.index(h)] for h in ("S", "K", "D", "N")] == [48, 44, 40, 30]
+    assert re.fullmatch(r"83\.3", str(palangan[header.index("D/S")]))

@@ -1,0 +1,126 @@
+"""Completeness and recap: on time / late / missing, sums where blank stays blank, ratios, exports, PDF."""
+import csv
+import datetime as dt
+import io
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from webapp.extensions import db
+from webapp.regions.models import Region
+from webapp.reports import recap, services
+
+from .helpers import actor, fill, last_month, month_text, new_id, palangan_posyandu
+
+
+def _second_posyandu():
+    from sqlalchemy import select
+
+    from webapp.regions.models import Posyandu
+
+    first = palangan_posyandu()
+    return db.session.scalar(select(Posyandu).where(Posyandu.region_code == first.region_code,
+                                                    Posyandu.id != first.id).order_by(Posyandu.id))
+
+
+def _two_reports(dewasa_second=None):
+    """Both Palangan Posyandu report; the first leaves dewasa blank, the second as given."""
+    from tests.factories import make_user
+    from webapp.access import Actor
+
+    year, month = last_month()
+    first, second = palangan_posyandu(), _second_posyandu()
+    other = Actor(make_user("kader", second.region_code, posyandu=second))
+    fill(actor("kader.palangan"), first, year, month, dewasa_target=None, dewasa_served=None, balita_s=40,
+         balita_d=30, balita_n=20, balita_k=36, measured=30, stunted=6)
+    fill(other, second, year, month, dewasa_target=dewasa_second, dewasa_served=dewasa_second, balita_s=60,
+         balita_d=45, balita_n=30, balita_k=50, measured=40, stunted=8)
+    for who, posyandu in ((actor("kader.palangan"), first), (other, second)):
+        services.submit(who, posyandu, year, month, new_id(), confirmed=True)
+    return year, month
+
+
+def test_blank_stays_blank_in_sums_and_zero_stays_zero(demo_app):
+    year, month = _two_reports(dewasa_second=None)
+    kotabesi = db.session.get(Region, "62.02.01")
+    rows, total = recap.recap(actor("camat.kotabesi"), kotabesi, year, month)
+    assert total.reports == 2 and total.sums["dewasa_target"] is None and total.sums["balita_s"] == 100
+    assert recap.add(None, 0) == 0 and recap.add(None, None) is None and recap.add(2, None) == 2
+
+
+def test_ratios_come_from_the_sums(demo_app):
+    year, month = _two_reports(dewasa_second=0)
+    rows, total = recap.recap(actor("camat.kotabesi"), db.session.get(Region, "62.02.01"), year, month)
+    assert total.sums["dewasa_target"] == 0
+    assert total.ratios == {"ds": 75 / 100, "ks": 86 / 100, "nd": 50 / 75, "stunting": 14 / 70}
+    assert [r.label for r in rows] == ["Palangan"]
+
+
+def test_each_tier_sees_only_its_subtree(demo_app):
+    year, month = _two_reports()
+    kotabesi = db.session.get(Region, "62.02.01")
+    _, total = recap.recap(actor("camat.baamang"), kotabesi, year, month)
+    assert total.reports == 0
+
+
+def test_completeness_counts_on_time_late_and_missing(demo_app):
+    year, month = _two_reports()
+    next_year, next_month = year + (month == 12), month % 12 + 1
+    on_time = services.queries.find_report(palangan_posyandu(), year, month)
+    on_time.first_submitted_at = dt.datetime(next_year, next_month, 5, 16, 59)  # 23.59 WIB on the 5th
+    late = services.queries.find_report(_second_posyandu(), year, month)
+    late.first_submitted_at = dt.datetime(next_year, next_month, 5, 17, 1)  # 00.01 WIB on the 6th
+    db.session.commit()
+    rows, total = recap.completeness(actor("pokja.palangan"), db.session.get(Region, "62.02.01.2003"), year, month)
+    assert [r.state for r in rows[:2]] == ["tepat", "terlambat"]
+    assert (total.on_time, total.late, total.missing) == (1, 1, total.total - 2)
+    rows, total = recap.completeness(actor("camat.kotabesi"), db.session.get(Region, "62.02.01"), year, month)
+    palangan = next(r for r in rows if r.key == "62.02.01.2003")
+    assert (palangan.on_time, palangan.late) == (1, 1) and total.missing == total.total - 2
+
+
+def test_completeness_and_recap_pages_by_tier(demo_client, login_as):
+    _two_reports()
+    login_as(demo_client, "camat.kotabesi")
+    page = demo_client.get(f"/laporan/kelengkapan/62.02.01?bulan={month_text()}").get_data(as_text=True)
+    assert "Palangan" in page and "Hanjalipan" in page and "2 dari" in page
+    recap_page = demo_client.get(f"/laporan/rekap/62.02.01?bulan={month_text()}").get_data(as_text=True)
+    assert "75,0 %" in recap_page  # D/S of the kecamatan
+    login_as(demo_client, "camat.baamang")
+    assert demo_client.get(f"/laporan/rekap/62.02.01?bulan={month_text()}").status_code == 404
+    login_as(demo_client, "kader.palangan")
+    assert demo_client.get(f"/laporan/rekap/62.02.01.2003?bulan={month_text()}").status_code == 403
+    login_as(demo_client, "pokja.palangan")
+    assert demo_client.get("/laporan/rekap/62.02.01.2003?bulan=2026-13").status_code == 404
+
+
+def test_exports_hold_the_same_numbers_and_keep_blanks(demo_client, login_as):
+    _two_reports()
+    login_as(demo_client, "camat.kotabesi")
+    xlsx = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.xlsx")
+    assert xlsx.headers["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(xlsx.data)).active
+    header = [c.value for c in sheet[1]]
+    total = [c.value for c in sheet[sheet.max_row]]
+    assert total[0] == "Jumlah" and total[header.index("S")] == 100 and total[header.index("D")] == 75
+    assert total[header.index("Usia dewasa sasaran")] is None  # blank, not 0
+    assert total[header.index("D/S")] == 75.0
+    text = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.csv").data.decode("utf-8-sig")
+    lines = list(csv.reader(io.StringIO(text)))
+    assert lines[-1][lines[0].index("S")] == "100" and lines[-1][lines[0].index("Usia dewasa sasaran")] == ""
+    raw = load_workbook(io.BytesIO(demo_client.get(f"/laporan/data/62.02.01/{month_text()}.xlsx").data)).active
+    column = [c.value for c in raw[1]].index("S")
+    assert raw.max_row == 3 and sorted(r[column].value for r in raw.iter_rows(min_row=2)) == [40, 60]
+
+
+def test_the_recap_pdf_is_on_the_kabupaten_letterhead(demo_client, login_as):
+    _two_reports()
+    login_as(demo_client, "camat.kotabesi")
+    answer = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.pdf")
+    assert answer.headers["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(answer.data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR" in text and "Rekap Laporan Bulanan Posyandu".upper() in text.upper()
+    assert "Kec. Kota Besi" in text and "75,0 %" in text
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert round(height / 72 * 25.4) == 330  # F4 for Kotawaringin Timur
