@@ -61,7 +61,15 @@ def load_domain_samples() -> None:
 
 
 def unknown_value(converter) -> object:
-    return UNKNOWN_INT if type(converter).__name__ in {"IntegerConverter", "NumberConverter"} else UNKNOWN_TEXT
+    """A value of the converter's type that names no object."""
+    kind = type(converter).__name__
+    if kind == "AnyConverter":  # a fixed word such as an action name: any allowed one
+        return sorted(converter.items)[0]
+    if kind == "UUIDConverter":
+        return "00000000-0000-0000-0000-000000000000"
+    if kind == "FloatConverter":
+        return float(UNKNOWN_INT)
+    return UNKNOWN_INT if kind in {"IntegerConverter", "NumberConverter"} else UNKNOWN_TEXT
 
 
 def fill(rule, region_code: str) -> tuple[dict, bool]:
@@ -73,7 +81,7 @@ def fill(rule, region_code: str) -> tuple[dict, bool]:
         value = entry.make(region_code) if entry else None
         if entry and entry.scoped:
             scoped = True
-        if entry is None:
+        if entry is None and type(converter).__name__ != "AnyConverter":
             scoped = True  # an unknown value must 404 like a foreign object
         values[name] = unknown_value(converter) if value is None else value
     return values, scoped

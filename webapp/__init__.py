@@ -20,6 +20,8 @@ def create_app(config: dict | None = None) -> Flask:
     from webapp.database import configure_engine
     from webapp.extensions import csrf, db, htmx, login_manager, migrate
 
+    from webapp import compression
+    compression.register(app)  # first registered, so it runs after every other after_request
     db.init_app(app)
     migrate.init_app(app, db, directory=str(settings.PROJECT_ROOT / "migrations"))
     csrf.init_app(app)

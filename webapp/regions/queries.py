@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import abort
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from webapp.access import Actor, load_in_scope
 from webapp.extensions import db
@@ -40,7 +41,8 @@ def manageable_regions(actor: Actor) -> list[Region]:
 
 
 def posyandu_in_scope(actor: Actor, permission: str = "posyandu.view", region_code: str | None = None) -> list[Posyandu]:
-    query = select(Posyandu).where(actor.where_posyandu(permission, Posyandu.id, Posyandu.region_code))
+    query = select(Posyandu).where(actor.where_posyandu(permission, Posyandu.id, Posyandu.region_code)).options(
+        selectinload(Posyandu.region))  # lists show each one's full region path: one query, not one per row
     if region_code:
         query = query.where(Posyandu.region_code == region_code)
     return list(db.session.scalars(query.order_by(Posyandu.region_code, Posyandu.name)))

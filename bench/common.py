@@ -1,0 +1,51 @@
+"""Shared by the benches: an app on a fresh, migrated SQLite file in a temporary folder."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OFFICIAL_CSV = Path(os.environ.get("POKJANAL_REGION_CSV", ROOT.parent / "shared" / "data" / "wilayah-kemendagri-2025.csv"))
+
+
+def fresh_app(demo: bool = False, **config):
+    """create_app on a new SQLite file, upgraded to every head; with the demo data if asked."""
+    import logging
+
+    from flask_migrate import upgrade
+
+    from webapp import create_app
+
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    folder = Path(tempfile.mkdtemp(prefix="pokjanal-bench-"))
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}", **config})
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"), revision="heads")
+        if demo:
+            from webapp.demo import seed_demo
+            seed_demo()
+    return app
+
+
+def table(headers: list[str], rows: list[list]) -> str:
+    """A plain text table, numbers right-aligned."""
+    cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    numeric = [all(_is_number(r[i]) for r in cells[1:]) for i in range(len(headers))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(c.rjust(w) if numeric[i] and n else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+        return True
+    except ValueError:
+        return False
