@@ -7,7 +7,7 @@ from webapp.access import Actor, can
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
 from webapp.reports import forms, queries
-from webapp.reports.fields import NOTE_FIELDS, SECTIONS, Section
+from webapp.reports.fields import GROUPS, NOTE_FIELDS, SECTIONS, Section
 from webapp.reports.models import EVENT_LABELS, STATUS_LABELS, MonthlyReport, Status
 from webapp.reports.periods import due_on, month_key
 from webapp.reports.services import today_for
@@ -66,7 +66,7 @@ def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: Secti
         "editable": can(actor, "report.file", report) if report else can(actor, "report.file", posyandu),
         "may_verify": report is not None and can(actor, "report.verify", report),
         "may_reopen": report is not None and can(actor, "report.reopen", report),
-        "sections": sections, "general_notes": notes.get("", []), "note_fields": NOTE_FIELDS,
+        "sections": sections, "groups": GROUPS, "general_notes": notes.get("", []), "note_fields": NOTE_FIELDS,
         "submit_form": submit_form or forms.SubmitForm(formdata=None), "submit_client_id": forms.new_client_id(),
         "failed": failed, "has_warnings": bool(checks_found[1]),
         "review_form": review_form or forms.ReviewForm(formdata=None),
