@@ -69,6 +69,9 @@ def test_a_jump_of_more_than_half_against_the_last_three_reports_warns():
     found = checks.warnings(values(balita_s=61, balita_d=40), history)
     assert "rata-rata 3 laporan terakhir (40)" in found["balita_s"][0]
     assert "balita_s" not in checks.warnings(values(balita_s=59, balita_d=40), history)
+    small = [values(balita_bgm=2), values(balita_bgm=2), values(balita_bgm=2)]
+    assert "balita_bgm" not in checks.warnings(values(balita_bgm=4), small)  # +2 is within the floor of 3
+    assert "balita_bgm" in checks.warnings(values(balita_bgm=5), small)
 
 
 def test_low_participation_and_a_group_without_service_warn():

@@ -13,7 +13,8 @@ from webapp.formatting import angka, bulan_tahun, persen
 from webapp.reports.fields import COUNT_NAMES, GROUPS, FIELD_BY_NAME
 
 MAX_COUNT = 100_000
-JUMP = 0.5  # a change of more than half against the mean of the last three reports
+JUMP = 0.5  # a change of more than half against the mean of the last three reports...
+JUMP_FLOOR = 3  # ...and of at least 3, so small counts (O, B, BGM: 2 → 4) do not warn every month
 MIN_DS = 0.5
 
 # (field, must not exceed field, message)
@@ -87,7 +88,7 @@ def warnings(values: dict, history: list[dict]) -> dict[str, list[str]]:
         if value is None or not earlier:
             continue
         mean = sum(earlier) / len(earlier)
-        if mean > 0 and abs(value - mean) > JUMP * mean:
+        if mean > 0 and abs(value - mean) > JUMP * mean and abs(value - mean) >= JUMP_FLOOR:
             _add(found, name, f"{FIELD_BY_NAME[name].header}: {value} berbeda lebih dari separuh dari rata-rata "
                               f"{len(earlier)} laporan terakhir ({angka(round(mean, 1))}). Periksa lagi.")
     if values.get("closed"):

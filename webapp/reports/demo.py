@@ -18,14 +18,14 @@ from webapp.reports.periods import due_at, last_months, today_in
 PALANGAN = "62.02.01.2003"
 
 
-def _counts(rng: random.Random) -> dict:
+def _counts(rng: random.Random, size: int) -> dict:
     """Plausible, consistent counts for one Posyandu month (D ≤ S, N ≤ D, served ≤ target...)."""
-    s = rng.randint(30, 80)
-    d = round(s * rng.uniform(0.55, 0.95))
+    s = round(size * rng.uniform(0.95, 1.05))
+    d = round(s * rng.uniform(0.7, 0.9))
     measured = round(d * rng.uniform(0.8, 1.0))
     counts = {
         "kader_on_duty": rng.randint(4, 7), "home_visits": rng.randint(0, 10), "referrals": rng.randint(0, 4),
-        "balita_s": s, "balita_k": s - rng.randint(0, 5), "balita_d": d, "balita_n": round(d * rng.uniform(0.6, 0.85)),
+        "balita_s": s, "balita_k": s - rng.randint(0, 5), "balita_d": d, "balita_n": round(d * rng.uniform(0.7, 0.8)),
         "balita_o": rng.randint(0, 4), "balita_b": rng.randint(0, 3), "balita_bgm": rng.randint(0, 2),
         "measured": measured, "stunted": round(measured * rng.uniform(0.1, 0.25)),
         "wasted": round(measured * rng.uniform(0.02, 0.08)), "underweight": round(measured * rng.uniform(0.05, 0.12)),
@@ -78,7 +78,7 @@ def seed_reports() -> None:
             due = due_at(year, month, setting.report_due_day, setting.timezone)
             sent = due + dt.timedelta(days=rng.randint(2, 9)) if late else due - dt.timedelta(days=rng.randint(1, 5),
                                                                                                  hours=rng.randint(1, 9))
-            row = {name: None for name in COUNT_NAMES} | _counts(rng)
+            row = {name: None for name in COUNT_NAMES} | _counts(rng, 30 + posyandu.id * 7 % 50)
             closed = rng.random() < 0.04 and status == Status.VERIFIED
             if closed:
                 row = dict.fromkeys(COUNT_NAMES)
