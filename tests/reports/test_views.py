@@ -158,3 +158,30 @@ def test_pokja_desa_home_lists_missing_posyandu_and_reports_waiting(demo_client,
     others = [p for p in services.queries.db.session.scalars(
         select(type(posyandu)).where(type(posyandu).region_code == posyandu.region_code)) if p.id != posyandu.id]
     assert others and all(p.name in home.split("Belum melapor")[1] for p in others)
+
+
+def test_the_report_index_lists_months_for_the_kader_and_links_for_members(demo_client, login_as):
+    login_as(demo_client, "kader.palangan")
+    page = demo_client.get("/laporan/").get_data(as_text=True)
+    assert palangan_posyandu().name in page and _url(palangan_posyandu()) in page and "Belum ada" in page
+    login_as(demo_client, "camat.kotabesi")
+    page = demo_client.get("/laporan/").get_data(as_text=True)
+    assert "/laporan/kelengkapan/62.02.01" in page and "/laporan/rekap/62.02.01" in page
+
+
+def test_a_kecamatan_member_reopens_a_verified_report_with_a_reason(demo_client, login_as):
+    kader, posyandu, (year, month) = actor("kader.palangan"), palangan_posyandu(), last_month()
+    fill(kader, posyandu, year, month)
+    report = services.submit(kader, posyandu, year, month, new_id(), confirmed=True).report
+    services.verify(actor("kades.palangan"), report)
+    login_as(demo_client, "pokjanal.kotabesi")
+    page = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert "Buka kembali laporan" in page and "Kembalikan dengan catatan" not in page
+    empty = demo_client.post(f"/laporan/{report.id}/buka-kembali", data={"reason": " "})
+    assert empty.status_code == 422 and "Tulis alasan membuka kembali" in empty.get_data(as_text=True)
+    done = demo_client.post(f"/laporan/{report.id}/buka-kembali", data={"reason": "Stunting perlu dicek ulang."},
+                            follow_redirects=True)
+    html = done.get_data(as_text=True)
+    assert "Dibuka kembali" in html and "Stunting perlu dicek ulang." in html
+    db.session.expire_all()
+    assert db.session.get(MonthlyReport, report.id).status == Status.RETURNED
