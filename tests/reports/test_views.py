@@ -55,6 +55,11 @@ def test_report_decisions_are_refused_to_lower_tiers(demo_client, login_as):
     assert demo_client.post(f"/laporan/{report.id}/verifikasi").status_code == 404
     db.session.expire_all()
     assert db.session.get(MonthlyReport, report.id).status == Status.SUBMITTED
+    services.verify(actor("kades.palangan"), db.session.get(MonthlyReport, report.id))
+    login_as(demo_client, "kader.palangan")
+    assert demo_client.post(f"/laporan/{report.id}/verifikasi").status_code == 403  # not even when already done
+    login_as(demo_client, "kades.palangan")
+    assert demo_client.post(f"/laporan/{report.id}/verifikasi").status_code == 302  # a double tap succeeds
 
 
 def test_bad_numbers_get_a_message_next_to_the_field_and_save_nothing(demo_client, login_as):

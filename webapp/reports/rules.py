@@ -25,12 +25,17 @@ def may_file(actor: Actor, obj) -> bool:
     return False
 
 
+def verifies_here(actor: Actor, report: MonthlyReport) -> bool:
+    """Anggota or approver of the report's desa, whatever the report's state."""
+    return _tier_covers(actor, "report.verify", report.region_code, Level.DESA)
+
+
 @object_rule("report.verify")
 def may_verify(actor: Actor, report: MonthlyReport | None) -> bool:
     """Anggota or approver of the desa, once the report is submitted."""
     if report is None:
         return actor.has("report.verify")
-    return report.status == Status.SUBMITTED and _tier_covers(actor, "report.verify", report.region_code, Level.DESA)
+    return report.status == Status.SUBMITTED and verifies_here(actor, report)
 
 
 @object_rule("report.reopen")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from webapp.access import Actor, can, require
+from webapp.access import Actor, require
 from webapp.auth.models import utcnow
 from webapp.auth.services import audit
 from webapp.extensions import db
@@ -24,6 +24,7 @@ from webapp.reports import checks, queries
 from webapp.reports.fields import FIELD_BY_NAME, OPEN_DAY_FIELDS, SECTION_BY_KEY
 from webapp.reports.models import ClientSubmission, MonthlyReport, ReportEvent, Status
 from webapp.reports.periods import today_in
+from webapp.reports.rules import verifies_here
 
 LOCKED_MESSAGE = {
     Status.SUBMITTED: "Laporan ini sudah dikirim dan menunggu verifikasi; isinya tidak bisa diubah.",
@@ -172,7 +173,7 @@ def submit(actor: Actor, posyandu: Posyandu, year: int, month: int, client_id: s
 
 def verify(actor: Actor, report: MonthlyReport, note: str = "") -> MonthlyReport:
     """Pokja desa accepts a submitted report; it is then locked."""
-    if report.status == Status.VERIFIED:
+    if report.status == Status.VERIFIED and verifies_here(actor, report):
         return report  # a double tap: already done
     require(actor, "report.verify", report)
     now = utcnow()
@@ -185,10 +186,9 @@ def verify(actor: Actor, report: MonthlyReport, note: str = "") -> MonthlyReport
 
 def return_report(actor: Actor, report: MonthlyReport, note: str, field_name: str = "", field_note: str = "") -> MonthlyReport:
     """Pokja desa sends a submitted report back with a note for the whole report and/or one field."""
-    if not can(actor, "report.verify", report):
-        if report.status == Status.RETURNED and actor.has("report.verify"):
-            return report  # a double tap: already returned
-        require(actor, "report.verify", report)
+    if report.status == Status.RETURNED and verifies_here(actor, report):
+        return report  # a double tap: already returned
+    require(actor, "report.verify", report)
     note, field_note = note.strip(), field_note.strip()
     if field_name and field_name not in FIELD_BY_NAME and field_name not in OPEN_DAY_FIELDS:
         raise Refused("Pilih kolom dari daftar.", "field")
