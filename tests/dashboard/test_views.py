@@ -1,0 +1,143 @@
+"""The /pemantauan pages: scope, refusals, bad input, and exports that hold the page's numbers."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from webapp.dashboard.periods import Period, last_complete
+from webapp.demo import first_posyandu, seed_demo
+from webapp.regions.models import Posyandu
+from webapp.extensions import db
+
+
+@pytest.fixture
+def demo(demo_app):
+    seed_demo()
+    return demo_app
+
+
+def _text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def test_opens_on_own_region_and_last_complete_month(demo, demo_client, login_as):
+    login_as(demo_client, "camat.kotabesi")
+    page = _text(demo_client.get("/pemantauan"))
+    assert "Pemantauan Kec. Kota Besi" in page
+    assert f"Periode: <strong>{Period(last_complete('Asia/Pontianak')).label}</strong>" in page
+    assert "Desa Palangan" in page and "Kec. Baamang" not in page
+    assert "D/S = Σ D ÷ Σ S" in page  # the explanation travels with the figure
+    assert 'href="/pemantauan"' in page and ">Pantau<" in page
+
+
+def test_sibling_region_and_its_posyandu_do_not_exist(demo, demo_client, login_as):
+    login_as(demo_client, "camat.baamang")
+    assert demo_client.get("/pemantauan/62.02.01").status_code == 404
+    assert demo_client.get("/pemantauan/62.02.01.2003").status_code == 404
+    assert demo_client.get("/pemantauan/62.02.01/tabel.xlsx").status_code == 404
+    assert demo_client.get("/pemantauan/62.02/ringkasan.pdf").status_code == 404
+    palangan = first_posyandu("62.02.01.2003")
+    assert demo_client.get(f"/pemantauan/posyandu/{palangan.id}").status_code == 404
+    assert "Pemantauan Kec. Baamang" in _text(demo_client.get("/pemantauan/62.02.05"))
+
+
+def test_a_kader_has_no_dashboard(demo_client, login_as):
+    login_as(demo_client, "kader.palangan")
+    assert demo_client.get("/pemantauan").status_code == 403
+    assert demo_client.get("/pemantauan/62.02.01.2003").status_code == 403
+    assert ">Pantau<" not in _text(demo_client.get("/"))
+
+
+def test_a_desa_cannot_look_up_at_its_kecamatan(demo_client, login_as):
+    login_as(demo_client, "kades.palangan")
+    assert demo_client.get("/pemantauan/62.02.01").status_code == 404
+    page = _text(demo_client.get("/pemantauan"))
+    assert "Pemantauan Desa Palangan" in page
+    assert "Kec. Kota Besi" not in page.split("<h1>")[0].split("crumbs")[-1]
+
+
+@pytest.mark.parametrize("query, message", [
+    ("bulan=2026-13", "Bulan tidak dikenal"), ("bulan=1999-01", "Bulan tidak dikenal"),
+    ("bulan=abc", "Bulan tidak dikenal"), ("rentang=7", "Rentang tidak dikenal"),
+])
+def test_a_bad_period_gets_a_clear_message(demo_client, login_as, query, message):
+    login_as(demo_client, "bupati.kotim")
+    response = demo_client.get(f"/pemantauan/62.02?{query}")
+    assert response.status_code == 422
+    assert message in _text(response)
+    assert Period(last_complete("Asia/Pontianak")).label in _text(response)
+
+
+def _cell(page: str, code: str, column: int) -> str:
+    """The text of a figure in the table row of `code` (column 0 = completeness)."""
+    row = re.search(rf'<tr data-code="{re.escape(code)}">(.*?)</tr>', page, re.S).group(1)
+    return re.findall(r"<summary>(.*?)</summary>", row)[column]
+
+
+def _number(value):
+    """CSV text and Excel values compared as numbers where they are numbers; blank as None."""
+    if value in (None, ""):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def test_exports_hold_the_numbers_of_the_page(demo, demo_client, login_as):
+    login_as(demo_client, "bupati.kotim")
+    page = _text(demo_client.get("/pemantauan/62.02?rentang=12"))
+    book = load_workbook(io.BytesIO(demo_client.get("/pemantauan/62.02/tabel.xlsx?rentang=12").data))
+    sheet = list(book.active.iter_rows(values_only=True))
+    header = list(sheet[1])
+    text = demo_client.get("/pemantauan/62.02/tabel.csv?rentang=12").data.decode("utf-8-sig")
+    lines = list(csv.reader(io.StringIO(text)))
+    assert lines[1] == header
+    by_code = {r[1]: r for r in sheet[2:]}
+    assert len(by_code) == 18  # 17 kecamatan and the total
+    for code in ("62.02.01", "62.02.05"):
+        values = by_code[code]
+        for column, name in ((0, "Kelengkapan (%)"), (4, "D/S (%)"), (7, "Stunting per diukur (%)")):
+            shown = _cell(page, code, column)
+            exported = values[header.index(name)]
+            assert shown == f"{exported:.1f} %".replace(".", ","), (code, name)
+        csv_row = next(r for r in lines if len(r) > 1 and r[1] == code)
+        assert [_number(v) for v in csv_row] == [_number(v) for v in values]
+    assert by_code["62.02.03"][header.index("D/S (%)")] is None  # no Posyandu there: blank, not 0
+
+
+def test_summary_pdf_is_one_page_with_the_figures(demo, demo_client, login_as):
+    from pypdf import PdfReader
+
+    login_as(demo_client, "bupati.kotim")
+    page = _text(demo_client.get("/pemantauan/62.02"))
+    response = demo_client.get("/pemantauan/62.02/ringkasan.pdf")
+    assert response.mimetype == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.data))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "RINGKASAN PEMANTAUAN" in text and "Kab. Kotawaringin Timur" in text
+    assert "POKJANAL POSYANDU KABUPATEN" in text
+    assert _cell(page, "62.02.01", 4) in text  # Kota Besi's D/S
+
+
+def test_htmx_gets_only_the_dashboard_block(demo, demo_client, login_as):
+    login_as(demo_client, "bupati.kotim")
+    response = demo_client.get("/pemantauan/62.02", headers={"HX-Request": "true"})
+    body = _text(response)
+    assert body.lstrip().startswith('<div id="dashboard-body">') and "<html" not in body
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_posyandu_page_lists_its_reports_and_criteria(demo, demo_client, login_as):
+    login_as(demo_client, "pokja.palangan")
+    posyandu = db.session.scalars(select(Posyandu).where(Posyandu.region_code == "62.02.01.2003")).first()
+    page = _text(demo_client.get(f"/pemantauan/posyandu/{posyandu.id}?rentang=12"))
+    assert posyandu.name in page
+    assert "Laporan 12 bulan" in page and "strata lama" in page
+    assert "≥ 5 kader dengan SK" in page

@@ -1,0 +1,252 @@
+"""What the dashboard shows and how each figure is worked out, with its explanation in Bahasa Indonesia.
+
+Figures come from totals (sums over reports, see `webapp.dashboard.sql`) and are worked out
+here, in one place, for the page, the exports and the PDF alike:
+
+- completeness and timeliness: expected = active Posyandu × months; received = reports sent
+  (submitted, returned or verified); on time = received whose first submission came before the
+  end of the kabupaten's due day (`KabupatenSetting.report_due_day` of the next month, in the
+  kabupaten's zone); late = received − on time; missing = expected − received;
+- ratios (D/S, K/S, N/D, stunting per measured, BGM per weighed, ibu hamil KEK per examined,
+  served/target per ILP group): Σ numerator ÷ Σ denominator over the reports that filled *both*
+  numbers; a report that left either blank is left out of both sums (blank is not zero) and the
+  explanation says over how many reports the sums were taken;
+- Posyandu aktif (domain §2.3): over the 12 months ending with the period, service in ≥ 8
+  different months (a report saying it opened, or home visits), ≥ 5 kader with an SK in the
+  registry, and ≥ 50 % coverage on at least 3 of the 4 services in ≥ 8 months; the legacy
+  strata follow from the same criteria (Pratama, Madya, and "Purnama/Mandiri" when coverage is
+  met: the extra programmes and dana sehat that separate those two are not recorded).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from webapp.formatting import angka, persen
+from webapp.reports.fields import FIELD_BY_NAME, GROUPS, RATIOS, SERVICES
+
+SERVICE_MONTHS_MIN = 8
+KADER_MIN = 5
+COVERAGE_SERVICES_MIN = 3
+COVERAGE_MONTHS_MIN = 8
+AKTIF_TARGET = 0.8  # the national target: ≥ 80 % of a kecamatan's Posyandu aktif
+WINDOW = 12
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A ratio worked out from the sums of two report counts."""
+
+    key: str
+    label: str
+    numerator: str
+    denominator: str
+    kind: str  # "gizi", "ilp" or "layanan"
+
+    @property
+    def formula(self) -> str:
+        return f"Σ {FIELD_BY_NAME[self.numerator].header} ÷ Σ {FIELD_BY_NAME[self.denominator].header}"
+
+
+def _pairs() -> tuple[Pair, ...]:
+    pairs = [Pair(key, label, num, den, "gizi") for key, label, num, den in RATIOS]
+    pairs += [Pair("bgm", "BGM per ditimbang", "balita_bgm", "balita_d", "gizi"),
+              Pair("kek", "Ibu hamil KEK per diperiksa", "ibu_hamil_kek", "ibu_hamil_examined", "gizi")]
+    pairs += [Pair(g.key, g.label, f"{g.key}_served", f"{g.key}_target", "ilp") for g in GROUPS]
+    known = {(p.numerator, p.denominator) for p in pairs}
+    pairs += [Pair(f"svc_{key}", label, num, den, "layanan") for key, label, num, den in SERVICES
+              if (num, den) not in known]
+    return tuple(pairs)
+
+
+PAIRS: tuple[Pair, ...] = _pairs()
+PAIR_BY_KEY = {p.key: p for p in PAIRS}
+# The four aktif services as pairs (gizi is D/S itself).
+SERVICE_PAIRS: tuple[Pair, ...] = tuple(
+    next(p for p in PAIRS if (p.numerator, p.denominator) == (num, den)) for _, _, num, den in SERVICES
+)
+# The counts a Posyandu page lists month by month (so anyone can redo the sums).
+REPORT_FIELDS = tuple(FIELD_BY_NAME[name] for name in (
+    "balita_s", "balita_k", "balita_d", "balita_n", "balita_bgm", "measured", "stunted", "ibu_hamil_examined",
+    "ibu_hamil_kek"))
+GIZI_KEYS = tuple(p.key for p in PAIRS if p.kind == "gizi")
+ILP_KEYS = tuple(p.key for p in PAIRS if p.kind == "ilp")
+
+
+@dataclass
+class Figure:
+    """One shown number: its text, the value behind it and how it was worked out."""
+
+    text: str
+    value: float | int | None
+    explain: str
+    numbers: str = ""
+    flag: str = ""  # "low" / "ok" for colouring against a target
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def ratio(numerator: int | None, denominator: int | None) -> float | None:
+    if numerator is None or not denominator:
+        return None
+    return numerator / denominator
+
+
+def pair_figure(pair: Pair, totals: dict) -> Figure:
+    num, den, n = totals.get(f"{pair.key}_num"), totals.get(f"{pair.key}_den"), totals.get(f"{pair.key}_n") or 0
+    value = ratio(num, den)
+    if not n:
+        numbers = "Belum ada laporan yang mengisi kedua angka ini (kosong tidak dihitung sebagai 0)."
+    else:
+        numbers = (f"{angka(num)} ÷ {angka(den)} = {persen(num, den)}, dari {angka(n)} laporan yang mengisi "
+                   f"kedua angka (laporan yang mengosongkan salah satunya tidak dihitung).")
+    return Figure(persen(num, den), value, f"{pair.label} = {pair.formula}", numbers)
+
+
+@dataclass
+class Completeness:
+    expected: int
+    received: int
+    on_time: int
+
+    @property
+    def late(self) -> int:
+        return self.received - self.on_time
+
+    @property
+    def missing(self) -> int:
+        return max(self.expected - self.received, 0)
+
+    def figures(self, due_text: str) -> dict[str, Figure]:
+        e, r, t = self.expected, self.received, self.on_time
+        base = f"Diharapkan {angka(e)} laporan (Posyandu aktif di daftar × jumlah bulan)."
+        return {
+            "expected": Figure(angka(e), e, "Laporan diharapkan = jumlah Posyandu × jumlah bulan", base),
+            "received": Figure(persen(r, e), ratio(r, e), "Kelengkapan = laporan masuk ÷ laporan diharapkan",
+                               f"{angka(r)} ÷ {angka(e)}. Laporan masuk = dikirim, dikembalikan atau "
+                               f"diverifikasi; draf belum dihitung."),
+            "on_time": Figure(angka(t), t, f"Tepat waktu = pertama kali dikirim paling lambat {due_text}",
+                              f"{angka(t)} dari {angka(e)} laporan diharapkan ({persen(t, e)})."),
+            "late": Figure(angka(self.late), self.late, f"Terlambat = masuk, tetapi setelah {due_text}",
+                           f"{angka(r)} masuk − {angka(t)} tepat waktu = {angka(self.late)}."),
+            "missing": Figure(angka(self.missing), self.missing, "Belum masuk = diharapkan − masuk",
+                              f"{angka(e)} − {angka(r)} = {angka(self.missing)}."),
+        }
+
+
+@dataclass
+class AktifCount:
+    posyandu: int
+    kader_met: int
+    service_met: int
+    coverage_met: int
+    madya: int
+    aktif: int
+
+    @property
+    def pratama(self) -> int:
+        return self.posyandu - self.madya - self.aktif
+
+    def figure(self) -> Figure:
+        share = ratio(self.aktif, self.posyandu)
+        numbers = (
+            f"{angka(self.aktif)} dari {angka(self.posyandu)} Posyandu memenuhi ketiga syarat. "
+            f"Buka ≥ {SERVICE_MONTHS_MIN} bulan: {angka(self.service_met)}; ≥ {KADER_MIN} kader ber-SK: "
+            f"{angka(self.kader_met)}; cakupan ≥ 50 % pada ≥ {COVERAGE_SERVICES_MIN} dari 4 layanan dalam "
+            f"≥ {COVERAGE_MONTHS_MIN} bulan: {angka(self.coverage_met)}. Strata lama: Pratama {angka(self.pratama)}, "
+            f"Madya {angka(self.madya)}, Purnama/Mandiri {angka(self.aktif)}. Target nasional ≥ 80 %."
+        )
+        flag = "" if share is None else ("ok" if share >= AKTIF_TARGET else "low")
+        return Figure(persen(self.aktif, self.posyandu), share,
+                      "Posyandu aktif = Posyandu yang memenuhi ketiga syarat dalam 12 bulan terakhir ÷ semua Posyandu",
+                      numbers, flag)
+
+
+@dataclass
+class PosyanduAktif:
+    """The aktif criteria of one Posyandu over the 12 months ending with the period."""
+
+    service_months: int
+    coverage_months: int
+    kader_with_sk: int
+
+    @property
+    def service_ok(self) -> bool:
+        return self.service_months >= SERVICE_MONTHS_MIN
+
+    @property
+    def kader_ok(self) -> bool:
+        return self.kader_with_sk >= KADER_MIN
+
+    @property
+    def coverage_ok(self) -> bool:
+        return self.coverage_months >= COVERAGE_MONTHS_MIN
+
+    @property
+    def met(self) -> int:
+        return sum((self.service_ok, self.kader_ok, self.coverage_ok))
+
+    @property
+    def is_aktif(self) -> bool:
+        return self.met == 3
+
+    @property
+    def stratum(self) -> str:
+        if not (self.service_ok and self.kader_ok):
+            return "Pratama"
+        return "Purnama/Mandiri" if self.coverage_ok else "Madya"
+
+    def criteria(self) -> list[tuple[str, bool, str]]:
+        return [
+            (f"Memberi layanan ≥ {SERVICE_MONTHS_MIN} bulan berbeda", self.service_ok,
+             f"{self.service_months} bulan dari 12 (hari buka atau kunjungan rumah)"),
+            (f"≥ {KADER_MIN} kader dengan SK", self.kader_ok, f"{self.kader_with_sk} kader ber-SK di daftar Posyandu"),
+            (f"Cakupan ≥ 50 % pada ≥ {COVERAGE_SERVICES_MIN} dari 4 layanan dalam ≥ {COVERAGE_MONTHS_MIN} bulan",
+             self.coverage_ok,
+             f"{self.coverage_months} bulan memenuhi (gizi D/S, KIA, KB, imunisasi)"),
+        ]
+
+    def figure(self) -> Figure:
+        text = "Aktif" if self.is_aktif else f"Belum ({self.met}/3)"
+        lines = "; ".join(f"{label}: {'ya' if ok else 'tidak'} — {detail}" for label, ok, detail in self.criteria())
+        return Figure(text, int(self.is_aktif), "Posyandu aktif bila ketiga syarat terpenuhi dalam 12 bulan terakhir",
+                      f"{lines}. Strata lama: {self.stratum}.", "ok" if self.is_aktif else "low")
+
+
+@dataclass
+class Row:
+    """One line of the dashboard table: a child region, a Posyandu, or the total."""
+
+    code: str
+    label: str
+    link: str | None
+    completeness: Completeness
+    totals: dict
+    aktif: AktifCount | PosyanduAktif | None
+    plans: dict = field(default_factory=dict)
+    actions: tuple[int, int] = (0, 0)
+    figures: dict = field(default_factory=dict)
+
+
+PLAN_STATUS_LABELS = {"draf": "Draf", "diajukan": "Diajukan", "dikembalikan": "Dikembalikan",
+                      "disetujui": "Disetujui", "diketahui": "Diketahui"}
+
+
+def fill_figures(row: Row, due_text: str) -> Row:
+    """Work out every figure of a row from its totals."""
+    figures = row.completeness.figures(due_text)
+    for pair in PAIRS:
+        figures[pair.key] = pair_figure(pair, row.totals)
+    if row.aktif is not None:
+        figures["aktif"] = row.aktif.figure()
+    plan_total = sum(row.plans.values())
+    plan_text = ", ".join(f"{PLAN_STATUS_LABELS.get(k, k)} {v}" for k, v in sorted(row.plans.items())) or "belum ada"
+    figures["plans"] = Figure(angka(plan_total), plan_total, "Rencana kerja tahun ini (revisi terakhir) per status",
+                              plan_text)
+    open_items, late_items = row.actions
+    figures["actions"] = Figure(f"{angka(open_items)} / {angka(late_items)}", open_items,
+                                "Tindak lanjut rapat: belum selesai / terlambat (lewat batas waktu)",
+                                f"{angka(open_items)} belum selesai, {angka(late_items)} di antaranya terlambat.",
+                                "low" if late_items else "")
+    row.figures = figures
+    return row

@@ -1,0 +1,65 @@
+"""Summary tables behind the dashboard above kecamatan level, and the region-prefix index.
+
+Both tables are derived data: every row is what `webapp.dashboard.sql` computes from the
+monthly reports and the Posyandu registry, rewritten by `webapp.dashboard.summary` whenever
+a report, a Posyandu or a kabupaten's due day changes. Rows are keyed by kecamatan and by a
+month number `period = year * 12 + month - 1`; the kabupaten and province codes are stored
+beside it so a kabupaten, province or national view filters and groups on plain equality.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Index, Integer, String
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+
+from webapp.dashboard.indicators import PAIRS
+from webapp.extensions import db
+from webapp.regions.models import Posyandu
+
+
+class _KecamatanMonth:
+    """The key every summary row has: a kecamatan and a month, with its kabupaten and province beside it."""
+
+    kecamatan_code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    period: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kabupaten_code: Mapped[str] = mapped_column(String(13))
+    province_code: Mapped[str] = mapped_column(String(13))
+
+    @declared_attr.directive
+    def __table_args__(cls):
+        name = cls.__tablename__
+        return (Index(f"ix_{name}_kabupaten_code_period", "kabupaten_code", "period"),
+                Index(f"ix_{name}_province_code_period", "province_code", "period"),
+                Index(f"ix_{name}_period", "period"))
+
+
+class DashboardMonth(_KecamatanMonth, db.Model):
+    """Per kecamatan and month: reports received / on time / late and, per ratio, the paired sums."""
+
+    __tablename__ = "dashboard_month"
+
+    received: Mapped[int] = mapped_column(default=0)
+    on_time: Mapped[int] = mapped_column(default=0)
+
+
+# Per ratio: the numerator and denominator summed over reports that filled both (blank is
+# not 0), and how many reports that was. NULL when no report filled them.
+for _pair in PAIRS:
+    for _suffix in ("num", "den", "n"):
+        setattr(DashboardMonth, f"{_pair.key}_{_suffix}", mapped_column(f"{_pair.key}_{_suffix}", Integer))
+
+
+class DashboardAktif(_KecamatanMonth, db.Model):
+    """Per kecamatan and window end: Posyandu meeting each *Posyandu aktif* criterion over the 12 months."""
+
+    __tablename__ = "dashboard_aktif"
+
+    service_met: Mapped[int] = mapped_column(default=0)
+    coverage_met: Mapped[int] = mapped_column(default=0)
+    madya: Mapped[int] = mapped_column(default=0)
+    aktif: Mapped[int] = mapped_column(default=0)
+
+
+# `region_code LIKE '62.02.%'` can use a btree only with C collation or pattern ops on
+# PostgreSQL; this one serves every subtree count of the registry (SQLite uses it plainly).
+Index("ix_posyandu_region_code_pattern", Posyandu.region_code,
+      postgresql_ops={"region_code": "varchar_pattern_ops"})
