@@ -7,7 +7,6 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.conftest import sign_in_page
 
 LINES = [
     ("Penimbangan balita di Posyandu", "kesehatan", "3.600.000", "apbdes", ["1", "2", "3"]),
@@ -17,9 +16,14 @@ LINES = [
 
 
 def _as(phone, server, login):
+    """A fresh page signed in as login; waits for the home page hx-boost swaps in."""
     phone.clear_cookies()
     page = phone.new_page()
-    sign_in_page(page, server.url, login)
+    page.goto(f"{server.url}/masuk")
+    page.fill("input[name=login]", login)
+    page.fill("input[name=password]", "pokjanal-demo")
+    page.click("button[type=submit]")
+    expect(page.locator("main h1")).to_contain_text("Halo,")
     return page
 
 
@@ -38,6 +42,7 @@ def test_plan_goes_up_the_chain_on_a_phone(live_server, phone):
     page = _as(phone, server, "pokja.palangan")
     page.goto(server.url + "/rencana-kerja")
     page.click("text=Buat rencana kerja")
+    expect(page.locator("main h1")).to_have_text("Rencana kerja baru")
     page.fill("input[name=year]", "2027")
     page.fill("input[name=title]", "Rencana Kerja Pokja Posyandu Palangan 2027")
     page.fill("textarea[name=background]", "Turunkan stunting.")
@@ -62,7 +67,7 @@ def test_plan_goes_up_the_chain_on_a_phone(live_server, phone):
     expect(page.locator("#plan-status")).to_contain_text("Menunggu Kepala Desa Palangan")
 
     page = _as(phone, server, "kades.palangan")
-    assert "Rencana kerja menunggu Anda" in page.content()
+    expect(page.locator("main")).to_contain_text("Rencana kerja menunggu Anda")
     expect(page.locator("nav.bottom .badge")).to_have_text("1")
     page.click("text=Rencana Kerja Pokja Posyandu Palangan 2027")
     page.fill("textarea[name=note]", "Anggaran kelas ibu balita naikkan untuk 2 kelas.")

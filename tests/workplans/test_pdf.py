@@ -40,7 +40,7 @@ def test_approved_plan_prints_lines_totals_and_signatures(demo_client, login_as)
     assert "Tanggal " in text and any(month in text for month in ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
                                                                    "Agustus", "September", "Oktober", "November", "Desember"))
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
-    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (215, 330)  # Kotim prints on F4
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (330, 215)  # Kotim's F4, turned sideways
 
 
 def test_unapproved_plan_prints_draft_mark_on_a4_when_set(demo_client, login_as):
@@ -51,4 +51,4 @@ def test_unapproved_plan_prints_draft_mark_on_a4_when_set(demo_client, login_as)
     login_as(demo_client, "kades.palangan")
     text, reader = _pdf_text(demo_client, plan.id)
     assert "DRAF" in text and "Kegiatan 1" in text
-    assert round(float(reader.pages[0].mediabox.height) / 72 * 25.4) == 297
+    assert round(float(reader.pages[0].mediabox.width) / 72 * 25.4) == 297  # A4, sideways

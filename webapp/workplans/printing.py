@@ -39,4 +39,5 @@ def pdf_context(plan: Plan) -> dict:
         "plan": plan, "groups": grouped_by_field(plan.lines), "by_field": totals_by_field(plan.lines),
         "by_source": totals_by_source(plan.lines), "total": plan.total,
         "signatures": signatures(plan, setting.timezone), "body_name": setting.body_name,
+        "landscape": True,  # nine columns: the matrix is printed sideways, as Renja tables are
     }
