@@ -1,0 +1,279 @@
+/* Pokjanal outbox: a form marked data-outbox that cannot reach the server is kept in IndexedDB and
+   sent later, in order, each item once (its client_id makes a replay harmless). The same file runs in
+   pages (queue, notices, badge, the /kotak-keluar list) and in the service worker (Background Sync). */
+(function (self) {
+  "use strict";
+  var DB = "pokjanal", ITEMS = "outbox", META = "meta", LOCK = "pokjanal-outbox";
+  var LOGIN = "/masuk", SYNC_TAG = "pokjanal-outbox";
+  var REASONS = {
+    400: "Formulir kedaluwarsa. Buka formulirnya lagi, lalu tekan Kirim ulang.",
+    401: "Sesi Anda sudah berakhir. Masuk lagi, lalu tekan Kirim ulang.",
+    403: "Anda tidak berwenang mengirim isian ini.",
+    404: "Formulir atau data ini tidak ditemukan."
+  };
+  var channel = self.BroadcastChannel ? new BroadcastChannel("pokjanal-outbox") : null;
+
+  // ---- storage ---------------------------------------------------------------------------
+  function open() {
+    return new Promise(function (resolve, reject) {
+      var req = indexedDB.open(DB, 1);
+      req.onupgradeneeded = function () {
+        req.result.createObjectStore(ITEMS, { keyPath: "id", autoIncrement: true });
+        req.result.createObjectStore(META);
+      };
+      req.onsuccess = function () { resolve(req.result); };
+      req.onerror = function () { reject(req.error); };
+    });
+  }
+  function run(store, mode, work) {
+    return open().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var t = db.transaction(store, mode), req = work(t.objectStore(store));
+        t.oncomplete = function () { db.close(); resolve(req ? req.result : undefined); };
+        t.onerror = t.onabort = function () { db.close(); reject(t.error); };
+      });
+    });
+  }
+  function all() { return run(ITEMS, "readonly", function (s) { return s.getAll(); }); }
+  function put(item) { return run(ITEMS, "readwrite", function (s) { return s.put(item); }); }
+  function remove(id) { return run(ITEMS, "readwrite", function (s) { return s.delete(id); }); }
+  function getMeta(key) { return run(META, "readonly", function (s) { return s.get(key); }); }
+  function setMeta(key, value) { return run(META, "readwrite", function (s) { return s.put(value, key); }); }
+  function mine() {
+    return Promise.all([all(), getMeta("user")]).then(function (r) {
+      return r[0].filter(function (item) { return r[1] && item.user === r[1]; });
+    });
+  }
+
+  // ---- sending ---------------------------------------------------------------------------
+  function text(html) {
+    return html.replace(/<(script|style|title|head)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#(39|x27);/g, "'")
+      .replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
+  }
+  function reasonFrom(html, status) {
+    // The server puts its refusal next to the field (.error) or at the top of the form (.alert).
+    var found = [], re = /<([a-z]+)[^>]*class="[^"]*\b(?:error|alert)\b[^"]*"[^>]*>([\s\S]*?)<\/\1>/gi, m;
+    while ((m = re.exec(html)) && found.length < 6) { if (text(m[2])) { found.push(text(m[2])); } }
+    return found.join(" ") || REASONS[status] || text(html).slice(0, 240) || ("Ditolak server (" + status + ").");
+  }
+  function currentToken() {
+    if (typeof document === "undefined") { return null; }
+    var input = document.querySelector("input[name=csrf_token]");
+    if (input) { return input.value; }
+    try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"] || null; }
+    catch (e) { return null; }
+  }
+  function send(item) {
+    var body = new URLSearchParams(), token = currentToken();
+    item.fields.forEach(function (f) { body.append(f[0], f[0] === "csrf_token" && token ? token : f[1]); });
+    var headers = { "HX-Request": "true", "X-Pokjanal-Outbox": "1" };
+    if (token) { headers["X-CSRFToken"] = token; }
+    return fetch(item.url, { method: item.method, body: body, headers: headers, credentials: "same-origin" })
+      .then(function (response) {
+        var path = new URL(response.url).pathname;
+        if (response.status === 401 || (response.redirected && path === LOGIN)) {
+          return { status: 401, reason: REASONS[401], stop: true };
+        }
+        if (response.ok) { return "sent"; }
+        if (response.status >= 500 || response.status === 429) { return "retry"; }
+        return response.text().then(function (html) {
+          return { status: response.status, reason: reasonFrom(html, response.status) };
+        });
+      }, function () { return "retry"; });
+  }
+  function sendFrom(queue, i, sent) {
+    if (i >= queue.length) { return { sent: sent, left: 0 }; }
+    var item = queue[i];
+    return send(item).then(function (outcome) {
+      if (outcome === "retry") { return { sent: sent, left: queue.length - i }; }
+      if (outcome === "sent") {
+        return remove(item.id).then(function () { tell("sent", item); return sendFrom(queue, i + 1, sent + 1); });
+      }
+      item.state = "rejected"; item.reason = outcome.reason; item.status = outcome.status;
+      return put(item).then(function () {
+        tell("rejected", item);
+        return outcome.stop ? { sent: sent, left: queue.length - i - 1 } : sendFrom(queue, i + 1, sent);
+      });
+    });
+  }
+  var flushing = null;
+  function flush() {
+    // One sender at a time across pages and the service worker, so an item is never sent twice at once.
+    if (flushing) { return flushing; }
+    var work = function () {
+      return mine().then(function (items) {
+        return sendFrom(items.filter(function (item) { return item.state === "waiting"; }), 0, 0);
+      });
+    };
+    var locks = self.navigator && self.navigator.locks;
+    flushing = (locks ? locks.request(LOCK, work) : work()).then(function (result) {
+      flushing = null; tell("flushed", result); return result;
+    }, function (error) { flushing = null; throw error; });
+    return flushing;
+  }
+  function tell(kind, data) {
+    var message = { kind: kind, label: data && data.label };
+    if (channel) { channel.postMessage(message); }
+    if (self.PokjanalOutbox.onchange) { self.PokjanalOutbox.onchange(message); }
+  }
+
+  self.PokjanalOutbox = { flush: flush, all: all, mine: mine, put: put, remove: remove, setMeta: setMeta,
+                          getMeta: getMeta, reasonFrom: reasonFrom, onchange: null };
+  if (typeof document === "undefined") { return; }
+
+  // ---- pages -----------------------------------------------------------------------------
+  var user = "", lastSent = null;
+
+  function uuid() {
+    if (self.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var b = crypto.getRandomValues(new Uint8Array(16)), h = [];
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    for (var i = 0; i < 16; i++) { h.push((b[i] + 256).toString(16).slice(1)); }
+    return h.slice(0, 4).join("") + "-" + h.slice(4, 6).join("") + "-" + h.slice(6, 8).join("") + "-" +
+      h.slice(8, 10).join("") + "-" + h.slice(10).join("");
+  }
+  function el(tag, attrs, content) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (content !== undefined) { node.textContent = content; }
+    return node;
+  }
+  function forgetPages() {
+    if (!self.caches) { return Promise.resolve(); }
+    return caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (n) { return n.indexOf("pokjanal-pages-") === 0; })
+        .map(function (n) { return caches.delete(n); }));
+    });
+  }
+  function queue(form, submitter, url) {
+    var data = new FormData(form, submitter || undefined), fields = [];
+    data.forEach(function (value, name) { if (typeof value === "string") { fields.push([name, value]); } });
+    var idInput = form.querySelector("input[name=client_id]");
+    var heading = document.querySelector("main h1");
+    var item = {
+      url: url || form.getAttribute("hx-post") || form.action, method: "POST", fields: fields, user: user,
+      client_id: idInput ? idInput.value : "", page: location.pathname + location.search, state: "waiting",
+      label: form.getAttribute("data-outbox-label") || (heading ? heading.textContent.trim() : document.title),
+      created: Date.now()
+    };
+    // The next save of this form is a new piece of work: give it its own id, so it is not taken for a replay.
+    if (idInput) { idInput.value = uuid(); }
+    return put(item).then(function () {
+      notice("Belum terkirim — akan dikirim otomatis", "warning");
+      var old = document.getElementById("net-status");
+      if (old) { old.remove(); }
+      refresh();
+      if (navigator.serviceWorker && navigator.serviceWorker.ready) {
+        navigator.serviceWorker.ready.then(function (reg) {
+          return reg.sync && reg.sync.register(SYNC_TAG);
+        }).catch(function () { /* no Background Sync: the online event and the next page load send it */ });
+      }
+    });
+  }
+  function notice(message, kind) {
+    var box = document.getElementById("outbox-status"), main = document.getElementById("main");
+    if (!box && main) {
+      box = el("div", { id: "outbox-status", role: "status" });
+      main.insertBefore(box, main.firstChild);
+    }
+    if (!box) { return; }
+    box.className = kind === "ok" ? "flash" : "warning";
+    box.textContent = message + " ";
+    if (kind !== "ok") { box.appendChild(el("a", { href: "/kotak-keluar" }, "Lihat kotak keluar")); }
+  }
+  function badge(count) {
+    var link = document.getElementById("outbox-link"), top = document.querySelector("header.top");
+    if (!count) { if (link) { link.remove(); } return; }
+    if (!link && top) {
+      link = el("a", { id: "outbox-link", href: "/kotak-keluar", "class": "outbox-link" });
+      top.insertBefore(link, top.querySelector(".who"));
+    }
+    if (!link) { return; }
+    link.textContent = "Belum terkirim ";
+    link.appendChild(el("span", { "class": "badge" }, String(count)));
+    link.setAttribute("aria-label", "Kotak keluar: " + count + " belum terkirim");
+  }
+  function drawList(items) {
+    // The list UI lives in its own file, fetched only on /kotak-keluar (most pages never need it).
+    var host = document.querySelector("[data-outbox-list]");
+    if (!host) { return; }
+    if (self.PokjanalOutbox.drawList) { return self.PokjanalOutbox.drawList(host, items); }
+    if (!document.getElementById("outbox-list-js")) {
+      var script = el("script", { id: "outbox-list-js", src: host.getAttribute("data-script") });
+      script.addEventListener("load", refresh);
+      document.head.appendChild(script);
+    }
+  }
+  var count = 0;
+  function refresh() {
+    return mine().then(function (items) {
+      count = items.length;
+      badge(count);
+      drawList(items);
+      if (lastSent && !items.some(function (i) { return i.state === "waiting"; })) {
+        notice("Terkirim: " + lastSent, "ok");
+        lastSent = null;
+      }
+    });
+  }
+  function onMessage(message) {
+    if (message.kind === "sent") { lastSent = message.label || "isian"; }
+    refresh();
+  }
+  self.PokjanalOutbox.onchange = onMessage;
+  self.PokjanalOutbox.refresh = refresh;
+  self.PokjanalOutbox.el = el;
+  if (channel) { channel.onmessage = function (event) { onMessage(event.data); }; }
+
+  // On window, in the capture phase: before htmx's own submit handling sees the event.
+  self.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.matches("form[data-outbox]")) {
+      form.outboxSubmitter = event.submitter || null;
+      if (!navigator.onLine) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        queue(form, event.submitter);
+      }
+    } else if (/\/keluar$/.test(form.getAttribute("action") || "") && (form.method || "").toLowerCase() === "post") {
+      if (count && !confirm("Masih ada " + count + " isian belum terkirim di ponsel ini. Isian itu tetap disimpan " +
+                            "dan dikirim setelah Anda masuk lagi. Tetap keluar?")) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        return;
+      }
+      forgetPages();
+    }
+  }, true);
+  document.addEventListener("htmx:sendError", function (event) {
+    var config = event.detail.requestConfig || {}, form = null;
+    // A boosted form reports the body as its element; the triggering submit still names the form.
+    [config.triggeringEvent && config.triggeringEvent.target, config.elt, event.detail.elt].forEach(function (elt) {
+      form = form || (elt && elt.closest && elt.closest("form[data-outbox]"));
+    });
+    if (form && (config.verb || "post").toLowerCase() === "post") { queue(form, form.outboxSubmitter, config.path); }
+  });
+  self.addEventListener("online", function () { flush().then(refresh); });
+
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js").catch(function () { /* the app works without it */ });
+  }
+  function arrive() {
+    // Run at every page load and after every boosted swap (sign-in itself is one): who is signed in
+    // decides which queued items and kept pages belong here.
+    var main = document.getElementById("main");
+    user = (main && main.getAttribute("data-user")) || "";
+    if (document.querySelector("[data-offline-page]")) { return refresh(); }
+    return getMeta("user").then(function (before) {
+      if (before !== user) { forgetPages(); }
+      return before === user ? null : setMeta("user", user);
+    }).then(function () {
+      return user && navigator.onLine ? flush() : null;
+    }).then(refresh, refresh);
+  }
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.boosted || event.target === document.body) { arrive(); }
+  });
+  arrive();
+})(self);

@@ -1,0 +1,101 @@
+"""Manifest, service worker, offline and outbox pages, compression and the security headers."""
+import gzip
+import json
+
+from webapp import create_app
+from webapp.security import CSP
+
+
+def test_manifest_makes_the_app_installable_in_indonesian(client):
+    response = client.get("/manifest.webmanifest")
+    assert response.mimetype == "application/manifest+json"
+    manifest = json.loads(response.get_data(as_text=True))
+    assert manifest["short_name"] == "Pokjanal" and manifest["lang"] == "id"
+    assert manifest["start_url"] == "/" and manifest["scope"] == "/" and manifest["display"] == "standalone"
+    assert manifest["theme_color"] == "#0b6e4f"
+    sizes = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
+    assert sizes == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
+    for icon in manifest["icons"]:
+        png = client.get(icon["src"])
+        assert png.status_code == 200 and png.data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert png.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        width = int.from_bytes(png.data[16:20], "big")
+        assert f"{width}x{width}" == icon["sizes"]
+
+
+def test_service_worker_is_public_at_root_scope_and_never_stale(client):
+    response = client.get("/sw.js")
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    assert response.headers["Cache-Control"] == "no-cache"
+    first_line, _, source = response.get_data(as_text=True).partition("\n")
+    config = json.loads(first_line.removeprefix("var CONFIG = ").removesuffix(";"))
+    assert "/offline" in config["shell"] and "/manifest.webmanifest" in config["shell"]
+    assert all("?v=" in url for url in config["shell"] if url.startswith("/static/"))
+    assert len(config["version"]) == 12
+    assert 'addEventListener("fetch"' in source and 'addEventListener("sync"' in source
+
+
+def test_cache_names_change_when_an_asset_changes(app, tmp_path, monkeypatch):
+    before = json.loads(app.test_client().get("/sw.js").get_data(as_text=True).split("\n")[0][13:-1])["version"]
+    monkeypatch.setattr("webapp.assets._digest", lambda path, mtime: "0123456789")
+    after = json.loads(app.test_client().get("/sw.js").get_data(as_text=True).split("\n")[0][13:-1])["version"]
+    assert before != after
+
+
+def test_offline_page_is_public_and_holds_nobodys_data(client):
+    page = client.get("/offline").get_data(as_text=True)
+    assert "Anda sedang offline" in page and "Kotak keluar" in page
+    assert "data-user" not in page and "data-offline-page" in page
+
+
+def test_outbox_page_is_refused_to_anonymous_visitors(client):
+    assert client.get("/kotak-keluar").headers["Location"].startswith("/masuk")
+
+
+def test_outbox_page_for_a_signed_in_user(demo_client, login_as):
+    login_as(demo_client, "kader.palangan")
+    page = demo_client.get("/kotak-keluar").get_data(as_text=True)
+    assert "<h1>Kotak keluar</h1>" in page and "data-outbox-list" in page
+    assert "Kotak keluar memerlukan JavaScript" in page  # the no-JS message
+    assert 'data-user="' in page
+
+
+def test_every_page_links_the_manifest_and_loads_the_outbox_script(demo_client, login_as):
+    login_as(demo_client, "kader.palangan")
+    page = demo_client.get("/").get_data(as_text=True)
+    assert '<link rel="manifest" href="/manifest.webmanifest">' in page
+    assert "/static/js/outbox.js?v=" in page and '"historyCacheSize":0' in page
+
+
+def test_pages_and_static_files_are_gzipped(demo_client, login_as):
+    login_as(demo_client, "kader.palangan")
+    page = demo_client.get("/", headers={"Accept-Encoding": "gzip, deflate"})
+    assert page.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in page.headers["Vary"]
+    assert "Halo, Nurhayati" in gzip.decompress(page.data).decode()
+    plain = demo_client.get("/")
+    assert "Content-Encoding" not in plain.headers and "Halo, Nurhayati" in plain.get_data(as_text=True)
+    home = plain.get_data(as_text=True)
+    css = home.split('<link rel="stylesheet" href="')[1].split('"')[0]
+    styles = demo_client.get(css, headers={"Accept-Encoding": "gzip"})
+    assert styles.headers["Content-Encoding"] == "gzip" and b":root" in gzip.decompress(styles.data)
+    assert len(styles.data) < len(demo_client.get(css).data) / 2
+
+
+def test_security_headers_and_hsts_only_in_production(client, tmp_path):
+    response = client.get("/masuk")
+    assert response.headers["Content-Security-Policy"] == CSP
+    assert "script-src 'self'" in CSP and "frame-ancestors 'none'" in CSP and "unsafe" not in CSP
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert "Strict-Transport-Security" not in response.headers
+    production = create_app({"ENV_NAME": "production", "HSTS": True, "SECRET_KEY": "x" * 32, "TESTING": True,
+                             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'p.sqlite3'}"})
+    hsts = production.test_client().get("/offline").headers["Strict-Transport-Security"]
+    assert hsts.startswith("max-age=31536000")
+
+
+def test_logging_out_clears_the_browser_cache(demo_client, login_as):
+    login_as(demo_client, "kader.palangan")
+    response = demo_client.post("/keluar")
+    assert response.headers["Clear-Site-Data"] == '"cache"'
+    assert "Clear-Site-Data" not in demo_client.get("/masuk").headers
