@@ -5,9 +5,9 @@ BIN := $(VENV)/bin
 HTMX_VERSION = $(shell node -p "require('./node_modules/htmx.org/package.json').version" 2>/dev/null)
 export FLASK_APP := wsgi
 
-.PHONY: setup run test test-sqlite test-postgres system-deps bench clean
+.PHONY: setup static-assets run test test-sqlite test-postgres system-deps system-deps-base bench clean
 
-setup: $(VENV)/.installed node_modules/.installed static-assets
+setup: system-deps-base $(VENV)/.installed node_modules/.installed static-assets
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,10 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 static-assets: node_modules/.installed
-	@rm -f static/js/htmx-*.min.js
-	cp node_modules/htmx.org/dist/htmx.min.js static/js/htmx-$(HTMX_VERSION).min.js
+	@test -n "$(HTMX_VERSION)" || { echo "versi htmx tidak terbaca dari node_modules"; exit 1; }
+	@cmp -s node_modules/htmx.org/dist/htmx.min.js static/js/htmx-$(HTMX_VERSION).min.js || { \
+	  rm -f static/js/htmx-*.min.js; \
+	  cp node_modules/htmx.org/dist/htmx.min.js static/js/htmx-$(HTMX_VERSION).min.js; }
 
 run: setup
 	$(BIN)/flask db upgrade heads
@@ -33,7 +35,10 @@ run: setup
 system-deps:
 	bash tests/system_deps.sh
 
-test: setup system-deps test-sqlite test-postgres
+system-deps-base:
+	@bash tests/system_deps.sh --base
+
+test: system-deps setup test-sqlite test-postgres
 
 test-sqlite:
 	$(BIN)/python -m pytest

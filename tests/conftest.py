@@ -201,9 +201,12 @@ def phone(_browser):
 
 
 def sign_in_page(page, base_url: str, login: str, password: str = "pokjanal-demo") -> None:
-    """Use the real login form."""
+    """Use the real login form; returns once the answer is on screen (hx-boost swaps it in without a
+    page load, so waiting for "networkidle" alone can return before the request has even left)."""
     page.goto(f"{base_url}/masuk")
     page.fill("input[name=login]", login)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
+    page.wait_for_function("() => { const p = document.querySelector('input[name=password]');"
+                           " return !p || p.value === ''; }")
     page.wait_for_load_state("networkidle")

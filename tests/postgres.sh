@@ -17,15 +17,21 @@ if [ -z "${POKJANAL_TEST_POSTGRES:-}" ]; then
   if [ "$(id -u)" = "0" ]; then
     pg_ctlcluster $cluster start 2>/dev/null || true
     port=$(pg_lsclusters --no-header | awk -v v="${cluster%% *}" '$1==v{print $3; exit}')
+    # Another run may create them at the same moment: "already exists" is fine, so check again after.
     su postgres -c "psql -p $port -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='pokjanal'\"" | grep -q 1 \
-      || su postgres -c "psql -p $port -qc \"CREATE ROLE pokjanal LOGIN SUPERUSER PASSWORD 'pokjanal'\""
-    su postgres -c "psql -p $port -qtAc \"SELECT 1 FROM pg_database WHERE datname='pokjanal_test'\"" | grep -q 1 \
-      || su postgres -c "psql -p $port -qc \"CREATE DATABASE pokjanal_test OWNER pokjanal\""
+      || su postgres -c "psql -p $port -qc \"CREATE ROLE pokjanal LOGIN SUPERUSER PASSWORD 'pokjanal'\"" 2>/dev/null \
+      || su postgres -c "psql -p $port -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='pokjanal'\"" | grep -q 1
+    # One database per run, dropped afterwards, so runs side by side never truncate each other's tables.
+    database="pokjanal_test_$$"
+    su postgres -c "psql -p $port -qc \"CREATE DATABASE $database OWNER pokjanal\""
+    trap 'su postgres -c "psql -p $port -qc \"DROP DATABASE IF EXISTS $database WITH (FORCE)\"" >/dev/null' EXIT
   else
     echo "Jalankan sebagai root, atau setel POKJANAL_TEST_POSTGRES=postgresql+psycopg://USER:PASS@HOST/DB"
     [ "${CI:-}" = "true" ] && exit 1
     exit 0
   fi
-  export POKJANAL_TEST_POSTGRES="postgresql+psycopg://pokjanal:pokjanal@127.0.0.1:${port}/pokjanal_test"
+  export POKJANAL_TEST_POSTGRES="postgresql+psycopg://pokjanal:pokjanal@127.0.0.1:${port}/${database}"
+  "$@"
+  exit $?
 fi
 exec "$@"

@@ -1,23 +1,13 @@
 """Browser journeys on a 360×740 phone (Debian's Chromium through Playwright)."""
 import pytest
 
+from tests.conftest import sign_in_page
 
 pytestmark = pytest.mark.browser
 
 KOTA_BESI = ["Kota Besi Hulu", "Kota Besi Hilir", "Palangan", "Hanjalipan", "Simpur", "Pamalian", "Camba", "Kandan",
              "Bajarum", "Rasau Tumbuh", "Soren"]
 BAAMANG = ["Baamang", "Tanah Mas", "Tinduk"]
-
-
-def sign_in_page(page, base_url: str, login: str, password: str = "pokjanal-demo") -> None:
-    """The real form; waits until the answer is on screen (hx-boost swaps it in without a page load)."""
-    page.goto(f"{base_url}/masuk")
-    page.fill("input[name=login]", login)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_function("() => document.body.innerText.includes('Halo,') || "
-                           "(document.querySelector('input[name=password]') || {}).value === ''")
-    page.wait_for_load_state("networkidle")
 
 
 def _no_horizontal_scroll(page) -> None:
