@@ -105,8 +105,14 @@ def test_meeting_minutes_and_follow_up_on_a_phone(live_server, phone):
     expect(chair.locator("button:has-text('Simpan notulen')")).to_have_count(0)
 
     pokja = _as(phone, server, "pokja.palangan")
-    expect(pokja.locator("#tindak-lanjut-saya")).to_contain_text("Mengirim rekap SKDN Desa Palangan")
+    panel = pokja.locator("#tindak-lanjut-saya")
+    expect(panel).to_contain_text("Mengirim rekap SKDN Desa Palangan")
     assert _fits(pokja)
+    panel.locator("select[name=status]").first.select_option("proses")
+    panel.locator("textarea[name=note]").first.fill("Data 2 dari 3 Posyandu sudah masuk.")
+    panel.locator("button:has-text('Simpan')").first.click()
+    expect(pokja.locator(".flash", has_text="Perkembangan tindak lanjut tersimpan")).to_be_visible()
+    expect(pokja.locator("#tindak-lanjut-saya")).to_contain_text("Data 2 dari 3 Posyandu sudah masuk.")
 
     page = _as(phone, server, "pokjanal.kotabesi")
     page.goto(server.url + "/rapat")
@@ -114,5 +120,6 @@ def test_meeting_minutes_and_follow_up_on_a_phone(live_server, phone):
     page.goto(server.url + second + "/notulen")
     followups = page.locator("#tindak-lanjut-sebelumnya")
     expect(followups).to_contain_text("Mengirim rekap SKDN Desa Palangan")
-    expect(followups).to_contain_text("Terbuka")
+    expect(followups).to_contain_text("Proses")
+    expect(followups).to_contain_text("Data 2 dari 3 Posyandu sudah masuk.")
     assert _fits(page)

@@ -150,6 +150,7 @@ def test_action_item_shows_on_the_responsible_home_page_and_updates(demo_client,
     login_as(demo_client, "pokja.palangan")
     home = demo_client.get("/").get_data(as_text=True)
     assert "Rekap SKDN Palangan" in home and "20 Desember 2026" in home and "Rapat yang mengundang Anda" in home
+    assert f'action="/rapat/tindak-lanjut/{item.id}"' in home  # the update form sits on the home page
     done = demo_client.post(f"/rapat/tindak-lanjut/{item.id}", data={"status": "selesai", "note": ""})
     assert done.status_code == 422 and "Tulis bukti" in done.get_data(as_text=True)
     assert demo_client.post(f"/rapat/tindak-lanjut/{item.id}",
