@@ -93,3 +93,36 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
     assert palangan[header.index("Laporan masuk")] == 1
     assert [palangan[header.index(h)] for h in ("S", "K", "D", "N")] == [48, 44, 40, 30]
     assert re.fullmatch(r"83\.3", str(palangan[header.index("D/S")]))
+
+
+@pytest.mark.browser
+def test_the_form_works_without_javascript(live_server, _browser):
+    context = _browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    context.set_default_timeout(10000)
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/masuk")
+        page.fill("input[name=login]", "kader.palangan")
+        page.fill("input[name=password]", "pokjanal-demo")
+        page.click("button[type=submit]")
+        expect(page.locator("main")).to_contain_text("Halo,")
+        url = _report_url(live_server)
+        page.goto(url)
+        year, month = (int(x) for x in month_text().split("-"))
+        from webapp.reports.fields import SECTION_BY_KEY
+        for key in SECTION_ORDER:
+            form = page.locator(f"#bagian-{key}")
+            if key == "buka":
+                form.locator("input[name=open_date_1]").fill(f"{year:04d}-{month:02d}-14")
+            for name in SECTION_BY_KEY[key].names:
+                form.locator(f"input[name={name}]").fill("x" if name == "kader_on_duty" else str(GOOD[name]))
+            form.locator("button:has-text('Simpan bagian ini')").click()
+            if key == "buka":  # the wrong field comes back with its message; nothing else of the section is lost
+                expect(page.locator("#msg-kader_on_duty")).to_contain_text("Isi angka bulat")
+                page.locator("#bagian-buka input[name=kader_on_duty]").fill("5")
+                page.locator("#bagian-buka button:has-text('Simpan bagian ini')").click()
+            expect(page.locator("main")).to_contain_text("Bagian ini tersimpan.")
+        page.click("button:has-text('Kirim laporan')")
+        expect(page.locator("main .status")).to_have_text("Dikirim")
+    finally:
+        context.close()
