@@ -156,11 +156,16 @@ def test_next_meeting_of_the_body_shows_open_items_and_records_reports(demo_app)
     late = services.add_action_item(who, first, first.agenda_items[1], {
         "what": "B", "agency": "Puskesmas Kota Besi", "due_on": today_local() - dt.timedelta(days=1)})
     second = make_meeting(title="Rapat berikutnya")
-    assert [i.id for i, _ in queries.followups_for(who, second)] == [done.id, late.id]
+    assert [f.item.id for f in queries.followups_for(who, second)] == [done.id, late.id]
     services.update_action(who, done, "selesai", "Sudah dikirim", at_meeting=second)
     rows = queries.followups_for(who, second)
-    assert [(i.id, r.note if r else None) for i, r in rows] == [(done.id, "Sudah dikirim"), (late.id, None)]
+    assert [(f.item.id, f.report.note if f.report else None) for f in rows] == [(done.id, "Sudah dikirim"), (late.id, None)]
     assert queries.followups_for(who, first) == []
     with pytest.raises(Refused):
         services.update_action(who, late, "proses", "x", at_meeting=first)
     assert done.updates[0].meeting_id == second.id and done.status == ActionStatus.SELESAI
+    services.circulate(who, second)
+    services.finalize(actor("camat.kotabesi"), second)  # the signed minutes keep the list as it was
+    services.update_action(actor("pokjanal.kotabesi"), late, "selesai", "Pelatihan selesai")
+    rows = queries.followups_for(who, second)
+    assert [(f.item.id, f.status_label) for f in rows] == [(done.id, "Selesai"), (late.id, "Terlambat")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from flask import abort
 from sqlalchemy import exists, or_, select
@@ -76,20 +77,33 @@ def get_action_or_404(actor: Actor, item_id: int) -> ActionItem:
     return item
 
 
-def followups_for(actor: Actor, meeting: Meeting) -> list[tuple[ActionItem, ActionUpdate | None]]:
-    """Action items of the body's earlier meetings that are still open, or were reported at this meeting,
-    each with the report made at this meeting (or None). The meeting was loaded within the actor's scope."""
+@dataclass(frozen=True)
+class FollowUp:
+    """An earlier action item as this meeting sees it: the report made here (if any) and the status shown."""
+    item: ActionItem
+    report: ActionUpdate | None
+    status_label: str
+
+
+def followups_for(actor: Actor, meeting: Meeting) -> list[FollowUp]:
+    """Action items of the body's earlier meetings that are still open, or were reported at this meeting.
+    Once the minutes are final only what was recorded here counts, with its status as reported then,
+    so the signed text never changes. The meeting was loaded within the actor's scope."""
     reported_here = exists().where(ActionUpdate.action_item_id == ActionItem.id, ActionUpdate.meeting_id == meeting.id)
+    wanted = reported_here if meeting.text_is_frozen else or_(ActionItem.status != ActionStatus.SELESAI, reported_here)
     items = db.session.scalars(
         select(ActionItem).join(Meeting, ActionItem.meeting_id == Meeting.id)
         .where(Meeting.region_code == meeting.region_code, Meeting.starts_at < meeting.starts_at,
-               Meeting.id != meeting.id,
-               or_(ActionItem.status != ActionStatus.SELESAI, reported_here))
+               Meeting.id != meeting.id, wanted)
         .order_by(Meeting.starts_at, ActionItem.id)).unique()
     result = []
     for item in items:
         report = next((u for u in reversed(item.updates) if u.meeting_id == meeting.id), None)
-        result.append((item, report))
+        label = item.status_label
+        if meeting.text_is_frozen and report is not None:
+            late = report.status != ActionStatus.SELESAI and item.due_on is not None and item.due_on < meeting.starts_at.date()
+            label = "Terlambat" if late else report.status_label
+        result.append(FollowUp(item, report, label))
     return result
 
 

@@ -308,6 +308,10 @@ def circulate(actor: Actor, meeting: Meeting) -> None:
 def finalize(actor: Actor, meeting: Meeting) -> None:
     """Circulated → final: the chair signs off; the text never changes afterwards."""
     require(actor, "meeting.sign", meeting)
+    for follow_up in queries.followups_for(actor, meeting):  # what the signed minutes list, kept as of now
+        if follow_up.report is None:
+            follow_up.item.updates.append(ActionUpdate(status=follow_up.item.status, note="", by_id=actor.id,
+                                                       meeting_id=meeting.id))
     meeting.status, meeting.finalized_at = MinutesStatus.FINAL, utcnow()
     db.session.flush()
     _keep_revision(actor, meeting)
