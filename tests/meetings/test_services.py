@@ -169,3 +169,24 @@ def test_next_meeting_of_the_body_shows_open_items_and_records_reports(demo_app)
     services.update_action(actor("pokjanal.kotabesi"), late, "selesai", "Pelatihan selesai")
     rows = queries.followups_for(who, second)
     assert [(f.item.id, f.status_label) for f in rows] == [(done.id, "Selesai"), (late.id, "Terlambat")]
+
+
+def test_comments_while_circulated_then_lock(demo_app):
+    meeting = make_meeting()
+    with pytest.raises(Forbidden):
+        services.comment(actor("kader.palangan"), meeting, "Terlalu awal")  # a draft is not circulated yet
+    services.circulate(actor("pokjanal.kotabesi"), meeting)
+    with pytest.raises(Refused) as refused:
+        services.comment(actor("kader.palangan"), meeting, "  ")
+    assert refused.value.field == "body"
+    services.comment(actor("kader.palangan"), meeting, "Nama Posyandu Melati tertulis salah")
+    with pytest.raises(Forbidden):
+        services.comment(actor("camat.baamang"), meeting, "Bukan peserta")
+    with pytest.raises(Refused):
+        services.lock(actor("pokjanal.kotabesi"), meeting)  # only final minutes are archived
+    services.finalize(actor("camat.kotabesi"), meeting)
+    services.lock(actor("pokjanal.kotabesi"), meeting)
+    assert meeting.status == MinutesStatus.LOCKED
+    with pytest.raises(Forbidden):
+        services.comment(actor("kader.palangan"), meeting, "Sesudah dikunci")
+    assert [c.body for c in queries.comments(meeting)] == ["Nama Posyandu Melati tertulis salah"]
