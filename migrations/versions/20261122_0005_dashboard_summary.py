@@ -1,4 +1,4 @@
-"""dashboard summary tables and the region-prefix index of the Posyandu registry
+"""dashboard summary tables (month, aktif, registry) and the region-prefix index of the Posyandu registry
 
 Revision ID: 0005
 Revises: 0001
@@ -95,6 +95,18 @@ def upgrade():
         batch_op.create_index('ix_dashboard_aktif_province_code_period', ['province_code', 'period'], unique=False)
         batch_op.create_index('ix_dashboard_aktif_period', ['period'], unique=False)
 
+    op.create_table('dashboard_registry',
+    sa.Column('kecamatan_code', sa.String(length=13), nullable=False),
+    sa.Column('kabupaten_code', sa.String(length=13), nullable=False),
+    sa.Column('province_code', sa.String(length=13), nullable=False),
+    sa.Column('posyandu', sa.Integer(), nullable=False),
+    sa.Column('kader_met', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('kecamatan_code', name=op.f('pk_dashboard_registry'))
+    )
+    with op.batch_alter_table('dashboard_registry', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_dashboard_registry_kabupaten_code'), ['kabupaten_code'], unique=False)
+        batch_op.create_index(batch_op.f('ix_dashboard_registry_province_code'), ['province_code'], unique=False)
+
     # LIKE '62.02.%' uses a btree on PostgreSQL only with pattern ops (the cluster collation is not C).
     op.create_index('ix_posyandu_region_code_pattern', 'posyandu', ['region_code'], unique=False,
                     postgresql_ops={'region_code': 'varchar_pattern_ops'})
@@ -102,5 +114,6 @@ def upgrade():
 
 def downgrade():
     op.drop_index('ix_posyandu_region_code_pattern', table_name='posyandu')
+    op.drop_table('dashboard_registry')
     op.drop_table('dashboard_aktif')
     op.drop_table('dashboard_month')

@@ -10,10 +10,11 @@ from tests.dashboard.helpers import board
 from webapp.access import Actor
 from webapp.auth.models import User
 from webapp.dashboard import summary
-from webapp.dashboard.models import DashboardAktif, DashboardMonth
+from webapp.dashboard.models import DashboardAktif, DashboardMonth, DashboardRegistry
 from webapp.dashboard.periods import last_complete
 from webapp.demo import seed_demo
 from webapp.extensions import db
+from webapp.regions.models import Posyandu
 from webapp.reports.models import MonthlyReport, Status
 
 
@@ -25,7 +26,7 @@ def _figures(board_) -> list:
 
 def _summary_rows() -> list:
     return [sorted(tuple(r) for r in db.session.execute(select(table)))
-            for table in (DashboardMonth.__table__, DashboardAktif.__table__)]
+            for table in (DashboardMonth.__table__, DashboardAktif.__table__, DashboardRegistry.__table__)]
 
 
 @pytest.fixture
@@ -75,3 +76,20 @@ def test_a_draft_save_leaves_the_summary_alone(demo):
     draft.balita_d = 1
     db.session.commit()
     assert _summary_rows() == kept
+
+
+def test_a_registry_change_reaches_the_summary(demo):
+    """Kader with an SK and a Posyandu closed in the registry change the aktif share at once."""
+    actor, end = _actor("bupati.kotim"), last_complete("Asia/Pontianak")
+    before = board(actor, "62.02", end).total.figures["aktif"].numbers
+    posyandu = db.session.scalars(select(Posyandu).where(Posyandu.region_code.startswith("62.02.01."),
+                                                         Posyandu.kader_with_sk >= 5)).first()
+    posyandu.kader_with_sk = 2
+    other = db.session.scalars(select(Posyandu).where(Posyandu.region_code.startswith("62.02.05."))).first()
+    other.is_active = False
+    db.session.commit()
+    changed = _summary_rows()
+    assert board(actor, "62.02", end).total.figures["aktif"].numbers != before
+    assert _figures(board(actor, "62.02", end)) == _figures(board(actor, "62.02", end, fast=False))
+    summary.rebuild(db.session.connection())
+    assert _summary_rows() == changed

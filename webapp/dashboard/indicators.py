@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from webapp.formatting import angka, persen
+from webapp.dashboard.numbers import angka, persen
 from webapp.reports.fields import FIELD_BY_NAME, GROUPS, RATIOS, SERVICES
 
 SERVICE_MONTHS_MIN = 8

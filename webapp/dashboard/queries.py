@@ -20,7 +20,7 @@ from webapp.access import Actor, load_in_scope
 from webapp.auth.models import utcnow
 from webapp.dashboard import sql
 from webapp.dashboard.indicators import AktifCount, Completeness, PosyanduAktif, Row, fill_figures, ratio
-from webapp.dashboard.models import DashboardAktif, DashboardMonth
+from webapp.dashboard.models import DashboardAktif, DashboardMonth, DashboardRegistry
 from webapp.dashboard.periods import Period, due_text
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, ActionStatus, Meeting
@@ -35,6 +35,7 @@ SUMMARY_CHILD = {None: "province_code", Level.PROVINSI: "kabupaten_code", Level.
 SUMMARY_FILTER = {Level.PROVINSI: "province_code", Level.KABUPATEN: "kabupaten_code"}
 MONTH = DashboardMonth.__table__
 AKTIF = DashboardAktif.__table__
+REGISTRY = DashboardRegistry.__table__
 P = sql.P
 
 
@@ -116,8 +117,9 @@ def _where(actor: Actor | None, scope: Scope):
     return where
 
 
-def _summary(actor: Actor | None, table, scope: Scope, group: list, names, p0: int, p1: int):
-    conditions = [table.c.period.between(p0, p1)]
+def _summary(actor: Actor | None, table, scope: Scope, group: list, names, p0: int | None = None,
+             p1: int | None = None):
+    conditions = [] if p0 is None else [table.c.period.between(p0, p1)]
     if scope.level in SUMMARY_FILTER:
         conditions.append(table.c[SUMMARY_FILTER[scope.level]] == scope.code)
     if actor is not None:
@@ -130,38 +132,51 @@ def _keyed(statement, key: str | None) -> dict:
     return {(row._mapping[key] if key else None): dict(row._mapping) for row in db.session.execute(statement)}
 
 
-def _child_group(scope: Scope, by_child: bool, fast: bool) -> list:
+def _child_group(scope: Scope, by_child: bool, table=None) -> list:
+    """Group by child: a summary table's code column (fast), or the registry's code cut to the child's length."""
     if not by_child:
         return []
-    if fast:
-        return [MONTH.c[SUMMARY_CHILD[scope.level]].label("child")]
+    if table is not None:
+        return [table.c[SUMMARY_CHILD[scope.level]].label("child")]
     if scope.level == Level.DESA:
         return [P.c.id.label("child")]
     return [sql.child_of(sql.CODE_LEN[NEXT_LEVEL[scope.level]]).label("child")]
 
 
+REGISTRY_NAMES = ("posyandu", "kader_met")
+AKTIF_NAMES = ("service_met", "coverage_met", "madya", "aktif")
+
+
 def _gather(actor: Actor, scope: Scope, period: Period, by_child: bool, fast: bool) -> dict:
     """{child key or None: registry counts, month sums and aktif counts} for the period."""
     key = "child" if by_child else None
-    where = _where(actor, scope)
-    plain_group = _child_group(scope, by_child, fast=False)
     data: dict = {}
 
-    def merge(rows: dict) -> None:
-        for k, values in rows.items():
+    def merge(statement) -> None:
+        for k, values in _keyed(statement, key).items():
             data.setdefault(k, {}).update(values)
 
-    merge(_keyed(sql.registry_totals(where, plain_group), key))
     if fast and scope.fast:
-        group = _child_group(scope, by_child, fast=True)
-        aktif_group = [AKTIF.c[SUMMARY_CHILD[scope.level]].label("child")] if by_child else []
-        merge(_keyed(_summary(actor, MONTH, scope, group, sql.MONTH_VALUE_NAMES, period.start, period.end), key))
-        merge(_keyed(_summary(actor, AKTIF, scope, aktif_group, ("service_met", "coverage_met", "madya", "aktif"),
-                              period.end, period.end), key))
+        merge(_summary(actor, REGISTRY, scope, _child_group(scope, by_child, REGISTRY), REGISTRY_NAMES))
+        merge(_summary(actor, MONTH, scope, _child_group(scope, by_child, MONTH), sql.MONTH_VALUE_NAMES,
+                       period.start, period.end))
+        merge(_summary(actor, AKTIF, scope, _child_group(scope, by_child, AKTIF), AKTIF_NAMES, period.end, period.end))
     else:
-        merge(_keyed(sql.month_totals(where, plain_group, period.start, period.end), key))
-        merge(_keyed(sql.aktif_totals(where, plain_group, period.end, period.end), key))
+        where, group = _where(actor, scope), _child_group(scope, by_child)
+        merge(sql.registry_totals(where, group))
+        merge(sql.month_totals(where, group, period.start, period.end))
+        merge(sql.aktif_totals(where, group, period.end, period.end))
     return data
+
+
+def _sum(groups) -> dict:
+    """Add up the counts of several groups; a count nobody had stays None (blank, not 0)."""
+    out: dict = {}
+    for values in groups:
+        for name, value in values.items():
+            if name not in ("child", "window_end") and value is not None:
+                out[name] = (out.get(name) or 0) + value
+    return out
 
 
 def _plans(actor: Actor, scope: Scope, length: int | None, year: int) -> dict:
@@ -216,7 +231,7 @@ def region_dashboard(actor: Actor, region: Region | None, period: Period, fast: 
     scope = Scope(region.code if region else None, level)
     child_level = NEXT_LEVEL.get(level)
     data = _gather(actor, scope, period, True, fast)
-    total_values = _gather(actor, scope, period, False, fast).get(None, {})
+    total_values = _sum(data.values())  # every Posyandu and report lies in exactly one child
     length = sql.CODE_LEN[child_level] if child_level else None
     plans, actions = _plans(actor, scope, length, period.year), _actions(actor, scope, length)
     total_plans, total_actions = _plans(actor, scope, None, period.year), _actions(actor, scope, None)
@@ -242,7 +257,7 @@ def region_dashboard(actor: Actor, region: Region | None, period: Period, fast: 
     parent = region.parent if region else None
     board.parent_label = parent.label if parent else ("Indonesia" if region else "")
     board.trends = trends(actor, scope, period, fast, Scope(parent.code, Level(parent.level)) if parent else (
-        Scope(None, None) if region else None))
+        Scope(None, None) if region else None), total_values.get("posyandu") or 0)
     return board
 
 
@@ -300,15 +315,21 @@ TREND_KEYS = (("ds", "D/S (partisipasi penimbangan)"), ("received", "Kelengkapan
               ("stunting", "Stunting per balita diukur"))
 
 
-def _series(actor: Actor | None, scope: Scope, months: list[int], fast: bool) -> list[dict]:
+SERIES_NAMES = ("received", "ds_num", "ds_den", "stunting_num", "stunting_den")
+
+
+def _series(actor: Actor | None, scope: Scope, months: list[int], fast: bool, posyandu: int | None = None) -> list[dict]:
     where = _where(actor, scope)
     if fast and scope.fast:
-        statement = _summary(actor, MONTH, scope, [MONTH.c.period.label("period")], sql.MONTH_VALUE_NAMES,
+        statement = _summary(actor, MONTH, scope, [MONTH.c.period.label("period")], SERIES_NAMES,
                              months[0], months[-1])
     else:
         statement = sql.month_totals(where, [sql.REPORT_PERIOD.label("period")], months[0], months[-1])
     by_period = _keyed(statement, "period")
-    posyandu = (_keyed(sql.registry_totals(where, []), None).get(None) or {}).get("posyandu") or 0
+    if posyandu is None:
+        registry = (_summary(actor, REGISTRY, scope, [], REGISTRY_NAMES) if fast and scope.fast
+                    else sql.registry_totals(where, []))
+        posyandu = (_keyed(registry, None).get(None) or {}).get("posyandu") or 0
     points = []
     for month in months:
         values = by_period.get(month, {})
@@ -318,9 +339,10 @@ def _series(actor: Actor | None, scope: Scope, months: list[int], fast: bool) ->
     return points
 
 
-def trends(actor: Actor, scope: Scope, period: Period, fast: bool, parent: Scope | None) -> list[Trend]:
+def trends(actor: Actor, scope: Scope, period: Period, fast: bool, parent: Scope | None,
+           posyandu: int | None = None) -> list[Trend]:
     """12-month lines of D/S, completeness and stunting, for the scope and (unscoped ratios of) its parent."""
     months = period.trend()
-    own = _series(actor, scope, months, fast)
+    own = _series(actor, scope, months, fast, posyandu)
     other = _series(None, parent, months, fast) if parent else [{} for _ in months]
     return [Trend(key, title, [p[key] for p in own], [p.get(key) for p in other]) for key, title in TREND_KEYS]

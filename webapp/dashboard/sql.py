@@ -5,8 +5,9 @@ straight from `monthly_report` joined to the Posyandu registry (the registry's r
 truth; subtree filters run on a `varchar_pattern_ops` index so `LIKE '62.02.01.%'` is a range
 scan on PostgreSQL) and grouped by `substr(region_code, 1, len(child code))`. A kabupaten,
 province or national view would have to read up to 3.6 million reports (and, for *Posyandu
-aktif*, every Posyandu's 12-month window), which is over the 1 s budget, so those read two
-summary tables at kecamatan grain (`webapp.dashboard.models`) instead. The summary rows are
+aktif*, every Posyandu's 12-month window), which is over the 1 s budget, so those read three
+summary tables at kecamatan grain (`webapp.dashboard.models`: month sums, aktif counts per
+window end, registry counts) instead. The summary rows are
 produced by *these same* selects grouped by kecamatan (`summary.py` writes them when a report,
 a Posyandu or a due day changes), so the fast path is a re-grouping of exact integer sums and a
 test compares it with the plain path on the demo data.

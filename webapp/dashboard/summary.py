@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 
 from webapp.dashboard import sql
 from webapp.dashboard.indicators import WINDOW
-from webapp.dashboard.models import DashboardAktif, DashboardMonth
+from webapp.dashboard.models import DashboardAktif, DashboardMonth, DashboardRegistry
 from webapp.regions.models import KabupatenSetting, Posyandu
 from webapp.reports.models import MonthlyReport
 
 MONTH = DashboardMonth.__table__
 AKTIF = DashboardAktif.__table__
+REGISTRY = DashboardRegistry.__table__
 KEC_GROUP = [sql.child_of(8).label("kecamatan_code"), sql.child_of(5).label("kabupaten_code"),
              sql.child_of(2).label("province_code")]
 
@@ -39,6 +40,12 @@ def _write_aktif(connection, where, e0: int, e1: int) -> None:
     connection.execute(insert(AKTIF).from_select(names, select_))
 
 
+def _write_registry(connection, where) -> None:
+    select_ = sql.registry_totals(where, KEC_GROUP)
+    names = ["kecamatan_code", "kabupaten_code", "province_code", "posyandu", "kader_met"]
+    connection.execute(insert(REGISTRY).from_select(names, select_))
+
+
 def _period_range(connection, where) -> tuple[int, int] | None:
     low, high = connection.execute(
         select(func.min(sql.REPORT_PERIOD), func.max(sql.REPORT_PERIOD))
@@ -48,11 +55,10 @@ def _period_range(connection, where) -> tuple[int, int] | None:
 
 def rebuild(connection, code: str | None = None) -> None:
     """Rewrite every summary row of a region's subtree (code: a kecamatan or wider; None = all)."""
-    month_scope = sql.subtree(code, MONTH.c.kecamatan_code) if code else None
-    aktif_scope = sql.subtree(code, AKTIF.c.kecamatan_code) if code else None
-    connection.execute(delete(MONTH).where(month_scope) if code else delete(MONTH))
-    connection.execute(delete(AKTIF).where(aktif_scope) if code else delete(AKTIF))
+    for table in (MONTH, AKTIF, REGISTRY):
+        connection.execute(delete(table).where(sql.subtree(code, table.c.kecamatan_code)))
     where = sql.subtree(code)
+    _write_registry(connection, where)
     span = _period_range(connection, where)
     if span is None:
         return
