@@ -37,7 +37,7 @@ def test_kader_signs_in_by_phone_and_sees_only_palangan(live_server, phone):
 def test_camat_sees_every_desa_of_kota_besi_and_nothing_of_baamang(live_server, phone):
     page = phone.new_page()
     sign_in_page(page, live_server.url, "camat.kotabesi")
-    page.click("nav.bottom >> text=Wilayah")
+    page.click("main >> text=Jelajah wilayah")
     page.wait_for_url("**/wilayah")
     page.click("main >> text=Kec. Kota Besi")
     page.wait_for_url("**/wilayah/62.02.01")

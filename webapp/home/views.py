@@ -20,13 +20,6 @@ def _home_nav(actor):
     return {"label": "Beranda", "endpoint": "home.index", "icon": "home"}
 
 
-@nav_item(80)
-def _regions_nav(actor):
-    if actor.has("region.view"):
-        return {"label": "Wilayah", "endpoint": "regions.browse", "icon": "map"}
-    return None
-
-
 @home_panel(90)
 def _what_i_can_do(actor):
     """Links to what this actor's roles allow."""
