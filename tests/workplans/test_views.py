@@ -173,3 +173,15 @@ def test_rollup_shows_every_desa_status_and_sums(demo_client, login_as):
     assert demo_client.get("/rencana-kerja/rekap?wilayah=62.02.01").status_code == 404
     login_as(demo_client, "pokja.palangan")
     assert demo_client.get("/rencana-kerja/rekap").status_code == 403
+
+
+def test_a_double_tap_on_approve_is_told_the_plan_was_already_decided(demo_client, login_as):
+    plan = make_plan(submit=True)
+    seen = plan.version
+    login_as(demo_client, "kades.palangan")
+    assert demo_client.post(f"/rencana-kerja/{plan.id}/setujui", data={"version": seen}).status_code == 302
+    again = demo_client.post(f"/rencana-kerja/{plan.id}/setujui", data={"version": seen})
+    assert again.status_code == 409 and "sudah diputuskan" in _page(again)
+    db.session.expire_all()
+    plan = db.session.get(Plan, plan.id)
+    assert plan.status == PlanStatus.APPROVED and len(plan.steps) == 2

@@ -22,6 +22,8 @@ from webapp.workplans.models import (
 
 CONFLICT = ("Rencana kerja ini baru saja diubah oleh orang lain. Perubahan Anda belum disimpan; "
             "muat ulang halaman untuk melihat versi terbaru lalu ulangi.")
+DECIDED = ("Rencana kerja ini sudah diputuskan atau diubah sejak halaman Anda dibuka. Muat ulang halaman untuk "
+           "melihat keadaannya sekarang.")
 LOCKED = "Rencana kerja ini sudah diajukan atau disetujui, jadi terkunci. Untuk mengubahnya, buat revisi baru."
 LINE_FIELDS = ("activity", "spm_field", "indicator", "target_value", "target_group", "months",
                "person_in_charge", "budget", "funding_source")
@@ -154,11 +156,13 @@ def _check_editable(actor: Actor, plan: Plan, expected_version: int | None) -> N
 
 
 def _check_turn(actor: Actor, plan: Plan, expected_version: int | None) -> rules.Step:
+    # A stale page (a double tap, or someone else decided first) is told so before anything else.
+    if expected_version is not None and expected_version != plan.version:
+        raise Refused(DECIDED)
     step = rules.current_step(plan)
     if step is None:
         raise Refused("Rencana kerja ini tidak sedang menunggu persetujuan.")
     require(actor, "plan.approve", plan)
-    _check_version(plan, expected_version)
     return step
 
 

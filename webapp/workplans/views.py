@@ -25,7 +25,7 @@ def _year() -> int:
 
 
 def _status(error: Refused) -> int:
-    return 409 if str(error) == services.CONFLICT else 422
+    return 409 if str(error) in (services.CONFLICT, services.DECIDED) else 422
 
 
 @bp.get("")
