@@ -132,6 +132,7 @@ def test_approver_queue_on_home_oldest_first_with_nav_badge(demo_client, login_a
     page = _page(demo_client.get("/"))
     assert "Rencana kerja menunggu Anda" in page
     assert page.index(first.title) < page.index(second.title)
+    assert re.search(r"sejak \w+, \d{1,2} \w+ 20\d\d \d\d\.\d\d WIB", page)  # Kotim's zone
     assert re.search(r'Renja <span class="badge"[^>]*>2</span>', page)
     login_as(demo_client, "camat.kotabesi")
     assert "Rencana kerja menunggu Anda" not in _page(demo_client.get("/"))

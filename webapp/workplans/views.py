@@ -232,8 +232,9 @@ def _queue_panel(actor):
     returned = queries.returned_to(actor) if actor.has("plan.draft") else []
     if not waiting and not returned:
         return None
+    first = (waiting or returned)[0]
     return {"template": "workplans/_home_panel.html", "waiting": waiting, "returned": returned,
-            "waiting_for": rules.waiting_for}
+            "timezone": setting_for(first.region_code).timezone}
 
 
 @nav_item(30)
