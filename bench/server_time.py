@@ -1,5 +1,8 @@
 """Server time per main page with the demo data: Flask test client in a warm process,
-200 requests each (after 10 warm-up requests), p50 and p95 in milliseconds. Budget p95 ≤ 50 ms."""
+200 requests each (after 10 warm-up requests), p50 and p95 in milliseconds. Budget p95 ≤ 50 ms.
+
+Wall-clock time suffers when other processes share the CPU; the "cpu p50" column (this process's
+CPU time per request) is the figure that does not depend on the machine's load."""
 import os
 import statistics
 import time
@@ -50,15 +53,16 @@ def main() -> None:
             path = pattern.format(posyandu=posyandu)
             for _ in range(10):
                 assert client.get(path).status_code == 200, (username, path)
-            timings, size = [], 0
+            timings, cpu, size = [], [], 0
             for _ in range(REQUESTS):
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 response = client.get(path, headers={"Accept-Encoding": "gzip"})
                 timings.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - started_cpu) * 1000)
                 size = len(response.data)
             rows.append([username or "(anonim)", path, REQUESTS, f"{statistics.median(timings):.1f}",
-                         f"{percentile(timings, 0.95):.1f}", f"{max(timings):.1f}", size])
-    print(table(["user", "page", "requests", "p50 ms", "p95 ms", "max ms", "gzip bytes"], rows))
+                         f"{percentile(timings, 0.95):.1f}", f"{max(timings):.1f}", f"{statistics.median(cpu):.1f}", size])
+    print(table(["user", "page", "requests", "p50 ms", "p95 ms", "max ms", "cpu p50 ms", "gzip bytes"], rows))
     print("budget: p95 ≤ 50 ms per page")
 
 
