@@ -18,11 +18,10 @@ def signatures(plan: Plan, timezone: str) -> list[dict]:
     blocks = [{"title": "Disusun oleh,", "name": drafted.name if drafted else plan.created_by.full_name,
                "jabatan": drafted.jabatan if drafted else plan.created_by.jabatan, "nip": None,
                "date": f"{place}, {_date(drafted, timezone)}" if drafted else ""}]
-    taken = {rules.Decision.APPROVED: rules.is_approved(plan), rules.Decision.ENDORSED: rules.is_final(plan)}
+    taken = {Decision.APPROVED: rules.is_approved(plan), Decision.ENDORSED: rules.is_final(plan)}
     for step in rules.chain(plan.region_code):
         done = plan.last_step(step.decision) if taken[step.decision] else None
-        region = plan.region if step.region_code == plan.region_code else plan.region.parent
-        expected = f"{region.approver_title} {region.bare_name}"
+        expected = rules.step_title(plan, step)
         blocks.append({
             "title": "Disetujui," if step.decision == Decision.APPROVED else "Mengetahui,",
             "name": done.name if done else "", "jabatan": (done.jabatan if done and done.jabatan else expected),

@@ -72,13 +72,16 @@ def approver_regions(actor: access.Actor) -> list[str]:
     return sorted({g.region_code for g in actor.grants_for("plan.approve") if g.posyandu_id is None})
 
 
-def waiting_for(plan: Plan) -> str | None:
-    """"Kepala Desa Palangan", "Camat Kota Besi": who must act now, or None."""
-    step = current_step(plan)
-    if step is None:
-        return None
+def step_title(plan: Plan, step: Step) -> str:
+    """"Kepala Desa Palangan", "Camat Kota Besi": the office that takes this step."""
     region = plan.region if step.region_code == plan.region_code else plan.region.parent
     return f"{region.approver_title} {region.bare_name}"
+
+
+def waiting_for(plan: Plan) -> str | None:
+    """Who must act now, or None."""
+    step = current_step(plan)
+    return step_title(plan, step) if step else None
 
 
 def status_label(plan: Plan | None) -> str:

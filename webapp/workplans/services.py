@@ -96,7 +96,7 @@ def submit(actor: Actor, plan: Plan, expected_version: int | None) -> None:
 def approve(actor: Actor, plan: Plan, note: str, expected_version: int | None) -> None:
     """Take the waiting step: approve (the tier's approver) or endorse (the approver one tier up)."""
     step = _check_turn(actor, plan, expected_version)
-    _record(actor, plan, step.decision, note, _approver_role(plan, step))
+    _record(actor, plan, step.decision, note, rules.step_title(plan, step))
     _move(plan, step.done)
     audit(actor.id, f"plan.{step.decision.value}", str(plan.id))
     _commit()
@@ -107,7 +107,7 @@ def return_plan(actor: Actor, plan: Plan, note: str, expected_version: int | Non
     step = _check_turn(actor, plan, expected_version)
     if not (note or "").strip():
         raise Refused("Tulis catatan: apa yang perlu diperbaiki penyusun.", "note")
-    _record(actor, plan, Decision.RETURNED, note, _approver_role(plan, step))
+    _record(actor, plan, Decision.RETURNED, note, rules.step_title(plan, step))
     _move(plan, PlanStatus.RETURNED)
     audit(actor.id, "plan.returned", str(plan.id))
     _commit()
@@ -212,11 +212,6 @@ def _checked_location(plan: Plan, key: str) -> dict:
     if not key:
         raise Refused("Pilih lokasi kegiatan.", "location")
     raise Refused(f"Lokasi harus Posyandu atau wilayah di dalam {plan.region.label}.", "location")
-
-
-def _approver_role(plan: Plan, step: rules.Step) -> str:
-    region = plan.region if step.region_code == plan.region_code else plan.region.parent
-    return f"{region.approver_title} {region.bare_name}"
 
 
 def _record(actor: Actor, plan: Plan, decision: Decision, note: str, role: str) -> None:
