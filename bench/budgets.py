@@ -7,6 +7,7 @@ against /usr/bin/chromium), and Chromium's installability verdict. Prints one ta
 
     .venv/bin/python bench/budgets.py                # everything
     .venv/bin/python bench/budgets.py --no-lighthouse
+    .venv/bin/python bench/budgets.py --runs 3       # median of three Lighthouse runs per page
 
 The app runs under gunicorn on loopback (started with --pid, stopped by that pid) on a
 demo-seeded SQLite database in a temporary folder.
@@ -38,14 +39,15 @@ BUDGET = {"first": 60_000, "js": 25_000, "repeat": 15_000, "first_s": 3.0, "repe
 
 # (label, path) or (label, (list page, pattern of the first link to follow from it)).
 REPORT_LINK = r'href="(/laporan/posyandu/\d+/[^"#?]+)"'
+MEETING_LINK = r'href="(/rapat/\d+)"'
 PAGES = {
     "kader.palangan": [("home", "/"), ("report list", "/laporan/"), ("report form", ("/laporan/", REPORT_LINK)),
                        ("outbox", "/kotak-keluar")],
     "pokja.palangan": [("home", "/"), ("report list", "/laporan/"), ("report", ("/laporan/", REPORT_LINK)),
                        ("plan list", "/rencana-kerja"), ("plan", ("/rencana-kerja", r'href="(/rencana-kerja/\d+)"')),
-                       ("meetings", "/rapat"), ("meeting+minutes", ("/rapat", r'href="(/rapat/\d+)"'))],
+                       ("meetings", "/rapat")],
     "camat.kotabesi": [("home", "/"), ("plan list", "/rencana-kerja"), ("meetings", "/rapat"),
-                       ("monitoring", "/pemantauan")],
+                       ("meeting+minutes", ("/rapat", MEETING_LINK)), ("monitoring", "/pemantauan")],
 }
 
 
@@ -171,6 +173,8 @@ def measure_page(browser, url: str, login: str, path: str) -> dict:
                                   device_scale_factor=2, locale="id-ID")
     try:
         sign_in(context, url, login)
+        for _ in range(4):  # each gunicorn worker has rendered this page once: template compiling is not measured
+            context.request.get(url + path)
         page = context.new_page()
         meter = Meter(context, page)
         first_s = visit(page, url + path)
@@ -233,6 +237,12 @@ def lighthouse(binary: str, url: str, cookie: str, folder: Path) -> dict:
             "bp": categories["best-practices"]["score"], "failing": failing}
 
 
+def median_run(runs: list[dict]) -> dict:
+    """Lighthouse's performance score moves with the machine's load: keep the run with the median score."""
+    good = sorted((r for r in runs if "error" not in r), key=lambda r: r["perf"])
+    return good[len(good) // 2] if good else runs[0]
+
+
 # ---- the table ------------------------------------------------------------------------------
 
 def mark(value, budget, higher_is_better=False) -> str:
@@ -246,6 +256,7 @@ def mark(value, budget, higher_is_better=False) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median score counts")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -269,7 +280,8 @@ def main() -> int:
                     continue
                 result = measure_page(browser, server.url, login, path)
                 if binary:
-                    result.update(lighthouse(binary, server.url + path, result["cookie"], Path(tmp)))
+                    runs = [lighthouse(binary, server.url + path, result["cookie"], Path(tmp)) for _ in range(args.runs)]
+                    result.update(median_run(runs))
                 rows.append((login, label, path, result))
             probe.close()
         browser.close()
@@ -298,8 +310,12 @@ def main() -> int:
     print(f"installability (Page.getInstallabilityErrors): {errors or 'no errors'}")
     for note in notes:
         print("note:", note)
-    over = any(" !" in line for line in []) or errors
-    return 1 if over else 0
+    over = [(login, label) for login, label, _, r in rows if any(
+        r[key] > BUDGET[key] for key in ("first", "js", "repeat", "first_s", "repeat_s")) or any(
+        r.get(key) is not None and r[key] < BUDGET[key] for key in ("perf", "a11y", "bp"))]
+    if over:
+        print("over budget:", ", ".join(f"{login} {label}" for login, label in over))
+    return 1 if over or errors else 0
 
 
 if __name__ == "__main__":

@@ -125,14 +125,6 @@
   // ---- pages -----------------------------------------------------------------------------
   var user = "", lastSent = null;
 
-  function uuid() {
-    if (self.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
-    var b = crypto.getRandomValues(new Uint8Array(16)), h = [];
-    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
-    for (var i = 0; i < 16; i++) { h.push((b[i] + 256).toString(16).slice(1)); }
-    return h.slice(0, 4).join("") + "-" + h.slice(4, 6).join("") + "-" + h.slice(6, 8).join("") + "-" +
-      h.slice(8, 10).join("") + "-" + h.slice(10).join("");
-  }
   function el(tag, attrs, content) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -146,9 +138,44 @@
         .map(function (n) { return caches.delete(n); }));
     });
   }
+  // What a form would send, without the parts that change on every save (ids, token, version base).
+  function fieldsOf(form, submitter) {
+    var fields = [];
+    new FormData(form, submitter || undefined).forEach(function (value, name) {
+      if (typeof value === "string") { fields.push([name, value]); }
+    });
+    return fields;
+  }
+  function contentOf(fields) {
+    return JSON.stringify(fields.filter(function (f) { return ["client_id", "csrf_token", "base"].indexOf(f[0]) < 0; }));
+  }
+  var saved = new WeakMap();  // form -> content the server (or the outbox) already has
+  function remember(root) {
+    root.querySelectorAll("form[data-outbox]").forEach(function (form) {
+      if (!saved.has(form)) { saved.set(form, contentOf(fieldsOf(form))); }
+    });
+  }
+  function store(item) {
+    // A later save of the same form replaces the one still waiting: the last values are what the kader means.
+    return mine().then(function (items) {
+      var waiting = flushing ? null : items.filter(function (i) { return i.state === "waiting" && i.url === item.url; })[0];
+      if (!waiting) { return put(item); }
+      waiting.fields = item.fields;
+      waiting.created = item.created;
+      return put(waiting);
+    });
+  }
+  function queueUnsaved(except) {
+    // Sections saved automatically (hx-post) that have changes not yet kept go first, in page order.
+    var forms = Array.prototype.filter.call(document.querySelectorAll("form[data-outbox][hx-post]"), function (f) {
+      return f !== except && saved.get(f) !== contentOf(fieldsOf(f));
+    });
+    return forms.reduce(function (done, f) { return done.then(function () { return queue(f); }); }, Promise.resolve());
+  }
   function queue(form, submitter, url) {
-    var data = new FormData(form, submitter || undefined), fields = [];
-    data.forEach(function (value, name) { if (typeof value === "string") { fields.push([name, value]); } });
+    var fields = fieldsOf(form, submitter), content = contentOf(fields), autosave = form.hasAttribute("hx-post");
+    if (autosave && saved.get(form) === content) { return Promise.resolve(); }  // nothing new to keep
+    saved.set(form, content);
     var idInput = form.querySelector("input[name=client_id]");
     var heading = document.querySelector("main h1");
     var item = {
@@ -158,8 +185,8 @@
       created: Date.now()
     };
     // The next save of this form is a new piece of work: give it its own id, so it is not taken for a replay.
-    if (idInput) { idInput.value = uuid(); }
-    return put(item).then(function () {
+    if (idInput) { idInput.value = crypto.randomUUID(); }
+    return (autosave ? Promise.resolve() : queueUnsaved(form)).then(function () { return store(item); }).then(function () {
       notice("Belum terkirim — akan dikirim otomatis", "warning");
       var old = document.getElementById("net-status");
       if (old) { old.remove(); }
@@ -255,6 +282,12 @@
     if (form && (config.verb || "post").toLowerCase() === "post") { queue(form, form.outboxSubmitter, config.path); }
   });
   self.addEventListener("online", function () { flush().then(refresh); });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (event.detail.successful && form && form.matches && form.matches("form[data-outbox]")) {
+      saved.set(form, contentOf(fieldsOf(form)));
+    }
+  });
 
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").catch(function () { /* the app works without it */ });
@@ -264,6 +297,7 @@
     // decides which queued items and kept pages belong here.
     var main = document.getElementById("main");
     user = (main && main.getAttribute("data-user")) || "";
+    remember(document);
     if (document.querySelector("[data-offline-page]")) { return refresh(); }
     return getMeta("user").then(function (before) {
       if (before !== user) { forgetPages(); }

@@ -13,11 +13,14 @@ bp = Blueprint("outbox_test", __name__)
 PAGE = """{% extends "base.html" %}{% block title %}Laporan uji{% endblock %}{% block content %}
 <section class="card"><h1>Laporan uji</h1>
 {% if error %}<p class="error">{{ error }}</p>{% endif %}
-<form method="post" action="{{ url_for('outbox_test.save') }}" data-outbox="report">
-<input type="hidden" name="client_id" value="{{ client_id }}">
-<div class="field"><label for="jumlah">Jumlah balita ditimbang</label><input id="jumlah" name="jumlah"></div>
-<button class="primary" type="submit" name="aksi" value="simpan">Simpan</button>
-</form><p>Tercatat: <span id="count">{{ records|length }}</span></p></section>{% endblock %}"""
+{% for part in ("a", "b") %}
+<form id="bagian-{{ part }}" method="post" action="{{ url_for('outbox_test.save', part=part) }}" data-outbox="report">
+<input type="hidden" name="client_id" value="{{ new_id() }}">
+<div class="field"><label for="jumlah-{{ part }}">Jumlah bagian {{ part }}</label><input id="jumlah-{{ part }}" name="jumlah"></div>
+<button class="primary" type="submit" name="aksi" value="simpan">Simpan bagian {{ part }}</button>
+</form>
+{% endfor %}
+<p>Tercatat: <span id="count">{{ records|length }}</span></p></section>{% endblock %}"""
 
 
 def received() -> dict:
@@ -26,7 +29,7 @@ def received() -> dict:
 
 
 def _page(error=None, status=200):
-    return render_template_string(PAGE, client_id=uuid.uuid4().hex, records=received()["records"],
+    return render_template_string(PAGE, new_id=lambda: uuid.uuid4().hex, records=received()["records"],
                                   error=error), status
 
 
@@ -35,15 +38,15 @@ def form():
     return _page()
 
 
-@bp.post("/uji-laporan")
-def save():
+@bp.post("/uji-laporan/<part>")
+def save(part: str):
     state, client_id, value = received(), request.form.get("client_id", ""), request.form.get("jumlah", "")
-    state["posts"].append((client_id, value, request.form.get("aksi")))
+    state["posts"].append((part, value, client_id))
     if client_id in state["records"]:
         return redirect(url_for("outbox_test.form"), 303)
     if value == "kunci":
         return _page("Laporan bulan ini sudah dikunci oleh Pokja desa.", 409)
     if not value.isdigit():
         return _page("Jumlah harus berupa angka bulat.", 422)
-    state["records"][client_id] = int(value)
+    state["records"][client_id] = (part, int(value))
     return redirect(url_for("outbox_test.form"), 303)

@@ -20,13 +20,13 @@ def until(page, script: str, arg=None):
     raise AssertionError(f"never true: {script}")
 
 
-def save_offline(page, url: str, *values: str) -> None:
-    """Open the test form, cut the network, and save each value in turn."""
+def save_offline(page, url: str, *saves: tuple[str, str]) -> None:
+    """Open the test form, cut the network, and save (part, value) pairs in turn."""
     page.goto(url + "/uji-laporan")
     page.context.set_offline(True)
-    for value in values:
-        page.fill("#jumlah", value)
-        page.click("main button[type=submit]")
+    for part, value in saves:
+        page.fill(f"#jumlah-{part}", value)
+        page.click(f"#bagian-{part} button[type=submit]")
         page.wait_for_selector("#outbox-status")
 
 
@@ -47,33 +47,36 @@ def test_service_worker_installs_and_the_app_shell_loads_offline(kader, outbox_s
 
 
 def test_offline_saves_wait_in_the_outbox_and_reach_the_server_once(kader, outbox_server):
-    save_offline(kader, outbox_server.url, "12", "13")
+    save_offline(kader, outbox_server.url, ("a", "12"), ("b", "13"))
     assert "Belum terkirim — akan dikirim otomatis" in kader.text_content("#outbox-status")
     until(kader, "() => document.querySelector('#outbox-link .badge')?.textContent === '2'")
+    kader.fill("#jumlah-a", "14")
+    kader.click("#bagian-a button[type=submit]")
+    until(kader, "() => PokjanalOutbox.all().then(items => items[0].fields.some(f => f[1] === '14'))")
     items = outbox_items(kader)
-    assert [dict(i["fields"])["jumlah"] for i in items] == ["12", "13"]
-    assert len({i["client_id"] for i in items}) == 2  # each save has its own id
+    assert [dict(i["fields"])["jumlah"] for i in items] == ["14", "13"]  # a later save of a replaces the waiting one
+    assert len({i["client_id"] for i in items}) == 2  # each form's save has its own id
     assert outbox_server.received["posts"] == []
 
     kader.context.set_offline(False)
     until(kader, "() => document.querySelector('#outbox-status').textContent.startsWith('Terkirim')")
-    assert sorted(outbox_server.received["records"].values()) == [12, 13]
-    assert [p[1] for p in outbox_server.received["posts"]] == ["12", "13"]  # in order, each exactly once
+    assert sorted(outbox_server.received["records"].values()) == [("a", 14), ("b", 13)]
+    assert [p[:2] for p in outbox_server.received["posts"]] == [("a", "14"), ("b", "13")]  # in order, each once
     assert outbox_items(kader) == [] and kader.query_selector("#outbox-link") is None
 
 
 def test_the_same_item_replayed_twice_makes_one_record(kader, outbox_server):
-    save_offline(kader, outbox_server.url, "7")
+    save_offline(kader, outbox_server.url, ("a", "7"))
     kader.evaluate("PokjanalOutbox.all().then(([item]) => { delete item.id; return PokjanalOutbox.put(item); })")
     assert len(outbox_items(kader)) == 2
     kader.context.set_offline(False)
     until(kader, "() => PokjanalOutbox.all().then(items => items.length === 0)")
     assert len(outbox_server.received["posts"]) == 2
-    assert list(outbox_server.received["records"].values()) == [7]
+    assert list(outbox_server.received["records"].values()) == [("a", 7)]
 
 
 def test_a_refused_item_stays_with_its_reason_until_the_kader_acts(kader, outbox_server):
-    save_offline(kader, outbox_server.url, "kunci", "dua belas")
+    save_offline(kader, outbox_server.url, ("a", "kunci"), ("b", "dua belas"))
     kader.context.set_offline(False)
     until(kader, "() => PokjanalOutbox.all().then(items => items.every(i => i.state === 'rejected'))")
     assert outbox_server.received["records"] == {}
@@ -98,7 +101,7 @@ def test_a_refused_item_stays_with_its_reason_until_the_kader_acts(kader, outbox
 
 
 def test_logging_out_warns_while_items_wait_and_keeps_them(kader, outbox_server):
-    save_offline(kader, outbox_server.url, "5")
+    save_offline(kader, outbox_server.url, ("a", "5"))
     kader.wait_for_selector("#outbox-link")
     messages = []
     kader.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))

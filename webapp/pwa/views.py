@@ -7,11 +7,11 @@ from flask import Blueprint, current_app, request, url_for
 
 from webapp.access import public
 from webapp.assets import asset
-from webapp.pwa.delivery import compress, install
+from webapp.pwa.delivery import install, lean_static_headers
 from webapp.rendering import render
 
 bp = Blueprint("pwa", __name__)
-bp.after_app_request(compress)
+bp.after_app_request(lean_static_headers)
 bp.record_once(install)
 
 ICONS = (("icons/icon-192.png", "192x192", "any"), ("icons/icon-512.png", "512x512", "any"),
