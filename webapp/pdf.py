@@ -7,11 +7,24 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+import threading
 from pathlib import Path
 
 from flask import current_app, render_template
 
 BASE_URL = "http://pokjanal.invalid/"
+_per_thread = threading.local()
+
+
+def _font_config():
+    """One font configuration per thread: building it costs a good share of a small render,
+    and Pango's font map is not shared safely between threads."""
+    config = getattr(_per_thread, "font_config", None)
+    if config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        config = _per_thread.font_config = FontConfiguration()
+    return config
 
 
 def _own_static_fetcher(static_root: Path):
@@ -39,7 +52,7 @@ def render_pdf(template: str, **context) -> bytes:
 
     html = render_template(template, **context)
     fetcher = _own_static_fetcher(Path(current_app.static_folder).resolve())
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(font_config=_font_config())
 
 
 def data_uri(data: bytes | None, mime: str | None) -> str | None:
