@@ -12,6 +12,7 @@ name or count of anything outside the subtree), and only for a region the actor 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlalchemy import and_, case, exists, func, select, true
 from sqlalchemy.orm import aliased
@@ -124,8 +125,12 @@ def _summary(actor: Actor | None, table, scope: Scope, group: list, names, p0: i
         conditions.append(table.c[SUMMARY_FILTER[scope.level]] == scope.code)
     if actor is not None:
         conditions.append(actor.where_region(PERMISSION, table.c.kecamatan_code))
-    return (select(*group, *(func.sum(table.c[name]).label(name) for name in names))
-            .where(*conditions).group_by(*group))
+    return select(*group, *_sums(table, tuple(names))).where(*conditions).group_by(*group)
+
+
+@cache
+def _sums(table, names: tuple) -> tuple:
+    return tuple(func.sum(table.c[name]).label(name) for name in names)
 
 
 def _keyed(statement, key: str | None) -> dict:
@@ -179,8 +184,11 @@ def _sum(groups) -> dict:
     return out
 
 
+NEWER_PLAN = aliased(Plan)
+
+
 def _plans(actor: Actor, scope: Scope, length: int | None, year: int) -> dict:
-    newer = aliased(Plan)
+    newer = NEWER_PLAN
     group = [sql.child_of(length, Plan.region_code).label("child")] if length else []
     statement = (select(*group, Plan.status, func.count().label("n"))
                  .where(Plan.year == year, sql.subtree(scope.code, Plan.region_code),
