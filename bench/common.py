@@ -1,7 +1,9 @@
 """Shared by the benches: an app on a fresh, migrated SQLite file in a temporary folder."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -21,6 +23,7 @@ def fresh_app(demo: bool = False, **config):
 
     logging.getLogger("alembic").setLevel(logging.WARNING)
     folder = Path(tempfile.mkdtemp(prefix="pokjanal-bench-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}", **config})
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"), revision="heads")
