@@ -27,7 +27,7 @@ static-assets: node_modules/.installed
 	  cp node_modules/htmx.org/dist/htmx.min.js static/js/htmx-$(HTMX_VERSION).min.js; }
 
 run: setup
-	$(BIN)/flask db upgrade heads
+	$(BIN)/flask db upgrade
 	$(BIN)/flask seed demo --if-empty
 	@echo "Pokjanal berjalan di http://127.0.0.1:5000"
 	$(BIN)/flask run --host 127.0.0.1 --port 5000

@@ -26,7 +26,7 @@ def fresh_app(demo: bool = False, **config):
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}", **config})
     with app.app_context():
-        upgrade(directory=str(ROOT / "migrations"), revision="heads")
+        upgrade(directory=str(ROOT / "migrations"), revision="head")
         if demo:
             from webapp.demo import seed_demo
             seed_demo()

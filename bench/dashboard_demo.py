@@ -34,7 +34,7 @@ def main() -> None:
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/demo.sqlite3", "TESTING": True,
                       "WTF_CSRF_ENABLED": False})
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade(revision="head")
         seed_demo()
         posyandu = first_posyandu("62.02.01.2003").id
         users = {u.username: u.get_id() for u in db.session.scalars(select(User))}

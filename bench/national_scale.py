@@ -205,7 +205,7 @@ def main() -> None:
     if not args.reuse:
         _recreate(admin_url)
         with app.app_context():
-            upgrade(revision="heads")
+            upgrade(revision="head")
             db.engine.dispose()
         load = _load(bench_url, months)
         with app.app_context():

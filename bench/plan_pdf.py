@@ -36,7 +36,7 @@ def build_plan(lines: int):
     from webapp.extensions import db
     from webapp.workplans import services
 
-    upgrade(revision="heads")
+    upgrade(revision="head")
     seed_base()
 
     def actor(name):

@@ -45,7 +45,7 @@ def main() -> None:
     folder = tempfile.mkdtemp(prefix="bench-report-")
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3", "WTF_CSRF_ENABLED": False})
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade(revision="head")
         from webapp.demo import first_posyandu, seed_demo
         from webapp.reports.models import MonthlyReport
         from webapp.reports.periods import month_key, shift, today_in

@@ -29,7 +29,7 @@ def _upgrade(url: str, seed: bool) -> None:
 
     app = create_app(test_config(url))
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade(revision="head")
         if seed:
             from webapp.demo import seed_base
             seed_base()

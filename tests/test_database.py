@@ -93,7 +93,7 @@ def _assert_models_match(url: str) -> None:
     _import_every_model()
     app = create_app(config_for(url))
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade(revision="head")
         script = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config())
         with db.engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
