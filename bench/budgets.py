@@ -2,7 +2,7 @@
 
 For each role's main pages: bytes over the wire at a first visit (and how much of it is
 JavaScript) and at a repeat visit, load times on "slow 3G" (CDP: 400 ms latency, 50,000 B/s
-both ways, CPU 4x slower, 360x740 mobile), Lighthouse mobile scores (npm `lighthouse` run
+both ways, CPU 4x slower, 360x740 mobile; the service worker's fetches slowed alike), Lighthouse mobile scores (npm `lighthouse` run
 against /usr/bin/chromium), and Chromium's installability verdict. Prints one table.
 
     .venv/bin/python bench/budgets.py                # everything
@@ -162,6 +162,20 @@ class Meter:
         return total, js
 
 
+def throttle_workers(browser) -> None:
+    """Slow the service workers' own fetches as well: the page's emulation does not reach them, and a
+    repeat visit's HTML travels through the worker (network-first)."""
+    cdp = browser.new_browser_cdp_session()
+    for target in cdp.send("Target.getTargets")["targetInfos"]:
+        if target["type"] != "service_worker":
+            continue
+        session = cdp.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": False})["sessionId"]
+        for number, (method, params) in enumerate((("Network.enable", {}),
+                                                   ("Network.emulateNetworkConditions", SLOW_3G)), start=1):
+            cdp.send("Target.sendMessageToTarget", {"sessionId": session, "message": json.dumps(
+                {"id": number, "method": method, "params": params})})
+
+
 def visit(page, url: str) -> float:
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
@@ -185,6 +199,7 @@ def measure_page(browser, url: str, login: str, path: str) -> dict:
                 break
             page.wait_for_timeout(100)
         page.wait_for_load_state("networkidle")
+        throttle_workers(browser)
         meter.reset()
         repeat_s = visit(page, url + path)
         repeat, _ = meter.totals()
