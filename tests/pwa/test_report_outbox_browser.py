@@ -35,6 +35,8 @@ def test_a_report_filled_and_submitted_offline_reaches_the_server_once(phone, li
         url = f"{live_server.url}/laporan/posyandu/{palangan_posyandu().id}/{month_text()}"
     year, month = (int(x) for x in month_text().split("-"))
     page = phone.new_page()
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     signed_in(page, live_server.url, "kader.palangan")
     page.goto(url)
     page.context.set_offline(True)
@@ -75,3 +77,4 @@ def test_a_report_filled_and_submitted_offline_reaches_the_server_once(phone, li
     page.locator("li[data-state=rejected]").wait_for()
     assert "sudah dikirim dan menunggu verifikasi" in page.text_content("li[data-state=rejected]")
     assert report_state(live_server.app, year, month) == ("submitted", 1, 1)
+    assert violations == []  # the report form, its autosave and the outbox need nothing inline
