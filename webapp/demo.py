@@ -66,7 +66,11 @@ ACCOUNTS = [
     ("camat.kefamenanu", "Yohanes Sanak, S.IP", "Camat Kota Kefamenanu", "081339000002", Role.APPROVER, "53.03.05", None),
     ("lurah.benpasi", "Agustinus Kefi", "Lurah Benpasi", "081339000003", Role.APPROVER, "53.03.05.1005", None),
     ("kader.benpasi", "Theresia Abi", "Kader Posyandu", "081339000004", Role.KADER, "53.03.05.1005", 0),
+    ("bupati.ttu", "Yosef Kolo, S.H.", "Wakil Bupati Timor Tengah Utara", "081339000005", Role.APPROVER, "53.03", None),
+    ("pokjanal.ttu", "Fransiska Tefa, S.KM", "Sekretaris Pokjanal Kabupaten", "081339000006", Role.ANGGOTA, "53.03", None),
 ]
+NIPS = {"bupati.ttu": "19750505 200003 1 004", "pokjanal.ttu": "19850312 201001 2 007"}
+"""NIP printed under a signature; approvers without their own get a placeholder one."""
 
 _SEEDERS: list[tuple[int, Callable[[], None]]] = []
 
@@ -127,7 +131,8 @@ def seed_accounts() -> None:
         from webapp.auth.phone import normalize_phone
 
         user = User(username=username, full_name=name, jabatan=jabatan, phone=normalize_phone(phone),
-                    nip="19800101 200501 1 001" if role == Role.APPROVER else "", password_hash=password_hash)
+                    nip=NIPS.get(username, "19800101 200501 1 001" if role == Role.APPROVER else ""),
+                    password_hash=password_hash)
         posyandu_id = first_posyandu(region).id if posyandu_index is not None else None
         user.roles.append(RoleAssignment(role=role, region_code=region, posyandu_id=posyandu_id))
         db.session.add(user)

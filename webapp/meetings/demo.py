@@ -6,9 +6,8 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from webapp.auth.models import Role, RoleAssignment, User
-from webapp.auth.passwords import hash_password
-from webapp.demo import DEMO_PASSWORD, demo_seeder
+from webapp.auth.models import User
+from webapp.demo import demo_seeder
 from webapp.extensions import db
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesRevision,
@@ -16,10 +15,6 @@ from webapp.meetings.models import (
 )
 from webapp.meetings.services import new_checkin_code, snapshot, to_utc
 
-TTU_ACCOUNTS = [
-    ("bupati.ttu", "Yosef Kolo, S.H.", "Wakil Bupati Timor Tengah Utara", Role.APPROVER),
-    ("pokjanal.ttu", "Fransiska Tefa, S.KM", "Sekretaris Pokjanal Kabupaten", Role.ANGGOTA),
-]
 
 KOTIM_GUESTS = [
     ("Hj. Khairiah", "Ketua TP PKK Kabupaten", "TP PKK", "P"),
@@ -41,16 +36,6 @@ TTU_GUESTS = [
 
 def _user(username: str) -> User | None:
     return db.session.scalar(select(User).where(User.username == username))
-
-
-def _seed_ttu_accounts() -> None:
-    for username, name, jabatan, role in TTU_ACCOUNTS:
-        if _user(username) is None:
-            user = User(username=username, full_name=name, jabatan=jabatan, password_hash=hash_password(DEMO_PASSWORD),
-                        nip="19750505 200003 1 004" if role == Role.APPROVER else "19850312 201001 2 007")
-            user.roles.append(RoleAssignment(role=role, region_code="53.03"))
-            db.session.add(user)
-    db.session.flush()
 
 
 def _meeting(region_code, kind, title, day, start, end, place, chair, notulis, timezone, status) -> tuple[Meeting, bool]:
@@ -97,7 +82,6 @@ def _finish(meeting: Meeting, by: str) -> None:
 
 @demo_seeder(50)
 def seed_meetings() -> None:
-    _seed_ttu_accounts()
     first = _seed_kotim_first()
     _seed_ttu_bimtek()
     _seed_kotim_followup(first)
