@@ -60,3 +60,8 @@ def _install_indonesian_messages() -> None:
 
 
 _install_indonesian_messages()
+
+
+def form_status(form) -> int:
+    """422 when the form comes back with messages (field or whole-form), else 200."""
+    return 422 if form.errors or form.form_errors else 200

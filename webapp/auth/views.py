@@ -9,7 +9,7 @@ from webapp.auth import queries, services
 from webapp.auth.forms import AccountForm, ChangePasswordForm, LoginForm, ResetWithCodeForm
 from webapp.auth.models import Role
 from webapp.auth.sessions import client_address, end_session, start_session
-from webapp.forms import apply_form_errors
+from webapp.forms import apply_form_errors, form_status
 from webapp.regions import queries as region_queries
 from webapp.refusal import Refused
 from webapp.rendering import render
@@ -39,7 +39,7 @@ def login():
         else:
             start_session(user)
             return redirect(_safe_next(form.next.data))
-    return render("auth/login.html", form=form, status=422 if form.errors or form.form_errors else 200)
+    return render("auth/login.html", form=form, status=form_status(form))
 
 
 @bp.route("/keluar", methods=["GET", "POST"])
@@ -68,7 +68,7 @@ def account():
             flash("Kata sandi sudah diganti. Sesi lain sudah diakhiri.")
             return redirect(url_for("auth.account"))
     return render("auth/account.html", form=form, actor=current_actor(),
-                  status=422 if form.errors or form.form_errors else 200)
+                  status=form_status(form))
 
 
 @bp.route("/reset", methods=["GET", "POST"])
@@ -84,7 +84,7 @@ def reset():
         else:
             flash("Kata sandi baru sudah disimpan. Silakan masuk.")
             return redirect(url_for("auth.login"))
-    return render("auth/reset.html", form=form, status=422 if form.errors or form.form_errors else 200)
+    return render("auth/reset.html", form=form, status=form_status(form))
 
 
 def _account_form() -> AccountForm:
@@ -120,7 +120,7 @@ def users():
             flash(f"Akun {user.username} sudah dibuat.")
             return redirect(url_for("auth.users"))
     return render("auth/users.html", form=form, users=queries.users_in_scope(actor), manages=lambda u: services.manages(actor, u),
-                  status=422 if form.errors or form.form_errors else 200)
+                  status=form_status(form))
 
 
 @bp.post("/pengguna/<int:user_id>/kode-reset")

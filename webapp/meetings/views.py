@@ -3,7 +3,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, request, url_f
 
 from webapp import pdf
 from webapp.access import can, current_actor, requires
-from webapp.forms import apply_form_errors
+from webapp.forms import apply_form_errors, form_status
 from webapp.meetings import demo, panels, queries, rules, services  # noqa: F401 - rules, panels, demo register on import
 from webapp.meetings import pages
 from webapp.meetings.minutes_views import bp as minutes_bp
@@ -13,10 +13,6 @@ from webapp.rendering import is_targeted_htmx, render
 
 bp = Blueprint("meetings", __name__, url_prefix="/rapat")
 bp.register_blueprint(minutes_bp)  # endpoints meetings.minutes.*: the minutes editor and follow-up
-
-
-def _status(form) -> int:
-    return 422 if form.errors or form.form_errors else 200
 
 
 @bp.get("")
@@ -42,7 +38,7 @@ def new():
         else:
             flash("Rapat terjadwal. Undang peserta di bawah ini.")
             return redirect(url_for("meetings.participants", meeting_id=meeting.id))
-    return render("meetings/new.html", form=form, status=_status(form))
+    return render("meetings/new.html", form=form, status=form_status(form))
 
 
 @bp.get("/<int:meeting_id>")
@@ -158,7 +154,7 @@ def check_in():
         else:
             flash(f"Terima kasih, kehadiran Anda di \"{meeting.title}\" tercatat.")
             return redirect(url_for("meetings.show", meeting_id=meeting.id))
-    return render("meetings/check_in.html", form=form, status=_status(form))
+    return render("meetings/check_in.html", form=form, status=form_status(form))
 
 
 @bp.get("/<int:meeting_id>/notulen.pdf")
@@ -190,5 +186,5 @@ def action(action_id: int):
         else:
             flash("Perkembangan tindak lanjut tersimpan.")
             return redirect(url_for("home.index"))
-    return render("meetings/action.html", item=item, form=form, status=_status(form))
+    return render("meetings/action.html", item=item, form=form, status=form_status(form))
 

@@ -2,7 +2,7 @@
 from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 
 from webapp.access import can, current_actor, requires
-from webapp.forms import apply_form_errors
+from webapp.forms import apply_form_errors, form_status
 from webapp.refusal import Refused
 from webapp.regions import queries, services
 from webapp.regions.forms import PosyanduForm, SettingsForm
@@ -60,7 +60,7 @@ def posyandu_new():
     if form.validate_on_submit() and (answer := _save_posyandu(None, form)):
         return answer
     return render("regions/posyandu_form.html", form=form, posyandu=None,
-                  status=422 if form.errors or form.form_errors else 200)
+                  status=form_status(form))
 
 
 @bp.route("/posyandu/<int:posyandu_id>", methods=["GET", "POST"])
@@ -78,7 +78,7 @@ def posyandu_detail(posyandu_id: int):
     if editable and form.validate_on_submit() and (answer := _save_posyandu(posyandu, form)):
         return answer
     return render("regions/posyandu_form.html", form=form, posyandu=posyandu, editable=editable,
-                  status=422 if form.errors or form.form_errors else 200)
+                  status=form_status(form))
 
 
 @bp.route("/pengaturan", methods=["GET", "POST"])
@@ -103,7 +103,7 @@ def settings(code: str | None = None):
             flash("Pengaturan tersimpan.")
             return redirect(url_for("regions.settings", code=setting.region_code))
     return render("regions/settings.html", form=form, setting=setting, options=options,
-                  status=422 if form.errors or form.form_errors else 200)
+                  status=form_status(form))
 
 
 @bp.get("/pengaturan/<code>/logo")
