@@ -48,7 +48,7 @@ def main() -> None:
         upgrade(revision="head")
         from webapp.demo import first_posyandu, seed_demo
         from webapp.reports.models import MonthlyReport
-        from webapp.reports.periods import month_key, shift, today_in
+        from webapp.clock import month_key, shift_month, today_in
 
         from webapp.demo import seed_base
         from webapp.reports.demo import seed_reports
@@ -62,7 +62,7 @@ def main() -> None:
         reports = db.session.scalar(select(func.count(MonthlyReport.id)))
         posyandu = first_posyandu("62.02.01.2003")
         today = today_in("Asia/Pontianak")
-        url = f"/laporan/posyandu/{posyandu.id}/{month_key(*shift(today.year, today.month, -1))}"
+        url = f"/laporan/posyandu/{posyandu.id}/{month_key(*shift_month(today.year, today.month, -1))}"
         user = db.session.scalar(select(User).where(User.username == "kader.palangan"))
         client = app.test_client()
         with client.session_transaction() as session:

@@ -2,7 +2,6 @@
 match the models (SQLite and PostgreSQL), and the production secret-key guard."""
 from __future__ import annotations
 
-import importlib.util
 import threading
 import uuid
 

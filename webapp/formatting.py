@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from webapp.clock import local_time
 from webapp.regions.models import ZONE_SUFFIX
 
 LOCALE = "id_ID"
@@ -23,13 +23,6 @@ def tanggal(value: dt.date | dt.datetime | None, with_day: bool = True) -> str:
 def bulan_tahun(year: int, month: int) -> str:
     """"Desember 2025"."""
     return format_date(dt.date(year, month, 1), "MMMM y", locale=LOCALE)
-
-
-def local_time(value: dt.datetime, timezone: str) -> dt.datetime:
-    """A stored UTC time in the kabupaten's zone."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(ZoneInfo(timezone))
 
 
 def jam(value: dt.time | dt.datetime, timezone: str | None = None) -> str:

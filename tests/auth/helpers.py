@@ -3,7 +3,7 @@ import re
 
 from sqlalchemy import select
 
-from webapp.auth.models import AuditEvent
+from webapp.audit import AuditEvent
 from webapp.extensions import db
 
 DEMO_PASSWORD = "pokjanal-demo"

@@ -157,7 +157,7 @@ def test_account_list_shows_the_tier_below_and_nothing_sideways_or_up(demo_clien
 
 
 def test_role_grant_is_audited_with_who_what_and_where(demo_client, login_as):
-    from webapp.auth.models import AuditEvent
+    from webapp.audit import AuditEvent
 
     login_as(demo_client, "camat.kotabesi")
     _new_account(demo_client, "kades.simpur", "approver", "62.02.01.2005")

@@ -174,7 +174,7 @@ class TestCsrf:
 
 
 def test_audit_records_sign_in_and_failed_sign_in_with_address(demo_client):
-    from webapp.auth.models import AuditEvent
+    from webapp.audit import AuditEvent
 
     sign_in(demo_client, "081251000008", "salah-sandi-123")
     sign_in(demo_client, "pokja.palangan")

@@ -12,7 +12,7 @@ from werkzeug.exceptions import Forbidden
 from tests.meetings.helpers import KOTA_BESI, PALANGAN, actor, make_meeting, today_local, user_id
 from webapp.extensions import db
 from webapp.meetings import queries, services
-from webapp.meetings.models import ActionStatus, Attendance, Meeting, MinutesRevision, MinutesStatus, Participant
+from webapp.meetings.models import ActionStatus, Attendance, Meeting, MinutesRevision, MinutesStatus
 from webapp.refusal import Refused
 
 

@@ -6,9 +6,8 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from tests.meetings.helpers import PALANGAN, actor, make_meeting, today_local, user_id
+from tests.meetings.helpers import PALANGAN, make_meeting, today_local, user_id
 from webapp.extensions import db
-from webapp.meetings import services
 from webapp.meetings.models import ActionItem, Attendance, Meeting, MinutesStatus, Participant
 
 

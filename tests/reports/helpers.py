@@ -12,7 +12,7 @@ from webapp.demo import first_posyandu
 from webapp.extensions import db
 from webapp.reports import services
 from webapp.reports.fields import SECTIONS
-from webapp.reports.periods import month_key, shift, today_in
+from webapp.clock import month_key, shift_month, today_in
 
 PALANGAN = "62.02.01.2003"
 HANJALIPAN = "62.02.01.2004"
@@ -24,7 +24,7 @@ def actor(username: str) -> Actor:
 
 def last_month() -> tuple[int, int]:
     today = today_in("Asia/Pontianak")
-    return shift(today.year, today.month, -1)
+    return shift_month(today.year, today.month, -1)
 
 
 def month_text() -> str:

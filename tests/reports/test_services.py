@@ -6,7 +6,7 @@ from werkzeug.exceptions import Forbidden
 from webapp.extensions import db
 from webapp.reports import services
 from webapp.reports.models import ClientSubmission, MonthlyReport, Status
-from webapp.reports.periods import shift
+from webapp.clock import shift_month
 
 from .helpers import actor, fill, last_month, new_id, palangan_posyandu, section_values
 
@@ -83,7 +83,7 @@ def test_submit_blocks_on_errors_and_asks_to_confirm_warnings(demo_app):
 
 def test_a_future_month_cannot_be_filed(demo_app):
     kader, posyandu = actor("kader.palangan"), palangan_posyandu()
-    year, month = shift(*last_month(), 2)
+    year, month = shift_month(*last_month(), 2)
     with pytest.raises(services.Refused, match="belum tiba"):
         services.save_section(kader, posyandu, year, month, "gizi", section_values("gizi", year, month), "", new_id())
     assert _count_reports() == 0

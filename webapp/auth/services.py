@@ -8,19 +8,15 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from webapp.access import Actor
-from webapp.auth.models import AuditEvent, LoginAttempt, Role, RoleAssignment, User, utcnow
+from webapp.audit import audit
+from webapp.auth.models import LoginAttempt, Role, RoleAssignment, User
+from webapp.clock import utcnow
 from webapp.auth.passwords import hash_password, password_problem, verify_password
 from webapp.auth.phone import looks_like_phone, normalize_phone
 from webapp.extensions import db
 from webapp.refusal import Refused
 from webapp.regions.models import Level, Posyandu, Region, is_within, level_of
 
-
-
-
-def audit(actor_id: int | None, action: str, subject: str = "", detail: str = "", address: str = "") -> None:
-    """Add an audit row to the current transaction (the caller commits)."""
-    db.session.add(AuditEvent(actor_id=actor_id, action=action, subject=subject, detail=detail, address=address))
 
 
 def find_user_by_login(login: str) -> User | None:

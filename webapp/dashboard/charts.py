@@ -65,9 +65,9 @@ def line_chart(title: str, months: list[int], own: list[float | None], parent: l
     ticks = [(round(TOP + span_y * (1 - f), 1), persen(top * f, 1)) for f in (0, 0.5, 1)]
     labels = [(round(LEFT + i * span_x, 1), MONTH_ABBR[m % 12]) for i, m in enumerate(months) if i % 3 == 2]
     said = ", ".join(f"{Period(m).label}: {persen(v, 1) if v is not None else 'tidak ada data'}"
-                     for m, v in zip(months, own))
+                     for m, v in zip(months, own, strict=True))
     summary = f"{own_label}: {said}."
     if any(v is not None for v in parent):
         summary += " " + parent_label + ": " + ", ".join(
-            f"{MONTH_ABBR[m % 12]} {persen(v, 1)}" for m, v in zip(months, parent) if v is not None) + "."
+            f"{MONTH_ABBR[m % 12]} {persen(v, 1)}" for m, v in zip(months, parent, strict=True) if v is not None) + "."
     return Chart(title, runs(own), runs(parent), dots, ticks, labels, summary)

@@ -1,15 +1,12 @@
 """The period a dashboard shows: one month, or the 12 months ending with it."""
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
+from webapp.clock import parse_month, today_in
 from webapp.dashboard.sql import period_of, year_month
 from webapp.formatting import bulan_tahun, tanggal
 
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 CHOICES_BACK = 36  # months offered in the picker
 
 
@@ -45,10 +42,6 @@ class Period:
         return list(range(self.end - 11, self.end + 1))
 
 
-def today_in(timezone: str) -> dt.date:
-    return dt.datetime.now(ZoneInfo(timezone)).date()
-
-
 def last_complete(timezone: str) -> int:
     """The month before the current one in the kabupaten's zone."""
     today = today_in(timezone)
@@ -68,11 +61,11 @@ def parse(month: str | None, window: str | None, timezone: str) -> tuple[Period,
         return Period(default.end), "Rentang tidak dikenal: pilih 1 bulan atau 12 bulan."
     if not month:
         return default, None
-    match = MONTH_PATTERN.match(month)
+    parsed = parse_month(month)
     valid = {param for param, _ in choices(timezone)}
-    if not match or month not in valid:
+    if parsed is None or month not in valid:
         return default, "Bulan tidak dikenal: pilih bulan dari daftar (paling lama 36 bulan ke belakang)."
-    return Period(period_of(int(match[1]), int(match[2])), default.months), None
+    return Period(period_of(*parsed), default.months), None
 
 
 def due_text(due_day: int | None) -> str:

@@ -18,7 +18,7 @@ from sqlalchemy import and_, case, exists, func, select, true
 from sqlalchemy.orm import aliased
 
 from webapp.access import Actor, load_in_scope
-from webapp.auth.models import utcnow
+from webapp.clock import utcnow
 from webapp.dashboard import sql
 from webapp.dashboard.indicators import AktifCount, Completeness, PosyanduAktif, Row, fill_figures, ratio
 from webapp.dashboard.models import DashboardAktif, DashboardMonth, DashboardRegistry

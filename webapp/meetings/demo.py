@@ -13,7 +13,8 @@ from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesRevision,
     MinutesStatus, Participant,
 )
-from webapp.meetings.services import new_checkin_code, snapshot, to_utc
+from webapp.clock import to_utc
+from webapp.meetings.services import new_checkin_code, snapshot
 
 
 KOTIM_GUESTS = [

@@ -8,7 +8,8 @@ from flask import abort
 from webapp import pdf
 from webapp.access import Actor, can
 from webapp.auth.models import Role
-from webapp.formatting import jam, local_time, tanggal
+from webapp.clock import local_time
+from webapp.formatting import jam, tanggal
 from webapp.meetings import queries
 from webapp.meetings.forms import (
     ActionForm, ActionUpdateForm, AgendaForm, CommentForm, GuestForm, InviteForm, MeetingForm, MinutesForm,

@@ -8,7 +8,8 @@ from flask import abort
 from sqlalchemy import exists, or_, select
 
 from webapp.access import Actor, can
-from webapp.auth.models import Role, RoleAssignment, User, utcnow
+from webapp.auth.models import Role, RoleAssignment, User
+from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, ActionStatus, ActionUpdate, Meeting, MinutesComment, MinutesRevision, Participant
 from webapp.meetings.rules import BODY_ROLES, is_responsible

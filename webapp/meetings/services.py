@@ -8,15 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.access import Actor, require
-from webapp.auth.models import Role, User, utcnow
-from webapp.auth.services import audit
+from webapp.auth.models import Role, User
+from webapp.clock import local_date, to_utc, utcnow
+from webapp.audit import audit
 from webapp.extensions import db
 from webapp.meetings import queries
 from webapp.meetings.models import (
@@ -30,16 +30,6 @@ from webapp.regions.queries import setting_for
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 STALE = "Notulen ini baru saja diubah orang lain. Muat ulang halaman untuk melihat perubahannya."
-
-
-def to_utc(day: dt.date, clock: dt.time, timezone: str) -> dt.datetime:
-    """A local date and time in the kabupaten's zone as a naive UTC datetime."""
-    local = dt.datetime.combine(day, clock, tzinfo=ZoneInfo(timezone))
-    return local.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def local_date(value: dt.datetime, timezone: str) -> dt.date:
-    return value.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(timezone)).date()
 
 
 def new_checkin_code() -> str:

@@ -1,14 +1,13 @@
 """Changing the Posyandu registry and a kabupaten's settings; one commit per use case."""
 from __future__ import annotations
 
-import datetime as dt
 
 from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.access import Actor, require
-from webapp.auth.models import utcnow
+from webapp.clock import utcnow
 from webapp.refusal import Refused
-from webapp.auth.services import audit
+from webapp.audit import audit
 from webapp.extensions import db
 from webapp.regions.models import KabupatenSetting, Level, PaperSize, Posyandu, Region
 
@@ -72,8 +71,3 @@ def update_settings(actor: Actor, setting: KabupatenSetting, data: dict, logo: b
     setting.updated_at = utcnow()
     audit(actor.id, "settings.updated", setting.region_code)
     db.session.commit()
-
-
-def today_in(timezone: str) -> dt.date:
-    from zoneinfo import ZoneInfo
-    return dt.datetime.now(ZoneInfo(timezone)).date()

@@ -13,7 +13,8 @@ from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
 from webapp.reports.fields import COUNT_NAMES
 from webapp.reports.models import MonthlyReport, ReportEvent, Status
-from webapp.reports.periods import due_at, last_months, today_in
+from webapp.reports.periods import due_at, last_months
+from webapp.clock import today_in
 
 PALANGAN = "62.02.01.2003"
 

@@ -66,7 +66,7 @@ class SectionForm(OutboxForm):
             value = getattr(report, name) if report else None
             self[name].data = "" if value is None else str(value)
         if self.section.has_open_days and report is not None:
-            for name, date in zip(OPEN_DATE_INPUTS, report.dates):
+            for name, date in zip(OPEN_DATE_INPUTS, report.dates, strict=False):
                 self[name].data = date.isoformat()
             self.closed.data = report.closed
             self.closed_reason.data = report.closed_reason

@@ -5,7 +5,8 @@ from webapp.home.panels import home_panel, nav_item
 from webapp.regions.queries import setting_for
 from webapp.reports import queries, recap
 from webapp.reports.models import STATUS_LABELS
-from webapp.reports.periods import due_on, month_key
+from webapp.reports.periods import due_on
+from webapp.clock import month_key
 
 
 @nav_item(20)

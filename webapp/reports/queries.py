@@ -12,7 +12,7 @@ from webapp.regions.models import Posyandu
 from webapp.reports import checks
 from webapp.reports.fields import COUNT_NAMES, SECTION_BY_KEY
 from webapp.reports.models import MonthlyReport, ReportEvent, Status
-from webapp.reports.periods import shift
+from webapp.clock import shift_month
 
 RECEIVED = (Status.SUBMITTED, Status.VERIFIED)
 
@@ -72,7 +72,7 @@ def section_base(report: MonthlyReport | None, section_key: str) -> str:
 
 def history(posyandu_id: int, year: int, month: int, count: int = 3) -> list[dict]:
     """Values of the Posyandu's last `count` received reports before this month, newest first."""
-    earliest = shift(year, month, -24)
+    earliest = shift_month(year, month, -24)
     reports = db.session.scalars(
         select(MonthlyReport).where(
             MonthlyReport.posyandu_id == posyandu_id, MonthlyReport.status.in_(RECEIVED),

@@ -12,7 +12,8 @@ from webapp.regions.queries import setting_for
 from webapp.reports import queries
 from webapp.reports.fields import COUNT_NAMES, RATIOS
 from webapp.reports.models import MonthlyReport
-from webapp.reports.periods import due_at, last_months, shift, today_in
+from webapp.reports.periods import due_at, last_months
+from webapp.clock import shift_month, today_in
 
 
 def _under(column, code: str):
@@ -124,7 +125,7 @@ def recap(actor: Actor, region: Region, year: int, month: int) -> tuple[list[Rec
     total = RecapRow("", "Jumlah")
     for key, count, *sums in rows:
         child = key if per_posyandu else _child_code(region.code, key)
-        values = dict(zip(COUNT_NAMES, sums))
+        values = dict(zip(COUNT_NAMES, sums, strict=True))
         groups.setdefault(child, RecapRow(str(child), labels.get(child, str(child)))).absorb(count, values)
         total.absorb(count, values)
     return sorted(groups.values(), key=lambda r: r.label), total
@@ -132,7 +133,7 @@ def recap(actor: Actor, region: Region, year: int, month: int) -> tuple[list[Rec
 
 def last_month(timezone: str) -> tuple[int, int]:
     today = today_in(timezone)
-    return shift(today.year, today.month, -1)
+    return shift_month(today.year, today.month, -1)
 
 
 def overview_missing(actor: Actor) -> list:

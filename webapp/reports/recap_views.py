@@ -10,7 +10,7 @@ from webapp.rendering import render
 from webapp.reports import exports, queries, recap
 from webapp.reports.blueprint import bp
 from webapp.reports.fields import RATIOS, SECTIONS
-from webapp.reports.periods import month_key, parse_month, shift, today_in
+from webapp.clock import month_key, parse_month, shift_month, today_in
 
 
 def _region_and_month(code: str, text: str | None):
@@ -21,13 +21,13 @@ def _region_and_month(code: str, text: str | None):
         abort(404)
     if period is None:
         today = today_in(setting_for(region.code).timezone)
-        period = shift(today.year, today.month, -1)
+        period = shift_month(today.year, today.month, -1)
     return region, period
 
 
 def _nav(region, year: int, month: int) -> dict:
     return {"region": region, "year": year, "month": month, "month_key": month_key(year, month),
-            "previous": month_key(*shift(year, month, -1)), "next": month_key(*shift(year, month, 1))}
+            "previous": month_key(*shift_month(year, month, -1)), "next": month_key(*shift_month(year, month, 1))}
 
 
 @bp.get("/kelengkapan/<code>")

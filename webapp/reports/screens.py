@@ -9,7 +9,8 @@ from webapp.regions.queries import setting_for
 from webapp.reports import forms, queries
 from webapp.reports.fields import GROUPS, NOTE_FIELDS, SECTIONS, Section
 from webapp.reports.models import EVENT_LABELS, STATUS_LABELS, MonthlyReport, Status
-from webapp.reports.periods import due_on, month_key
+from webapp.reports.periods import due_on
+from webapp.clock import month_key
 from webapp.reports.services import today_for
 
 

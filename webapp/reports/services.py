@@ -13,17 +13,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.access import Actor, require
-from webapp.auth.models import utcnow
-from webapp.auth.services import audit
+from webapp.clock import utcnow
+from webapp.audit import audit
 from webapp.extensions import db
 from webapp.formatting import bulan_tahun
 from webapp.refusal import Refused
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
 from webapp.reports import checks, queries
-from webapp.reports.fields import FIELD_BY_NAME, OPEN_DAY_FIELDS, SECTION_BY_KEY
+from webapp.reports.fields import FIELD_BY_NAME, OPEN_DAY_FIELDS
 from webapp.reports.models import ClientSubmission, MonthlyReport, ReportEvent, Status
-from webapp.reports.periods import today_in
+from webapp.clock import today_in
 from webapp.reports.rules import verifies_here
 
 LOCKED_MESSAGE = {

@@ -13,7 +13,7 @@ from webapp.reports import demo, forms, panels, queries, recap, recap_views, rul
 from webapp.reports.blueprint import bp
 from webapp.reports.fields import SECTION_BY_KEY
 from webapp.reports.models import STATUS_LABELS
-from webapp.reports.periods import month_key, parse_month
+from webapp.clock import month_key, parse_month
 
 __all__ = ["bp"]
 

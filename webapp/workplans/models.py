@@ -7,7 +7,8 @@ from enum import StrEnum
 from sqlalchemy import BigInteger, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.auth.models import User, utcnow
+from webapp.auth.models import User
+from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.regions.models import Posyandu, Region
 

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from webapp import formatting, pdf
+from webapp.clock import local_time
 from webapp.regions.queries import setting_for
 from webapp.workplans import rules
 from webapp.workplans.models import Decision, Plan, grouped_by_field, totals_by_field, totals_by_source
 
 
 def _date(step, timezone: str) -> str:
-    return formatting.tanggal(formatting.local_time(step.at, timezone).date(), with_day=False) if step else ""
+    return formatting.tanggal(local_time(step.at, timezone).date(), with_day=False) if step else ""
 
 
 def signatures(plan: Plan, timezone: str) -> list[dict]:

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.access import Actor, require
-from webapp.auth.models import utcnow
-from webapp.auth.services import audit
+from webapp.clock import utcnow
+from webapp.audit import audit
 from webapp.extensions import db
 from webapp.refusal import Refused
 from webapp.regions.models import Posyandu, Region, is_within

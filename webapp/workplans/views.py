@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from webapp import pdf
 from webapp.access import can, current_actor, requires
-from webapp.auth.models import utcnow
+from webapp.clock import utcnow
 from webapp.forms import apply_form_errors
 from webapp.home.panels import home_panel, nav_item
 from webapp.refusal import Refused

@@ -1,0 +1,27 @@
+"""The audit trail: who did what to which object, from where. Every domain writes it; nothing edits it."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.clock import utcnow
+from webapp.extensions import db
+
+
+class AuditEvent(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(120), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+    actor = relationship("User")  # named, not imported: the kernel sits below the auth domain
+
+
+def audit(actor_id: int | None, action: str, subject: str = "", detail: str = "", address: str = "") -> None:
+    """Add an audit row to the current transaction (the caller commits)."""
+    db.session.add(AuditEvent(actor_id=actor_id, action=action, subject=subject, detail=detail, address=address))
