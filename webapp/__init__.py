@@ -12,7 +12,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     settings.check_production_safety(app.config)
 
-    from webapp import assets, errors, formatting, security
+    from webapp import assets, dashboard, errors, formatting, security
     from webapp.access import deny_by_default
     from webapp.auth import sessions
     from webapp.blueprints import register_blueprints
@@ -23,6 +23,7 @@ def create_app(config: dict | None = None) -> Flask:
     from webapp import compression
     compression.register(app)  # first registered, so it runs after every other after_request
     db.init_app(app)
+    dashboard.init_app(app)
     migrate.init_app(app, db, directory=str(settings.PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     htmx.init_app(app)

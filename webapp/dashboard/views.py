@@ -8,7 +8,6 @@ from flask import Blueprint, abort, current_app, request, url_for
 from webapp.access import current_actor, requires
 from webapp.dashboard import exports, periods, queries, services
 from webapp.dashboard import demo as _demo  # noqa: F401 - registers the demo seeder
-from webapp.dashboard import summary as _summary  # noqa: F401 - keeps the summary tables current
 from webapp.dashboard.charts import line_chart
 from webapp.dashboard.indicators import ILP_KEYS, PAIR_BY_KEY, REPORT_FIELDS
 from webapp.home.panels import nav_item
