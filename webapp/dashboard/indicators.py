@@ -228,6 +228,14 @@ class Row:
     figures: dict = field(default_factory=dict)
 
 
+# The dashboard table's columns and their short headers (the formulas are shown once, in a glossary).
+TABLE_HEADERS = {"received": "Lengkap", "on_time": "Tepat", "late": "Terlambat", "missing": "Belum", "ds": "D/S",
+                 "ks": "K/S", "nd": "N/D", "stunting": "Stunting", "bgm": "BGM", "kek": "KEK", "aktif": "Aktif",
+                 "plans": "Rencana", "actions": "Tindak lanjut", **{key: PAIR_BY_KEY[key].label for key in ILP_KEYS}}
+POSYANDU_COLUMNS = ("received", "on_time", "late", "missing", "ds", "ks", "nd", "stunting", "bgm", "kek", "aktif",
+                    *ILP_KEYS)
+REGION_COLUMNS = (*POSYANDU_COLUMNS[:11], "plans", "actions", *ILP_KEYS)
+
 PLAN_STATUS_LABELS = {"draf": "Draf", "diajukan": "Diajukan", "dikembalikan": "Dikembalikan",
                       "disetujui": "Disetujui", "diketahui": "Diketahui"}
 
