@@ -1,6 +1,7 @@
 """Flask-Login wiring: the cookie carries user id and session version, checked on every request."""
 from flask import request, session
 from flask_login import login_user, logout_user
+from sqlalchemy.orm import joinedload
 
 from webapp.extensions import db
 
@@ -13,12 +14,15 @@ def init_login(app, login_manager) -> None:
 
     @login_manager.user_loader
     def load_user(token: str):
-        from webapp.auth.models import User
+        from webapp.auth.models import RoleAssignment, User
 
         user_id, _, version = token.partition(":")
         if not user_id.isdigit() or not version.isdigit():
             return None
-        user = db.session.get(User, int(user_id))
+        # One statement for the user and the grants every request asks about; a role's region and
+        # Posyandu load only on the pages that print them.
+        user = db.session.get(User, int(user_id), options=[joinedload(User.roles).lazyload(RoleAssignment.region),
+                                                          joinedload(User.roles).lazyload(RoleAssignment.posyandu)])
         if user is None or not user.is_enabled or user.session_version != int(version):
             return None
         return user
