@@ -1,6 +1,6 @@
 """CPU per signed-in page at 1×, 10× and 100× the demo's Posyandu-months (budget: ≤ 2× growth, ≤ 50 ms at 100×).
 
-    .venv/bin/python bench/growth.py            # BENCH_REQUESTS=40 requests a page and scale
+    .venv/bin/python bench/growth.py      # BENCH_REQUESTS=40 a page and scale; BENCH_PAGES="recap,minutes" a subset
 
 Each scale is its own SQLite file: the demo, then generated rows (nothing stored in the repo):
 - copies of the demo's two kabupaten (regions, settings, Posyandu and every report) under new
@@ -111,7 +111,8 @@ def main() -> None:
     for scale, (copies, years) in SCALES.items():
         apps[scale] = fresh_app(demo=True)
         sizes[scale] = grow(apps[scale], copies, years)
-    paths = page_paths(apps[1])
+    only = os.environ.get("BENCH_PAGES")  # e.g. "camat home,recap": a subset while working on it
+    paths = [p for p in page_paths(apps[1]) if not only or p[0] in only.split(",") or p[0] == "login"]
     results = {name: {} for name, _, _ in paths}
     for _round in range(2):  # interleaved rounds: a burst of load elsewhere hits every scale alike
         for name, username, path in paths:

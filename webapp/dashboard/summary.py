@@ -109,10 +109,15 @@ def refresh_month(connection, desa: str, period: int) -> None:
     _write_aktif(connection, where, period, period + WINDOW - 1)
 
 
-def _holds_data(connection, code: str) -> bool:
-    """A region whose subtree has a Posyandu or summary rows (a new kabupaten from an import has neither)."""
-    return any(connection.scalar(select(column).where(sql.subtree(code, column)).limit(1)) is not None
-               for column in (sql.P.c.region_code, REGISTRY.c.desa_code, MONTH.c.desa_code))
+def _holding_data(connection, codes: set[str]) -> list[str]:
+    """The regions worth rewriting: every desa, and the wider regions that have a Posyandu or summary
+    rows (a region import adds hundreds of kabupaten with neither: one grouped read, not one each)."""
+    wide = {code for code in codes if code.count(".") < 3}
+    present: set[str] = set()
+    for length in {len(code) for code in wide}:
+        for column in (sql.P.c.region_code, REGISTRY.c.desa_code):
+            present.update(connection.scalars(select(func.substr(column, 1, length)).distinct()))
+    return sorted((codes - wide) | (wide & present))
 
 
 def _desa_months(connection, reports: set[tuple[int, int]]) -> set[tuple[str, int]]:
@@ -129,7 +134,7 @@ def apply_pending(session) -> None:
     if not pending:
         return
     connection = session.connection()
-    regions = sorted(code for code in pending["regions"] if _holds_data(connection, code))
+    regions = _holding_data(connection, pending["regions"])
     months = sorted(_desa_months(connection, pending["reports"]))
     months = [(desa, period) for desa, period in months
               if not any(desa == r or desa.startswith(r + ".") for r in regions)]
