@@ -19,8 +19,8 @@ PAGES = [
     ("bupati.kotim", "/", 12),
     ("camat.kotabesi", "/laporan/rekap/62.02.01", 10),
     ("camat.kotabesi", "/laporan/kelengkapan/62.02.01", 10),
-    ("camat.kotabesi", "/pemantauan/62.02.01", 18),
-    ("bupati.kotim", "/pemantauan/62.02", 18),
+    ("camat.kotabesi", "/pemantauan/62.02.01", 16),
+    ("bupati.kotim", "/pemantauan/62.02", 16),
 ]
 
 

@@ -219,6 +219,13 @@ def _actions(actor: Actor, scope: Scope, length: int | None) -> dict:
     return {(row.child if length else None): (row.open or 0, row.late or 0) for row in db.session.execute(statement)}
 
 
+def _add_up(groups, add, start):
+    total = start
+    for group in groups:
+        total = add(total, group)
+    return total
+
+
 def _row(code, label, link, values: dict, months: int, plans=None, actions=(0, 0), aktif=None) -> Row:
     posyandu = values.get("posyandu") or 0
     completeness = Completeness(posyandu * months, values.get("received") or 0, values.get("on_time") or 0)
@@ -247,7 +254,9 @@ def region_dashboard(actor: Actor, region: Region | None, period: Period, fast: 
     total_values = _sum(data.values())  # every Posyandu and report lies in exactly one child
     length = sql.CODE_LEN[child_level] if child_level else None
     plans, actions = _plans(actor, scope, length, period.year), _actions(actor, scope, length)
-    total_plans, total_actions = _plans(actor, scope, None, period.year), _actions(actor, scope, None)
+    # Grouped by child, a plan or item of the region itself keys on the region's own code: the total is every group.
+    total_plans = {None: _add_up(plans.values(), lambda a, b: {k: a.get(k, 0) + b.get(k, 0) for k in {*a, *b}}, {})}
+    total_actions = {None: _add_up(actions.values(), lambda a, b: (a[0] + b[0], a[1] + b[1]), (0, 0))}
     due = _due_text(scope.code)
     rows: list[Row] = []
     aktif_detail: dict = {}
