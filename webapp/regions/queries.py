@@ -11,7 +11,7 @@ from webapp.regions.models import KabupatenSetting, Level, Posyandu, Region, kab
 
 
 def get_region_or_404(actor: Actor, code: str, permission: str = "region.view") -> Region:
-    return load_in_scope(Region, code, permission, actor)
+    return load_in_scope(actor, Region, code, permission)
 
 
 def children(actor: Actor, region: Region) -> list[Region]:
@@ -49,7 +49,7 @@ def posyandu_in_scope(actor: Actor, permission: str = "posyandu.view", region_co
 
 
 def get_posyandu_or_404(actor: Actor, posyandu_id: int, permission: str = "posyandu.view") -> Posyandu:
-    return load_in_scope(Posyandu, posyandu_id, permission, actor)
+    return load_in_scope(actor, Posyandu, posyandu_id, permission)
 
 
 def desa_in_scope(actor: Actor, permission: str) -> list[Region]:

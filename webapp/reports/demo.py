@@ -7,7 +7,7 @@ import random
 from sqlalchemy import insert, select
 
 from webapp.auth.models import User
-from webapp.demo import demo_seeder, first_posyandu
+from webapp.demo import first_posyandu
 from webapp.extensions import db
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
@@ -56,7 +56,6 @@ def _user_id(username: str) -> int | None:
     return db.session.scalar(select(User.id).where(User.username == username))
 
 
-@demo_seeder(30)
 def seed_reports() -> None:
     """Twelve months before the current one; idempotent (skips when any report exists)."""
     if db.session.scalar(select(MonthlyReport.id).limit(1)) is not None:

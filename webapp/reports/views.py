@@ -3,19 +3,20 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from webapp.access import current_actor
 from webapp.forms import apply_form_errors
 from webapp.refusal import Refused
 from webapp.rendering import is_targeted_htmx, render
-from webapp.reports import demo, forms, panels, queries, recap, recap_views, rules, screens, services  # noqa: F401
-from webapp.reports.blueprint import bp
+from webapp.reports import forms, queries, recap, screens, services
+from webapp.reports.recap_views import bp as recap_bp
 from webapp.reports.fields import SECTION_BY_KEY
 from webapp.reports.models import STATUS_LABELS
 from webapp.clock import month_key, parse_month
 
-__all__ = ["bp"]
+bp = Blueprint("reports", __name__, url_prefix="/laporan")
+bp.register_blueprint(recap_bp)  # endpoints reports.recap.*: completeness, recap and exports
 
 
 def files_or_views(view):
@@ -69,7 +70,7 @@ def save_section(posyandu_id: int, month: str, section: str):
         try:
             outcome = services.save_section(actor, posyandu, year, mon, section, form.values(), form.base.data or "",
                                             form.client_id_or_new())
-        except services.Conflict as error:
+        except services.SectionConflict as error:
             status, extra = 409, {"status": str(error), "status_kind": "error", "changes": error.changes,
                                   "base": error.base}
         except services.Locked as error:
@@ -100,29 +101,30 @@ def submit(posyandu_id: int, month: str):
     year, mon = _period_or_404(month)
     form = forms.SubmitForm()
     try:
-        services.submit(actor, posyandu, year, mon, form.client_id_or_new(), bool(form.confirm.data))
+        outcome = services.submit(actor, posyandu, year, mon, form.client_id_or_new(), bool(form.confirm.data))
     except services.CheckFailed as failed:
         return render("reports/report.html", status=422,
                       **screens.page(actor, posyandu, year, mon, submit_form=form, failed=failed))
     except Refused as error:
-        apply_form_errors(form, error)
-        return render("reports/report.html", status=409,
-                      **screens.page(actor, posyandu, year, mon, submit_form=form))
-    flash("Laporan terkirim. Pokja desa akan memeriksanya.")
+        return render("reports/report.html", status=error.status,
+                      **screens.page(actor, posyandu, year, mon, submit_form=form, notice=str(error)))
+    flash(outcome.message if outcome.replayed and outcome.message else "Laporan terkirim. Pokja desa akan memeriksanya.")
     return redirect(_page_url(posyandu.id, year, mon))
 
 
 def _decide(report_id: int, form, act, done: str, form_name: str):
-    """Load the report in scope, apply a pokja decision, and answer the page (422 with the message on refusal)."""
+    """Load the report in scope, take a step of its flow, and answer the page: the flow's status and
+    message on refusal (422 next to the field, 409 on top), "already done" on a double tap."""
     actor = current_actor()
     report = queries.get_report_or_404(actor, report_id)
     try:
-        act(actor, report)
+        taken = act(actor, report)
     except Refused as error:
         apply_form_errors(form, error)
-        return render("reports/report.html", status=422, **screens.page(
-            actor, report.posyandu, report.year, report.month, **{form_name: form}))
-    flash(done)
+        notice = str(error) if error.field is None else ""
+        return render("reports/report.html", status=error.status, **screens.page(
+            actor, report.posyandu, report.year, report.month, notice=notice, **{form_name: form}))
+    flash(done if taken.changed else taken.message)
     return redirect(_page_url(report.posyandu_id, report.year, report.month))
 
 
