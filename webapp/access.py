@@ -14,6 +14,8 @@ from functools import wraps
 
 from flask import abort, g, redirect, request, url_for
 from flask_login import current_user
+from htmx_flask import make_response as htmx_response
+from htmx_flask import request as htmx_request
 from sqlalchemy import false, or_
 
 from webapp.auth.models import Role, User
@@ -216,8 +218,6 @@ def deny_by_default(app) -> None:
         if current_user.is_authenticated:
             return None
         login_url = url_for("auth.login", next=request.full_path.rstrip("?") if request.method == "GET" else None)
-        if request.headers.get("HX-Request") == "true":
-            response = app.response_class("", status=401)
-            response.headers["HX-Redirect"] = login_url
-            return response
+        if htmx_request.htmx:
+            return htmx_response("", 401, redirect=login_url)
         return redirect(login_url)

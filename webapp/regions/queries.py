@@ -28,18 +28,6 @@ def root_regions(actor: Actor, permission: str = "region.view") -> list[Region]:
     return list(db.session.scalars(select(Region).where(Region.code.in_(codes)).order_by(Region.code)))
 
 
-def manageable_regions(actor: Actor) -> list[Region]:
-    """Regions where the actor may create accounts: its own kabupaten or the tiers below it."""
-    regions = db.session.scalars(
-        select(Region).where(actor.where_region("user.manage", Region.code), Region.level != Level.PROVINSI)
-        .order_by(Region.code)
-    )
-    from webapp.auth.services import grantable
-    from webapp.auth.models import Role
-
-    return [r for r in regions if any(grantable(actor, role, r.code) for role in Role)]
-
-
 def posyandu_in_scope(actor: Actor, permission: str = "posyandu.view", region_code: str | None = None) -> list[Posyandu]:
     query = select(Posyandu).where(actor.where_posyandu(permission, Posyandu.id, Posyandu.region_code)).options(
         selectinload(Posyandu.region))  # lists show each one's full region path: one query, not one per row

@@ -100,17 +100,22 @@ def seed_reports() -> None:
         select(MonthlyReport.id, MonthlyReport.posyandu_id, MonthlyReport.year, MonthlyReport.month))}
     events = []
     for posyandu_id, year, month, status, sent, is_special in plans:
-        report_id = ids[(posyandu_id, year, month)]
         who, checker = (kader, pokja) if is_special else (None, None)
-        events.append({"report_id": report_id, "actor_id": who, "action": "created", "note": "",
-                       "at": sent - dt.timedelta(days=2)})
-        if status != Status.DRAFT:
-            events.append({"report_id": report_id, "actor_id": who, "action": "submitted", "note": "", "at": sent})
-        if status == Status.VERIFIED:
-            events.append({"report_id": report_id, "actor_id": checker, "action": "verified", "note": "",
-                           "at": sent + dt.timedelta(days=2)})
-        if status == Status.RETURNED:
-            events.append({"report_id": report_id, "actor_id": checker, "action": "returned", "field": "balita_d",
-                           "note": "D tidak cocok dengan buku register (tercatat 41 balita ditimbang). Mohon dicek.",
-                           "at": sent + dt.timedelta(days=1)})
+        events += _history(ids[(posyandu_id, year, month)], status, sent, who, checker)
     db.session.execute(insert(ReportEvent), [{"field": None} | e for e in events])
+
+
+def _history(report_id: int, status: Status, sent: dt.datetime, who: int | None, checker: int | None) -> list[dict]:
+    """The events a demo report went through to reach its status."""
+    events = [{"report_id": report_id, "actor_id": who, "action": "created", "note": "",
+               "at": sent - dt.timedelta(days=2)}]
+    if status != Status.DRAFT:
+        events.append({"report_id": report_id, "actor_id": who, "action": "submitted", "note": "", "at": sent})
+    if status == Status.VERIFIED:
+        events.append({"report_id": report_id, "actor_id": checker, "action": "verified", "note": "",
+                       "at": sent + dt.timedelta(days=2)})
+    if status == Status.RETURNED:
+        events.append({"report_id": report_id, "actor_id": checker, "action": "returned", "field": "balita_d",
+                       "note": "D tidak cocok dengan buku register (tercatat 41 balita ditimbang). Mohon dicek.",
+                       "at": sent + dt.timedelta(days=1)})
+    return events

@@ -55,6 +55,20 @@ def report(posyandu_id: int, month: str):
     return render("reports/report.html", **screens.page(actor, posyandu, year, mon))
 
 
+def _store_section(actor, posyandu, year: int, mon: int, section: str, form) -> tuple[int, dict, object]:
+    """Validate and save one section: (status, what the section's status line says, the saved report)."""
+    if not form.validate():
+        return 422, {"status": "Ada isian yang perlu diperbaiki; bagian ini belum tersimpan.", "status_kind": "error"}, None
+    try:
+        outcome = services.save_section(actor, posyandu, year, mon, section, form.values(), form.base.data or "",
+                                        form.client_id_or_new())
+    except services.SectionConflict as error:
+        return 409, {"status": str(error), "status_kind": "error", "changes": error.changes, "base": error.base}, None
+    except Refused as error:
+        return error.status, {"status": str(error), "status_kind": "error"}, None
+    return 200, {"status": "Tersimpan", "status_kind": "ok"}, outcome.report
+
+
 @bp.post("/posyandu/<int:posyandu_id>/<month>/bagian/<section>")
 @files_or_views
 def save_section(posyandu_id: int, month: str, section: str):
@@ -65,26 +79,11 @@ def save_section(posyandu_id: int, month: str, section: str):
     if section not in SECTION_BY_KEY:
         abort(404)
     form = forms.section_form(section, formdata=request.form)
-    status, extra, report = 422, {}, None
-    if form.validate():
-        try:
-            outcome = services.save_section(actor, posyandu, year, mon, section, form.values(), form.base.data or "",
-                                            form.client_id_or_new())
-        except services.SectionConflict as error:
-            status, extra = 409, {"status": str(error), "status_kind": "error", "changes": error.changes,
-                                  "base": error.base}
-        except services.Locked as error:
-            status, extra = 409, {"status": str(error), "status_kind": "error"}
-        except Refused as error:
-            extra = {"status": str(error), "status_kind": "error"}
-        else:
-            if not is_targeted_htmx():
-                flash("Bagian ini tersimpan.")
-                return redirect(_page_url(posyandu.id, year, mon, f"bagian-{section}"))
-            status, report, form = 200, outcome.report, None
-            extra = {"status": "Tersimpan", "status_kind": "ok"}
-    else:
-        extra = {"status": "Ada isian yang perlu diperbaiki; bagian ini belum tersimpan.", "status_kind": "error"}
+    status, extra, report = _store_section(actor, posyandu, year, mon, section, form)
+    if status == 200 and not is_targeted_htmx():
+        flash("Bagian ini tersimpan.")
+        return redirect(_page_url(posyandu.id, year, mon, f"bagian-{section}"))
+    form = None if status == 200 else form
     report = report or queries.find_report(posyandu, year, mon)
     view = screens.section_view(report, posyandu, year, mon, section, form=form, **extra)
     if is_targeted_htmx():
