@@ -94,7 +94,7 @@ def test_a_camat_or_bupati_verifies_nowhere_so_nothing_is_loaded(demo):
     from tests.reports.helpers import actor
     from webapp.reports import queries
     from webapp.reports.models import MonthlyReport, Status
-    from webapp.reports.rules import may_verify
+    from webapp.reports.rules import REPORT_FLOW
 
     for username in ("camat.kotabesi", "bupati.kotim"):
         who = actor(username)
@@ -103,6 +103,6 @@ def test_a_camat_or_bupati_verifies_nowhere_so_nothing_is_loaded(demo):
         assert seen == []
     pokja = actor("pokja.palangan")
     submitted = db.session.scalars(db.select(MonthlyReport).where(MonthlyReport.status == Status.SUBMITTED)).all()
-    assert queries.waiting_to_verify(pokja) == sorted((r for r in submitted if may_verify(pokja, r)),
+    assert queries.waiting_to_verify(pokja) == sorted((r for r in submitted if REPORT_FLOW.may(pokja, r, "verify")),
                                                       key=lambda r: r.submitted_at)
     assert queries.waiting_to_verify(pokja)

@@ -5,7 +5,7 @@ The three summary tables are derived data, so they are dropped and created again
 run `flask dashboard rebuild` once after this upgrade (the tests and the demo seed rebuild them).
 
 Revision ID: 1701_dashboard_desa_grain
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-01 09:30:00
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = "1701_dashboard_desa_grain"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -1,9 +1,11 @@
-"""Monitoring: dashboards at every tier, read from summary tables kept current on every commit."""
+"""Monitoring: completeness, coverage, stunting and Posyandu aktif per region, kept in summary tables."""
 
 
 def init_app(app) -> None:
-    """What the dashboard adds to an app: the listeners that keep its summary tables current."""
-    from webapp.dashboard import summary
-    from webapp.extensions import db
+    from webapp import registry
+    from webapp.dashboard import demo, summary, views
 
-    summary.listen(db.session)
+    app.register_blueprint(views.bp)
+    registry.add_nav(app, 60, views.dashboard_nav)
+    registry.add_seeder(app, 900, demo.rebuild_summary_after_demo)
+    summary.listen(app)

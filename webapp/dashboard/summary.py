@@ -20,7 +20,6 @@ import zlib
 from itertools import chain
 
 from sqlalchemy import delete, event, func, insert, inspect, or_, select, text
-from sqlalchemy.orm import Session
 
 from webapp.dashboard import sql
 from webapp.dashboard.indicators import WINDOW
@@ -195,8 +194,11 @@ def forget(session, *_args) -> None:
 LISTENERS = (("after_flush", collect), ("before_commit", apply_pending), ("after_rollback", forget))
 
 
-def listen(target=Session) -> None:
-    """Keep the summary current for every session of `target` (the app's scoped session); idempotent."""
+def listen(app) -> None:
+    """Keep the summaries current in the app's own session (not every SQLAlchemy session): a report change,
+    a moved Posyandu or a new due day rewrites the rows it touches in the same transaction; idempotent."""
+    from webapp.extensions import db
+
     for name, fn in LISTENERS:
-        if not event.contains(target, name, fn):
-            event.listen(target, name, fn)
+        if not event.contains(db.session, name, fn):
+            event.listen(db.session, name, fn)

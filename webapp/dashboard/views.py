@@ -7,11 +7,9 @@ from flask import Blueprint, abort, current_app, request, url_for
 
 from webapp.access import current_actor, requires
 from webapp.dashboard import exports, periods, queries, services
-from webapp.dashboard import demo as _demo  # noqa: F401 - registers the demo seeder
 from webapp.dashboard.charts import line_chart
 from webapp.dashboard.indicators import (ILP_KEYS, PAIR_BY_KEY, POSYANDU_COLUMNS, REGION_COLUMNS, REPORT_FIELDS,
                                          TABLE_HEADERS)
-from webapp.home.panels import nav_item
 from webapp.pdf import data_uri, pdf_response, render_pdf
 from webapp.regions.queries import setting_for
 from webapp.reports.models import STATUS_LABELS
@@ -121,8 +119,7 @@ def _definitions():
             "headers": TABLE_HEADERS, "board_columns": REGION_COLUMNS, "posyandu_columns": POSYANDU_COLUMNS}
 
 
-@nav_item(60)
-def _nav(actor):
+def dashboard_nav(actor):
     if actor.has("dashboard.view"):
         return {"label": "Pantau", "endpoint": "dashboard.index", "icon": "chart"}
     return None

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import abort
 from sqlalchemy import or_, select, tuple_
 from sqlalchemy.orm import selectinload
 
-from webapp.access import Actor
+from webapp.access import Actor, load_in_scope
 from webapp.extensions import db
 from webapp.regions.models import Level, Posyandu
 from webapp.reports import checks
@@ -24,23 +23,17 @@ def visible(actor: Actor, posyandu_column=MonthlyReport.posyandu_id, region_colu
                actor.where_posyandu("report.file", posyandu_column, region_column))
 
 
-def _covers(actor: Actor, region_code: str, posyandu_id: int) -> bool:
-    return actor.covers("report.view", region_code, posyandu_id) or actor.covers("report.file", region_code, posyandu_id)
+REPORT_SCOPE = ("report.view", "report.file")
 
 
 def get_posyandu_or_404(actor: Actor, posyandu_id: int) -> Posyandu:
     """A Posyandu whose reports the actor files or views; otherwise 404."""
-    posyandu = db.session.get(Posyandu, posyandu_id)
-    if posyandu is None or not _covers(actor, posyandu.region_code, posyandu.id):
-        abort(404)
-    return posyandu
+    return load_in_scope(actor, Posyandu, posyandu_id, REPORT_SCOPE)
 
 
 def get_report_or_404(actor: Actor, report_id: int) -> MonthlyReport:
-    report = db.session.get(MonthlyReport, report_id)
-    if report is None or not _covers(actor, report.region_code, report.posyandu_id):
-        abort(404)
-    return report
+    """A report the actor files or views; otherwise 404."""
+    return load_in_scope(actor, MonthlyReport, report_id, REPORT_SCOPE)
 
 
 def find_report(posyandu: Posyandu, year: int, month: int) -> MonthlyReport | None:
@@ -131,7 +124,7 @@ def returned_reports(actor: Actor) -> list[MonthlyReport]:
 
 def waiting_to_verify(actor: Actor) -> list[MonthlyReport]:
     """Submitted reports in the desa where the actor verifies, oldest first (a camat or bupati verifies
-    nowhere: no query at all). The same set as `rules.may_verify`, filtered in SQL."""
+    nowhere: no query at all). The same set as REPORT_FLOW's verify rule (`rules.verifies_here`), filtered in SQL."""
     desa = [g.region_code for g in actor.grants_for("report.verify") if g.level == Level.DESA and g.posyandu_id is None]
     if not desa:
         return []
