@@ -1,5 +1,12 @@
-"""Flask-Login wiring: the cookie carries user id and session version, checked on every request."""
-from flask import request, session
+"""Flask-Login wiring: the cookie carries user id and session version, checked on every request.
+
+Idle timeout: the signed cookie carries its signing time and Flask refuses it once older than
+PERMANENT_SESSION_LIFETIME (it is re-signed on every request). Absolute lifetime: the sign-in
+time rides in the session and a session older than SESSION_MAX_SECONDS is ended.
+"""
+import time
+
+from flask import current_app, request, session
 from flask_login import login_user, logout_user
 
 from webapp.extensions import db
@@ -23,12 +30,21 @@ def init_login(app, login_manager) -> None:
             return None
         return user
 
+    @app.before_request
+    def _end_sessions_past_their_lifetime():
+        if "_user_id" not in session:
+            return
+        started = session.setdefault("signed_in_at", int(time.time()))  # a cookie from before this rule
+        if time.time() - started > current_app.config["SESSION_MAX_SECONDS"]:
+            end_session()
+
 
 def start_session(user) -> None:
     """A fresh session for every sign-in, so a planted session id is never reused."""
     session.clear()
     login_user(user, remember=False)
     session.permanent = True
+    session["signed_in_at"] = int(time.time())
 
 
 def end_session() -> None:

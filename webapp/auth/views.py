@@ -5,7 +5,7 @@ from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 
 from webapp.access import current_actor, public, requires
-from webapp.auth import queries, services
+from webapp.auth import grants, queries, services
 from webapp.auth.forms import AccountForm, ChangePasswordForm, LoginForm, ResetWithCodeForm
 from webapp.auth.models import Role
 from webapp.auth.sessions import client_address, end_session, start_session
@@ -33,11 +33,13 @@ def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
         try:
-            user = services.authenticate(form.login.data, form.password.data, client_address())
+            user, notice = services.authenticate(form.login.data, form.password.data, client_address())
         except Refused as error:
             form.form_errors.append(str(error))
         else:
             start_session(user)
+            if notice:
+                flash(notice)
             return redirect(_safe_next(form.next.data))
     return render("auth/login.html", form=form, status=form_status(form))
 
@@ -119,7 +121,7 @@ def users():
         else:
             flash(f"Akun {user.username} sudah dibuat.")
             return redirect(url_for("auth.users"))
-    return render("auth/users.html", form=form, users=queries.users_in_scope(actor), manages=lambda u: services.manages(actor, u),
+    return render("auth/users.html", form=form, users=queries.users_in_scope(actor), manages=lambda u: grants.manages(actor, u),
                   status=form_status(form))
 
 

@@ -34,7 +34,7 @@ def manageable_regions(actor: Actor) -> list[Region]:
         select(Region).where(actor.where_region("user.manage", Region.code), Region.level != Level.PROVINSI)
         .order_by(Region.code)
     )
-    from webapp.auth.services import grantable
+    from webapp.auth.grants import grantable
     from webapp.auth.models import Role
 
     return [r for r in regions if any(grantable(actor, role, r.code) for role in Role)]
