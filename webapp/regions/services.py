@@ -9,10 +9,9 @@ from webapp.clock import utcnow
 from webapp.refusal import Refused
 from webapp.audit import audit
 from webapp.extensions import db
+from webapp.regions.logo import normalized_logo
 from webapp.regions.models import KabupatenSetting, Level, PaperSize, Posyandu, Region
 
-LOGO_MAX_BYTES = 500 * 1024
-LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 POSYANDU_FIELDS = ("name", "dusun_rw", "sk_number", "sk_on", "registration_number", "schedule",
                    "kader_with_sk", "is_active")
 
@@ -44,24 +43,12 @@ def save_posyandu(actor: Actor, posyandu: Posyandu | None, data: dict, expected_
     return posyandu
 
 
-def logo_problem(data: bytes) -> str | None:
-    if len(data) > LOGO_MAX_BYTES:
-        return "Logo maksimal 500 KB."
-    if not any(data.startswith(sig) for sig in LOGO_SIGNATURES):
-        return "Logo harus berupa gambar PNG atau JPEG."
-    return None
-
-
 def update_settings(actor: Actor, setting: KabupatenSetting, data: dict, logo: bytes | None,
                     remove_logo: bool = False) -> None:
     """The admin's kabupaten settings: body name, paper, letterhead, logo, report due day."""
     require(actor, "settings.manage", setting)
     if logo:
-        problem = logo_problem(logo)
-        if problem:
-            raise Refused(problem, "logo")
-        setting.logo = logo
-        setting.logo_mime = next(m for sig, m in LOGO_SIGNATURES.items() if logo.startswith(sig))
+        setting.logo, setting.logo_mime = normalized_logo(logo)
     elif remove_logo:
         setting.logo, setting.logo_mime = None, None
     setting.body_name = data["body_name"].strip()
