@@ -12,7 +12,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     settings.check_production_safety(app.config)
 
-    from webapp import assets, errors, formatting, security
+    from webapp import assets, errors, formatting, inputs, security
     from webapp.access import deny_by_default
     from webapp.auth import sessions
     from webapp.blueprints import register_blueprints
@@ -30,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     with app.app_context():
         configure_engine(db.engine)
     deny_by_default(app)
+    inputs.register(app)  # before the blueprints: their <int:…> rules take its converter
     register_blueprints(app)
     formatting.register(app)
     assets.register(app)

@@ -43,6 +43,8 @@ def from_environment() -> dict:
         "LOGIN_ADDRESS_WINDOW_MINUTES": 15,
         "RESET_CODE_HOURS": 24,
         "HSTS": production,
+        # below gunicorn's 30 s worker timeout: a slow document gets a clear answer, not a killed worker
+        "PDF_TIME_BUDGET_SECONDS": float(env.get("PDF_TIME_BUDGET_SECONDS", "20")),
     }
 
 
