@@ -6,6 +6,7 @@ Password hashing and checking cost ~0.5 s: they run outside any write transactio
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from functools import lru_cache
 
@@ -230,3 +231,32 @@ def reset_with_code(login: str, code: str, new_password: str, address: str) -> U
     audit(user_id, "password.reset", username, address=address)
     db.session.commit()
     return db.session.get(User, user_id)
+
+
+def create_first_admin(kabupaten_code: str, username: str, full_name: str, password: str, phone: str = "") -> User:
+    """An admin of a kabupaten made from the command line (no actor): the way in without the demo."""
+    username = username.strip().lower()
+    region = db.session.get(Region, kabupaten_code)
+    if region is None or region.level != "kabupaten":
+        raise Refused(f"{kabupaten_code} bukan kabupaten/kota yang terdaftar. Impor wilayah dulu: "
+                      "flask regions import FILE")
+    if not re.fullmatch(r"[a-z0-9._-]{3,40}", username):
+        raise Refused("Nama pengguna: 3–40 huruf kecil, angka, titik, garis bawah atau strip.")
+    if db.session.scalar(select(User.id).where(func.lower(User.username) == username)):
+        raise Refused("Nama pengguna ini sudah dipakai.")
+    normalized = normalize_phone(phone) if phone.strip() else None
+    if phone.strip() and not normalized:
+        raise Refused("Nomor HP tidak dikenali. Tulis seperti 0812xxxxxxx.")
+    problem = password_problem(password, username)
+    if problem:
+        raise Refused(problem)
+    with outside_write_lock():
+        password_hash = hash_password(password)
+    user = User(username=username, full_name=full_name.strip() or username, phone=normalized,
+                password_hash=password_hash)
+    user.roles.append(RoleAssignment(role=Role.ADMIN, region_code=kabupaten_code))
+    db.session.add(user)
+    db.session.flush()
+    audit(None, "user.created", username, f"admin {kabupaten_code} (flask users create-admin)")
+    db.session.commit()
+    return user
