@@ -156,3 +156,22 @@ def test_home_shows_the_approver_title_and_full_region(demo_client, login_as):
     login_as(demo_client, "camat.kotabesi")
     page = demo_client.get("/").get_data(as_text=True)
     assert "Camat" in page and "Kec. Kota Besi, Kab. Kotawaringin Timur" in page
+
+
+def test_settings_changes_are_audited_with_old_and_new_values(demo_client, login_as):
+    import json
+
+    from sqlalchemy import select
+
+    from webapp.audit import AuditEvent
+
+    login_as(demo_client, "admin.kotim")
+    before = _setting()
+    old_name, old_paper = before.body_name, before.paper_size
+    assert _post(demo_client, png_bytes(), body_name="Tim Pembina Posyandu Baru").status_code == 302
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "settings.updated")
+                              .order_by(AuditEvent.id.desc()))
+    detail = json.loads(event.detail)
+    assert detail["body_name"] == [old_name, "Tim Pembina Posyandu Baru"]
+    assert detail["logo"][0] is None and detail["logo"][1].endswith(" B")
+    assert ("paper_size" in detail) is (old_paper != "A4") and event.subject == "settings 62.02"
