@@ -1,4 +1,5 @@
-"""Command line: `flask seed demo`, `flask regions import FILE`, `flask users list|create-admin`."""
+"""Command line: `flask seed demo`, `flask regions import FILE`, `flask users list|create-admin`,
+`flask backup [DIR]`, `flask restore FILE`."""
 import sys
 import time
 
@@ -88,6 +89,48 @@ def create_admin(kabupaten: str, username: str, full_name: str, phone: str, pass
     click.echo(f"Admin {user.username} untuk {kabupaten} sudah dibuat. Masuk di /masuk.")
 
 
+@click.command("backup")
+@click.argument("folder", required=False, default="backups", type=click.Path(file_okay=False))
+def backup_command(folder: str):
+    """A consistent, checked backup of the database into FOLDER (default: backups/)."""
+    from pathlib import Path
+
+    from flask import current_app
+
+    from webapp.backup import BackupError, backup
+
+    try:
+        path = backup(current_app.config["SQLALCHEMY_DATABASE_URI"], Path(folder))
+    except BackupError as error:
+        click.echo(f"Cadangan gagal: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Cadangan tersimpan dan sudah diperiksa: {path}")
+
+
+@click.command("restore")
+@click.argument("backup_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--force", is_flag=True, help="Pulihkan walau basis data sedang dibuka proses lain.")
+def restore_command(backup_file: str, force: bool):
+    """Replace the SQLite database with BACKUP_FILE, after checking it; the current one is kept beside it."""
+    from pathlib import Path
+
+    from flask import current_app
+
+    from webapp.backup import BackupError, restore
+    from webapp.extensions import db
+
+    db.session.remove()
+    db.engine.dispose()  # this process's own connections must not count as "in use"
+    try:
+        kept = restore(current_app.config["SQLALCHEMY_DATABASE_URI"], Path(backup_file), force=force)
+    except BackupError as error:
+        click.echo(f"Pemulihan dibatalkan: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Dipulihkan dari {backup_file}." + (f" Basis data sebelumnya disimpan di {kept}." if kept else ""))
+
+
 def register_cli(app) -> None:
     for group in (seed_cli, regions_cli, users_cli):
         app.cli.add_command(group)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
