@@ -31,3 +31,8 @@ def audit(actor_id: int | None, action: str, subject: str = "", detail: str = ""
 def as_detail(changes: dict) -> str:
     """Old and new values ({"name": [old, new], …}) as the detail text of an audit row."""
     return json.dumps(changes, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def changed(before: dict, after: dict) -> dict:
+    """{name: [before, after]} of the names whose value differs."""
+    return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}

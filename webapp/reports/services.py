@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.access import Actor, require
 from webapp.clock import utcnow
-from webapp.audit import audit
+from webapp.audit import as_detail, audit, changed
 from webapp.extensions import db
 from webapp.formatting import bulan_tahun
 from webapp.refusal import Refused
@@ -135,6 +135,7 @@ def save_section(actor: Actor, posyandu: Posyandu, year: int, month: int, sectio
         setattr(report, name, value)
     report.updated_at, report.updated_by_id = utcnow(), actor.id
     db.session.flush()
+    audit(actor.id, "report.section_saved", f"laporan {report.id} {section_key}", as_detail(changed(current, values)))
     db.session.add(ClientSubmission(client_id=client_id, report_id=report.id, actor_id=actor.id, kind=kind))
     if (replayed := _commit_or_replay(client_id, actor, kind)) is not None:
         return Outcome(replayed, replayed=True)
@@ -214,8 +215,9 @@ def reopen(actor: Actor, report: MonthlyReport, reason: str) -> MonthlyReport:
     reason = reason.strip()
     if not reason:
         raise Refused("Tulis alasan membuka kembali laporan ini.", "reason")
+    verified = {"alasan": reason, "diverifikasi": [report.verified_by_id, report.verified_at], **queries.values_of(report)}
     report.status, report.verified_at, report.verified_by_id = Status.RETURNED, None, None
     report.events.append(ReportEvent(actor_id=actor.id, action="reopened", note=reason))
-    audit(actor.id, "report.reopened", str(report.id), reason)
+    audit(actor.id, "report.reopened", str(report.id), as_detail(verified))  # a copy of the verified figures
     db.session.commit()
     return report
