@@ -153,9 +153,9 @@ def member(client: Client, login: str, meeting: int, participants: list[int], st
 
 # ---- the database and the server -------------------------------------------------------------
 
-def prepare(env: dict, kader_count: int) -> tuple[list[tuple[str, int]], int, list[int]]:
+def prepare(env: dict, kader_count: int) -> tuple[list[tuple[str, int, list[str]]], int, list[int]]:
     """Migrate, seed the demo, add one kader account per Posyandu and a meeting; answers the
-    (login, posyandu) pairs, the meeting id and its participant ids."""
+    (login, posyandu, months without a report yet) triples, the meeting id and its participant ids."""
     for command in (["db", "upgrade", "heads"], ["seed", "demo"]):
         subprocess.run([str(BIN / "flask"), *command], cwd=ROOT, env=env, check=True, capture_output=True)
     os.environ.update(env)
@@ -168,9 +168,11 @@ def prepare(env: dict, kader_count: int) -> tuple[list[tuple[str, int]], int, li
     from webapp.access import Actor
     from webapp.auth.models import Role, RoleAssignment, User
     from webapp.auth.passwords import hash_password
+    from webapp.clock import month_key, shift_month, today_in
     from webapp.extensions import db
     from webapp.meetings import services as meetings
     from webapp.regions.models import Posyandu
+    from webapp.reports.models import MonthlyReport
 
     app = create_app()
     with app.app_context():
@@ -180,12 +182,16 @@ def prepare(env: dict, kader_count: int) -> tuple[list[tuple[str, int]], int, li
         posyandu = db.session.scalars(select(Posyandu).where(Posyandu.region_code.startswith("62.02."))
                                       .order_by(Posyandu.id).limit(kader_count)).all()
         pairs = []
+        today = today_in("Asia/Pontianak")
         for index, item in enumerate(posyandu):
             login = f"beban.kader{index:02d}"
             user = User(username=login, full_name=f"Kader Beban {index}", password_hash=password_hash)
             user.roles.append(RoleAssignment(role=Role.KADER, region_code=item.region_code, posyandu_id=item.id))
             db.session.add(user)
-            pairs.append((login, item.id))
+            filed = {tuple(row) for row in db.session.execute(
+                select(MonthlyReport.year, MonthlyReport.month).where(MonthlyReport.posyandu_id == item.id))}
+            months = [shift_month(today.year, today.month, -k) for k in range(1, 37)]
+            pairs.append((login, item.id, [month_key(*m) for m in months if m not in filed]))
         db.session.commit()
         who = Actor(db.session.scalar(select(User).where(User.username == "pokjanal.kotabesi")))
         chair = db.session.scalar(select(User.id).where(User.username == "camat.kotabesi"))
@@ -296,6 +302,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--postgres", help="postgresql+psycopg://… on loopback; its tables are replaced")
+    parser.add_argument("--hash-method", default="scrypt:131072:8:1",
+                        help="the accounts' password hash (default: production's; a cheaper one isolates the writes)")
     args = parser.parse_args()
     clients, seconds = min(args.clients, 100), min(args.seconds, 120)
     folder = Path(tempfile.mkdtemp(prefix="pokjanal-load-"))
@@ -303,7 +311,7 @@ def main() -> None:
     if args.postgres and urlsplit(args.postgres).hostname not in ("127.0.0.1", "localhost", "::1"):
         sys.exit("Hanya basis data di loopback (127.0.0.1).")
     env = dict(os.environ, DATABASE_URL=url, FLASK_APP="wsgi", SECRET_KEY="beban-" + "k" * 40,
-               POKJANAL_ENV="development")
+               POKJANAL_ENV="development", PASSWORD_HASH_METHOD=args.hash_method)
     if args.postgres:
         subprocess.run([str(BIN / "python"), "-c", "import sqlalchemy as s, sys; e = s.create_engine(sys.argv[1]);"
                         " c = e.connect(); c.execute(s.text('DROP SCHEMA public CASCADE; CREATE SCHEMA public'));"
@@ -321,15 +329,11 @@ def main() -> None:
     started = time.monotonic()
     deadline = started + seconds
     rng = random.Random(16)
-    from webapp.clock import month_key, shift_month, today_in
-
-    today = today_in("Asia/Pontianak")
-    months = [month_key(*shift_month(today.year, today.month, -k)) for k in range(1, 25)]
     threads = []
     for index in range(clients):
         client = Client(port, stats, started, deadline)
         if index < len(pairs):
-            login, posyandu = pairs[index]
+            login, posyandu, months = pairs[index]
             target, arguments = kader, (client, login, posyandu, months, stop)
         else:
             target, arguments = member, (client, "pokjanal.kotabesi", meeting, participants, stop)
@@ -354,7 +358,7 @@ def main() -> None:
             for kind, v in sorted(stats.latency.items())]
     total = sum(len(v) for v in stats.latency.values())
     inside = [e for e in stats.errors5xx if any(a <= e[0] <= b for a, b in stats.windows)]
-    print(f"{'PostgreSQL' if args.postgres else 'SQLite'}: {clients} klien, {elapsed:.0f} s, "
+    print(f"{'PostgreSQL' if args.postgres else 'SQLite'} ({args.hash_method}): {clients} klien, {elapsed:.0f} s, "
           f"{total / elapsed:.1f} permintaan/s")
     print(table(["jenis", "jumlah", "per s", "p50 ms", "p95 ms", "p99 ms"], rows))
     print(f"tulisan diakui: {len(stats.acked_saves)} bagian terakhir, {sum(stats.acked_submits.values())} kiriman, "
