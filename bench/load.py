@@ -273,7 +273,7 @@ def verify(env: dict, stats: Stats) -> dict:
             stored = db.session.scalar(select(MonthlyReport.home_visits).where(
                 MonthlyReport.posyandu_id == posyandu, MonthlyReport.year == year, MonthlyReport.month == mon))
             result["lost"] += stored is None or stored < value  # a later, unacknowledged save may have landed
-        for (posyandu, month), acked in stats.acked_submits.items():
+        for posyandu, month in stats.acked_submits:
             year, mon = map(int, month.split("-"))
             report = db.session.scalar(select(MonthlyReport).where(
                 MonthlyReport.posyandu_id == posyandu, MonthlyReport.year == year, MonthlyReport.month == mon))
