@@ -5,9 +5,11 @@ from sqlalchemy import func, select
 
 from webapp.access import Actor
 from webapp.audit import AuditEvent
-from webapp.auth.models import RoleAssignment, User
+from webapp.auth.models import Role, RoleAssignment, User
+from webapp.auth.rules import grantable
 from webapp.clock import to_utc
 from webapp.extensions import db
+from webapp.regions.models import Level, Region
 
 
 def users_in_scope(actor: Actor) -> list[User]:
@@ -45,3 +47,12 @@ def audit_events(actor: Actor, timezone: str, username: str = "", subject: str =
     if end:
         query = query.where(AuditEvent.at < to_utc(end + dt.timedelta(days=1), dt.time(0), timezone))
     return list(db.session.scalars(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)))
+
+
+def manageable_regions(actor: Actor) -> list[Region]:
+    """Regions where the actor may create accounts: its own kabupaten or the tiers below it."""
+    regions = db.session.scalars(
+        select(Region).where(actor.where_region("user.manage", Region.code), Region.level != Level.PROVINSI)
+        .order_by(Region.code)
+    )
+    return [r for r in regions if any(grantable(actor, role, r.code) for role in Role)]

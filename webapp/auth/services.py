@@ -16,7 +16,7 @@ from sqlalchemy import func, select, update
 from webapp.access import Actor
 from webapp.audit import audit
 from webapp.auth import throttle
-from webapp.auth.grants import grantable, manages
+from webapp.auth.rules import grantable, manages
 from webapp.auth.models import Role, RoleAssignment, User
 from webapp.auth.passwords import hash_password, password_problem, verify_password
 from webapp.auth.phone import looks_like_phone, normalize_phone

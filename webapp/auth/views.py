@@ -5,7 +5,7 @@ from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 
 from webapp.access import current_actor, public, requires
-from webapp.auth import grants, queries, services
+from webapp.auth import queries, rules, services
 from webapp.auth.forms import AccountForm, AuditFilterForm, ChangePasswordForm, LoginForm, ResetWithCodeForm
 from webapp.auth.models import Role
 from webapp.auth.sessions import client_address, end_session, start_session
@@ -96,7 +96,7 @@ def _account_form() -> AccountForm:
     form = AccountForm()
     actor = current_actor()
     form.region_code.choices = [("", "— pilih —")] + [
-        (r.code, r.full_label) for r in region_queries.manageable_regions(actor)
+        (r.code, r.full_label) for r in queries.manageable_regions(actor)
     ]
     form.posyandu_id.choices = [("", "— bukan kader —")] + [
         (str(p.id), f"{p.name} ({p.region.label})") for p in region_queries.posyandu_in_scope(actor, "user.manage")
@@ -124,7 +124,7 @@ def users():
         else:
             flash(f"Akun {user.username} sudah dibuat.")
             return redirect(url_for("auth.users"))
-    return render("auth/users.html", form=form, users=queries.users_in_scope(actor), manages=lambda u: grants.manages(actor, u),
+    return render("auth/users.html", form=form, users=queries.users_in_scope(actor), manages=lambda u: rules.manages(actor, u),
                   status=form_status(form))
 
 
