@@ -1,13 +1,13 @@
 """Reset announcement: who issued the last reset code, and when it was used (shown on the next sign-in).
 
 Revision ID: 1601_reset_notice
-Revises: 0006
+Revises: 0007
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "1601_reset_notice"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
