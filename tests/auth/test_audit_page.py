@@ -30,7 +30,7 @@ def _history():
     reports.reopen(actor("pokjanal.kotabesi"), report, "Angka stunting dicek ulang bersama bidan.")
     meeting = make_meeting()
     meetings.mark_attendance(actor("pokjanal.kotabesi"), meeting, meeting.participants[0], "izin")
-    meetings.circulate(actor("pokjanal.kotabesi"), meeting)
+    meetings.advance(actor("pokjanal.kotabesi"), meeting, "circulate")
     meetings.comment(actor("kader.palangan"), meeting, "Nama Posyandu Melati tertulis salah")
     return report, meeting
 
@@ -40,9 +40,12 @@ def test_every_change_says_who_changed_what_from_what_to_what(demo_app):
     saved = _last("report.section_saved")
     assert saved.subject == f"laporan {report.id} gizi" and saved.actor.username == "kader.palangan"
     assert json.loads(saved.detail) == {"balita_n": [30, 28]}
-    reopened = json.loads(_last("report.reopened").detail)
-    assert reopened["alasan"] == "Angka stunting dicek ulang bersama bidan." and reopened["balita_n"] == 28
-    assert reopened["diverifikasi"][0] == actor("kades.palangan").id
+    reopened = _last("report.verified_copy")  # beside the flow's own row, which holds the reason
+    copy = json.loads(reopened.detail)
+    assert copy["balita_n"] == 28 and copy["diverifikasi"][0] == actor("kades.palangan").id
+    reason = db.session.scalar(select(AuditEvent).where(AuditEvent.subject == reopened.subject,
+                                                        AuditEvent.id < reopened.id).order_by(AuditEvent.id.desc()))
+    assert reason.detail == "Angka stunting dicek ulang bersama bidan." and reason.actor.username == "pokjanal.kotabesi"
     marked = _last("meeting.attendance")
     assert marked.subject == f"rapat {meeting.id}" and json.loads(marked.detail)["kehadiran"][1] == "izin"
     assert _last("minutes.commented").detail == "Nama Posyandu Melati tertulis salah"
