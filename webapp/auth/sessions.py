@@ -1,5 +1,12 @@
-"""Flask-Login wiring: the cookie carries user id and session version, checked on every request."""
-from flask import request, session
+"""Flask-Login wiring: the cookie carries user id and session version, checked on every request.
+
+Idle timeout: the signed cookie carries its signing time and Flask refuses it once older than
+PERMANENT_SESSION_LIFETIME (it is re-signed on every request). Absolute lifetime: the sign-in
+time rides in the session and a session older than SESSION_MAX_SECONDS is ended.
+"""
+import time
+
+from flask import current_app, request, session
 from flask_login import login_user, logout_user
 from sqlalchemy.orm import joinedload
 
@@ -17,7 +24,7 @@ def init_login(app, login_manager) -> None:
         from webapp.auth.models import RoleAssignment, User
 
         user_id, _, version = token.partition(":")
-        if not user_id.isdigit() or not version.isdigit():
+        if not user_id.isdigit() or not version.isdigit() or _past_absolute_lifetime():
             return None
         # One statement for the user and the grants every request asks about; a role's region and
         # Posyandu load only on the pages that print them.
@@ -28,11 +35,21 @@ def init_login(app, login_manager) -> None:
         return user
 
 
+def _past_absolute_lifetime() -> bool:
+    """A session older than SESSION_MAX_SECONDS ends, however often it was used (it is then emptied)."""
+    started = session.setdefault("signed_in_at", int(time.time()))  # a cookie from before this rule starts now
+    if time.time() - started <= current_app.config["SESSION_MAX_SECONDS"]:
+        return False
+    session.clear()
+    return True
+
+
 def start_session(user) -> None:
     """A fresh session for every sign-in, so a planted session id is never reused."""
     session.clear()
     login_user(user, remember=False)
     session.permanent = True
+    session["signed_in_at"] = int(time.time())
 
 
 def end_session() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import or_, select, tuple_
+from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import selectinload
 
 from webapp.access import Actor, load_in_scope
@@ -145,3 +145,10 @@ def reports_in(actor: Actor, region_code: str, year: int, month: int,
         query = query.where(MonthlyReport.status.in_(statuses))
     return list(db.session.scalars(query.order_by(MonthlyReport.region_code, Posyandu.name)))
 
+
+
+def first_month(kabupaten_code: str) -> tuple[int, int] | None:
+    """The earliest month any report of the kabupaten is for (no scope: a bound, not data shown)."""
+    index = db.session.scalar(select(func.min(MonthlyReport.year * 12 + MonthlyReport.month - 1)).where(
+        MonthlyReport.region_code.startswith(kabupaten_code + ".", autoescape=True)))
+    return None if index is None else (index // 12, index % 12 + 1)
