@@ -13,3 +13,6 @@ def register_blueprints(app) -> None:
 
     for blueprint in (auth, dashboard, home, meetings, pwa, regions, reports, workplans):
         app.register_blueprint(blueprint)
+
+    from webapp import documents
+    documents.init_app(app)

@@ -51,16 +51,20 @@ def test_ttu_bimtek_minutes_have_every_part_of_the_official_layout(demo_meetings
     for expected in (
         "PEMERINTAH KABUPATEN TIMOR TENGAH UTARA", "NOTULEN RAPAT", "Bimbingan Teknis",
         "Jumat, 5 Desember 2025", "09.35 WITA s.d. selesai", "Aula Kantor Bupati Timor Tengah Utara",
-        "Pimpinan rapat", "Yosef Kolo, S.H.", "Notulis", "Fransiska Tefa, S.KM", "NIP. 19750505 200003 1 004",
+        "Pimpinan rapat", "Yosef Kolo, S.H.", "Notulis", "Fransiska Tefa, S.KM", "NIP. 19850312 201001 2 007",
+        "Kefamenanu, 8 Desember 2025",
         "8 orang hadir dari 9 undangan", "I. Pembukaan", "Pencatatan dan pelaporan Posyandu ILP",
         "Kesimpulan/keputusan", "III. Tindak Lanjut", "Tindak lanjut", "Penanggung jawab", "Batas waktu", "Status",
-        "Mendampingi kader Kelurahan Benpasi", "Pokja/Pokjanal Kelurahan Benpasi", "10 Januari 2026", "Selesai",
+        "Mendampingi kader Kelurahan Benpasi", "Pokja/Pokjanal Kelurahan Benpasi", "10 Januari 2026", "Terbuka",
         "V. Penutup", "Pimpinan Rapat,", "DAFTAR HADIR", "Jabatan/Instansi", "L/P", "Keterangan", "Tanda Tangan",
     ):
         assert expected in text, expected
     for participant in meeting.participants:
         assert participant.name in text, participant.name
     assert "DRAF" not in text  # final minutes carry no draft mark
+    assert "Selesai" not in text  # done in January: after the signing, so not in the signed minutes
+    assert text.count("NIP.") == 1  # the wakil bupati is elected: no NIP line under his name
+    assert "/verifikasi/" in text
     box = reader.pages[0].mediabox
     assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (210, 297)
 

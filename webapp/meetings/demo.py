@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from webapp.access import Actor
 from webapp.auth.models import User
 from webapp.demo import demo_seeder
 from webapp.extensions import db
@@ -14,6 +15,7 @@ from webapp.meetings.models import (
     MinutesStatus, Participant,
 )
 from webapp.clock import to_utc
+from webapp.meetings import signed
 from webapp.meetings.services import new_checkin_code, snapshot
 
 
@@ -79,6 +81,7 @@ def _finish(meeting: Meeting, by: str) -> None:
                                    saved_by_id=_user(by).id))
     if meeting.status in (MinutesStatus.FINAL, MinutesStatus.LOCKED):
         meeting.finalized_at = meeting.starts_at + dt.timedelta(days=3)
+        signed.freeze(Actor(meeting.chair), meeting)  # what it printed when signed, not what came later
 
 
 @demo_seeder(50)
@@ -139,14 +142,19 @@ def _seed_ttu_bimtek() -> None:
          "Setiap Posyandu menyusun daftar sasaran kunjungan rumah."),
     ])
     db.session.flush()
-    meeting.action_items.append(ActionItem(
+    accompany = ActionItem(
         agenda_item_id=recording.id, what="Mendampingi kader Kelurahan Benpasi mengisi laporan bulanan",
-        responsible_region_code="53.03.05.1005", due_on=dt.date(2026, 1, 10), status=ActionStatus.SELESAI,
-        progress_note="Pendampingan dilakukan 8 Januari 2026."))
+        responsible_region_code="53.03.05.1005", due_on=dt.date(2026, 1, 10), status=ActionStatus.TERBUKA)
+    meeting.action_items.append(accompany)
     meeting.action_items.append(ActionItem(
         agenda_item_id=visits.id, what="Menyusun daftar sasaran kunjungan rumah Posyandu se-Kota Kefamenanu",
         responsible_region_code="53.03.05", due_on=dt.date(2026, 12, 31)))
     _finish(meeting, "pokjanal.ttu")
+    done_at = to_utc(dt.date(2026, 1, 8), dt.time(15, 0), "Asia/Makassar")  # reported after the signing
+    accompany.status, accompany.progress_note, accompany.updated_at = (
+        ActionStatus.SELESAI, "Pendampingan dilakukan 8 Januari 2026.", done_at)
+    accompany.updates.append(ActionUpdate(status=ActionStatus.SELESAI, note=accompany.progress_note,
+                                          by_id=_user("lurah.benpasi").id, at=done_at))
 
 
 def _seed_kotim_followup(first: Meeting) -> None:

@@ -150,7 +150,7 @@ class ActionItem(db.Model):
         if self.responsible_user is not None:
             return self.responsible_user.full_name
         if self.responsible_region is not None:
-            return f"Pokja/Pokjanal {self.responsible_region.label}"
+            return f"Pokja/Pokjanal {self.responsible_region.formal_label}"
         return self.responsible_agency
 
     @property

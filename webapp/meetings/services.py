@@ -18,7 +18,7 @@ from webapp.auth.models import Role, User
 from webapp.clock import local_date, to_utc, utcnow
 from webapp.audit import audit
 from webapp.extensions import db
-from webapp.meetings import queries
+from webapp.meetings import queries, signed
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
     MinutesRevision, MinutesStatus, Participant,
@@ -304,6 +304,7 @@ def finalize(actor: Actor, meeting: Meeting) -> None:
                                                        meeting_id=meeting.id))
     meeting.status, meeting.finalized_at = MinutesStatus.FINAL, utcnow()
     db.session.flush()
+    signed.freeze(actor, meeting)
     _keep_revision(actor, meeting)
     audit(actor.id, "minutes.finalized", str(meeting.id))
     db.session.commit()

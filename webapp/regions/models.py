@@ -74,6 +74,11 @@ class Region(db.Model):
         return f"{prefix} {self.bare_name}"
 
     @property
+    def formal_label(self) -> str:
+        """The kind written in full, as titles need it: "Kecamatan Kota Besi", "Kabupaten Timor Tengah Utara"."""
+        return f"{self.kind.title()} {self.bare_name}"
+
+    @property
     def kabupaten_code(self) -> str | None:
         return kabupaten_code_of(self.code)
 
@@ -135,6 +140,7 @@ class KabupatenSetting(db.Model):
     logo: Mapped[bytes | None] = mapped_column(db.LargeBinary)
     logo_mime: Mapped[str | None] = mapped_column(String(20))
     report_due_day: Mapped[int] = mapped_column(default=5)
+    place_of_signing: Mapped[str] = mapped_column(String(80), default="")  # the town: "Sampit", "Kefamenanu"
     updated_at: Mapped[dt.datetime | None]
 
     region: Mapped[Region] = relationship()
@@ -150,6 +156,21 @@ class KabupatenSetting(db.Model):
     @property
     def page_size_css(self) -> str:
         return PAPER_CSS[PaperSize(self.paper_size)]
+
+
+class RegionLetterhead(db.Model):
+    """A kecamatan's or desa's own kop, body name and place of signing; blank parts fall back to
+    what the tier's defaults derive from the region names and the kabupaten setting."""
+
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), primary_key=True)
+    body_name: Mapped[str] = mapped_column(String(160), default="")
+    letterhead: Mapped[str] = mapped_column(Text, default="")
+    place_of_signing: Mapped[str] = mapped_column(String(80), default="")
+    updated_at: Mapped[dt.datetime | None]
+
+    @property
+    def letterhead_lines(self) -> list[str]:
+        return [line for line in self.letterhead.splitlines() if line.strip()]
 
 
 class Posyandu(db.Model):
