@@ -15,7 +15,8 @@ from webapp.audit import audit
 from webapp.extensions import db
 from webapp.refusal import Refused
 from webapp.regions.models import Posyandu, Region, is_within
-from webapp.workplans import rules
+from webapp.documents.people import printed_nip
+from webapp.workplans import printing, rules
 from webapp.workplans.models import (
     SOURCE_LABELS, Decision, FundingSource, Plan, PlanLine, PlanStatus, PlanStep, SpmField,
 )
@@ -98,6 +99,7 @@ def approve(actor: Actor, plan: Plan, note: str, expected_version: int | None) -
     step = _check_turn(actor, plan, expected_version)
     _record(actor, plan, step.decision, note, rules.step_title(plan, step))
     _move(plan, step.done)
+    printing.freeze(plan)
     audit(actor.id, f"plan.{step.decision.value}", str(plan.id))
     _commit()
 
@@ -217,7 +219,7 @@ def _checked_location(plan: Plan, key: str) -> dict:
 def _record(actor: Actor, plan: Plan, decision: Decision, note: str, role: str) -> None:
     user = actor.user
     plan.steps.append(PlanStep(user_id=user.id, name=user.full_name, role=role[:60], jabatan=user.jabatan,
-                               nip=user.nip, decision=decision, note=(note or "").strip()))
+                               nip=printed_nip(user), decision=decision, note=(note or "").strip()))
 
 
 def _move(plan: Plan, status: PlanStatus) -> None:
