@@ -79,7 +79,7 @@ def main() -> None:
     from webapp.demo import seed_base
     from webapp.extensions import db
     from webapp.meetings.models import Meeting
-    from webapp.meetings.pages import pdf_context
+    from webapp.meetings.signed import pdf_context
     from webapp.pdf import render_pdf
 
     with app.app_context():

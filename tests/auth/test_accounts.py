@@ -121,12 +121,18 @@ def test_kader_cannot_manage_accounts(demo_client, login_as):
     ("region_code", "62.02.05.1001", "tidak berwenang"),
     ("role", "raja", "Pilihan tidak tersedia."),
     ("password", "pendek", "Kata sandi minimal 8 karakter."),
+    ("nip", "1976 0309", "NIP seorang ASN terdiri dari 18 angka."),
+    ("nip", "19760309A99903 1 005", "NIP seorang ASN terdiri dari 18 angka."),
+    ("sex", "X", "Pilihan tidak tersedia."),
 ])
 def test_bad_account_input_gets_a_clear_message_and_saves_nothing(demo_client, login_as, field, value, message):
     login_as(demo_client, "pokjanal.kotabesi")
     data = {"full_name": "Bidan Desa", "username": "bidan.simpur", "phone": "081299990000", "jabatan": "", "nip": "",
-            "role": "anggota", "region_code": "62.02.01.2005", "posyandu_id": "", "password": "Sandi-awal-kuat-1"}
+            "role": "anggota", "region_code": "62.02.01.2005", "posyandu_id": "", "password": "Sandi-awal-kuat-1",
+            "is_asn": "y"}
     data[field] = value
+    if field != "nip":
+        data.pop("is_asn")
     before = db.session.scalar(select(func.count(User.id)))
     response = demo_client.post("/pengguna", data=data)
     assert response.status_code == 422
@@ -218,3 +224,14 @@ def test_reset_code_only_from_one_tier_up(demo_client, login_as, demo_user):
     login_as(demo_client, "pokja.palangan")     # same tier: not one tier down
     assert _issue_code(demo_client, demo_user("kades.palangan").id)[0] == 403
     assert demo_user("kades.palangan").reset_code_hash is None
+
+
+def test_sex_and_civil_servant_status_are_kept_for_printing(demo_client, login_as):
+    login_as(demo_client, "pokjanal.kotabesi")
+    response = demo_client.post("/pengguna", data={
+        "full_name": "Bidan Desa Simpur", "username": "bidan.simpur", "phone": "", "jabatan": "Bidan Desa",
+        "nip": "19900101 201503 2 004", "is_asn": "y", "sex": "P", "role": "anggota", "region_code": "62.02.01.2005",
+        "posyandu_id": "", "password": "Sandi-awal-kuat-1"})
+    assert response.status_code == 302
+    user = db.session.scalar(select(User).where(User.username == "bidan.simpur"))
+    assert (user.sex, user.is_asn, user.nip) == ("P", True, "19900101 201503 2 004")

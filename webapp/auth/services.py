@@ -132,9 +132,16 @@ def grantable(actor: Actor, role: Role, region_code: str) -> bool:
 
 
 def create_account(actor: Actor, *, username: str, full_name: str, phone: str, jabatan: str, nip: str,
-                   password: str, role: Role, region_code: str, posyandu_id: int | None, address: str) -> User:
-    """Create an account with one role; all checks first, then one commit."""
+                   password: str, role: Role, region_code: str, posyandu_id: int | None, address: str,
+                   sex: str = "", is_asn: bool = False) -> User:
+    """Create an account with one role; all checks first, then one commit. Only an ASN's NIP is printed
+    (bupati, wakil bupati and kepala desa are elected and have none)."""
     username = username.strip().lower()
+    if sex not in ("", "L", "P"):
+        raise Refused("Pilih L atau P.", "sex")
+    digits = "".join(nip.split())
+    if (is_asn and len(digits) != 18) or not digits.isdigit() and digits:
+        raise Refused("NIP seorang ASN terdiri dari 18 angka.", "nip")
     if db.session.scalar(select(User.id).where(func.lower(User.username) == username)):
         raise Refused("Nama pengguna ini sudah dipakai.", "username")
     normalized = None
@@ -159,7 +166,8 @@ def create_account(actor: Actor, *, username: str, full_name: str, phone: str, j
     if problem:
         raise Refused(problem, "password")
     user = User(username=username, full_name=full_name.strip(), phone=normalized, jabatan=jabatan.strip(),
-                nip=nip.strip(), password_hash=hash_password(password), created_by_id=actor.id)
+                nip=nip.strip(), is_asn=is_asn, sex=sex, password_hash=hash_password(password),
+                created_by_id=actor.id)
     user.roles.append(RoleAssignment(role=role, region_code=region_code, posyandu_id=posyandu_id))
     db.session.add(user)
     db.session.flush()

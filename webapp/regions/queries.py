@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from webapp.access import Actor, load_in_scope
 from webapp.extensions import db
-from webapp.regions.models import KabupatenSetting, Level, Posyandu, Region, kabupaten_code_of
+from webapp.regions.models import KabupatenSetting, Level, Posyandu, Region, RegionLetterhead, kabupaten_code_of
 
 
 def get_region_or_404(actor: Actor, code: str, permission: str = "region.view") -> Region:
@@ -72,3 +72,8 @@ def setting_for(region_code: str) -> KabupatenSetting:
 def administered_kabupaten(actor: Actor) -> list[KabupatenSetting]:
     codes = [g.region_code for g in actor.grants_for("settings.manage")]
     return list(db.session.scalars(select(KabupatenSetting).where(KabupatenSetting.region_code.in_(codes))))
+
+
+def own_letterhead(region: Region) -> RegionLetterhead | None:
+    """The region's own kop settings, if its admin set any (the region was loaded within scope)."""
+    return db.session.get(RegionLetterhead, region.code)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 
+from flask import abort
 from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.access import Actor, require
@@ -9,7 +10,7 @@ from webapp.clock import utcnow
 from webapp.refusal import Refused
 from webapp.audit import audit
 from webapp.extensions import db
-from webapp.regions.models import KabupatenSetting, Level, PaperSize, Posyandu, Region
+from webapp.regions.models import KabupatenSetting, Level, PaperSize, Posyandu, Region, RegionLetterhead
 
 LOGO_MAX_BYTES = 500 * 1024
 LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -65,9 +66,28 @@ def update_settings(actor: Actor, setting: KabupatenSetting, data: dict, logo: b
     elif remove_logo:
         setting.logo, setting.logo_mime = None, None
     setting.body_name = data["body_name"].strip()
+    setting.place_of_signing = (data.get("place_of_signing") or "").strip()
     setting.paper_size = PaperSize(data["paper_size"])
     setting.letterhead = "\n".join(line.rstrip() for line in data["letterhead"].splitlines()).strip()
     setting.report_due_day = data["report_due_day"]
     setting.updated_at = utcnow()
     audit(actor.id, "settings.updated", setting.region_code)
     db.session.commit()
+
+
+def save_letterhead(actor: Actor, region: Region, data: dict) -> RegionLetterhead:
+    """A kecamatan's or desa's own kop, body name and place of signing, kept by its kabupaten's admin;
+    blank fields fall back to the defaults derived from the region names."""
+    if not actor.covers("settings.manage", region.code):
+        abort(403)
+    if region.level not in (Level.KECAMATAN, Level.DESA):
+        raise Refused("Kop sendiri hanya untuk kecamatan dan desa/kelurahan; kop kabupaten ada di Pengaturan.")
+    own = db.session.get(RegionLetterhead, region.code) or RegionLetterhead(region_code=region.code)
+    own.body_name = (data.get("body_name") or "").strip()
+    own.letterhead = "\n".join(line.rstrip() for line in (data.get("letterhead") or "").splitlines()).strip()
+    own.place_of_signing = (data.get("place_of_signing") or "").strip()
+    own.updated_at = utcnow()
+    db.session.add(own)
+    audit(actor.id, "letterhead.updated", region.code)
+    db.session.commit()
+    return own
