@@ -13,6 +13,14 @@ def printed_nip(user: User | None) -> str:
     return user.nip.strip() if user is not None and user.is_asn and user.nip else ""
 
 
+def unsur_of(user: User) -> str:
+    """Whom the person represents in counts by unsur: kader, or the region of the account's first role."""
+    roles = sorted(user.roles, key=lambda r: r.id or 0)
+    if not roles:
+        return "Lainnya"
+    return "Kader Posyandu" if roles[0].role == "kader" else roles[0].region.formal_label
+
+
 def printed_person(user: User | None) -> dict:
     """{"name", "jabatan", "nip", "sex"} as the page prints them ("" when unknown)."""
     if user is None:

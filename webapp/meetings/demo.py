@@ -12,7 +12,7 @@ from webapp.demo import demo_seeder
 from webapp.extensions import db
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesRevision,
-    MinutesStatus, Participant,
+    MinutesStatus, Participant, Speaker,
 )
 from webapp.clock import to_utc
 from webapp.meetings import signed
@@ -125,12 +125,21 @@ def _seed_kotim_first() -> Meeting:
 def _seed_ttu_bimtek() -> None:
     meeting, new = _meeting(
         "53.03", MeetingKind.BIMTEK, "Bimbingan Teknis Pengelolaan Posyandu ILP bagi Kader dan Pokja",
-        dt.date(2025, 12, 5), dt.time(9, 35), None, "Aula Kantor Bupati Timor Tengah Utara, Kefamenanu",
+        dt.date(2025, 12, 5), dt.time(9, 35), None, "Aula Hotel Ariesta Kefamenanu",
         "bupati.ttu", "pokjanal.ttu", "Asia/Makassar", MinutesStatus.FINAL)
     if not new:
         return
     meeting.opening = "Bimbingan teknis dibuka pukul 09.35 WITA oleh Wakil Bupati Timor Tengah Utara."
     meeting.closing = "Kegiatan ditutup pukul 14.20 WITA dengan foto bersama."
+    meeting.basis = ("Permendagri Nomor 13 Tahun 2024 tentang Posyandu; Keputusan Bupati Timor Tengah Utara tentang "
+                     "Pokjanal Posyandu Kabupaten; DPA DPMD Kabupaten Timor Tengah Utara Tahun 2025.")
+    meeting.purpose = ("Meningkatkan kemampuan kader dan Pokja Posyandu mengelola Posyandu Integrasi Layanan Primer "
+                       "(ILP): pencatatan dan pelaporan per kelompok sasaran dan kunjungan rumah.")
+    meeting.speakers.append(Speaker(name="drg. Maria Ernestina Seran, M.Kes",
+                                    jabatan="Kepala Bidang Kesehatan Masyarakat, Dinas Kesehatan Provinsi NTT",
+                                    topic="Penguatan Posyandu ILP dan Pencatatan Lima Kelompok Sasaran"))
+    meeting.speakers.append(Speaker(name="Adrianus Sasi, S.Kep", jabatan="Pengelola Program Gizi, Dinas Kesehatan",
+                                    topic="Format Laporan Bulanan Posyandu dan SKDN"))
     _people(meeting, ["bupati.ttu", "pokjanal.ttu", "camat.kefamenanu", "lurah.benpasi", "kader.benpasi"], TTU_GUESTS)
     recording, visits = _agenda(meeting, [
         ("Pencatatan dan pelaporan Posyandu ILP",

@@ -6,6 +6,7 @@ from webapp.access import can, current_actor, requires
 from webapp.forms import apply_form_errors, form_status
 from webapp.meetings import demo, panels, queries, rules, services  # noqa: F401 - rules, panels, demo register on import
 from webapp.meetings import pages, signed
+from webapp.meetings.activity_views import bp as activity_bp
 from webapp.meetings.minutes_views import bp as minutes_bp
 from webapp.meetings.forms import ActionUpdateForm, CheckInForm, GuestForm
 from webapp.refusal import Refused
@@ -13,6 +14,7 @@ from webapp.rendering import is_targeted_htmx, render
 
 bp = Blueprint("meetings", __name__, url_prefix="/rapat")
 bp.register_blueprint(minutes_bp)  # endpoints meetings.minutes.*: the minutes editor and follow-up
+bp.register_blueprint(activity_bp)  # endpoints meetings.activity.*: laporan kegiatan of bimtek, advokasi, sosialisasi
 
 
 @bp.get("")
@@ -165,7 +167,7 @@ def minutes_pdf(meeting_id: int):
     meeting = queries.get_meeting_or_404(actor, meeting_id)
     if not can(actor, "minutes.read", meeting):
         abort(404)
-    data = pdf.render_pdf("pdf/minutes.html", **signed.pdf_context(actor, meeting))
+    data = pdf.render_pdf(signed.template_for(meeting), **signed.pdf_context(actor, meeting))
     return pdf.pdf_response(data, f"notulen-rapat-{meeting.id}.pdf")
 
 
