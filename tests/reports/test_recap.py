@@ -53,7 +53,8 @@ def test_ratios_come_from_the_sums(demo_app):
     rows, total = recap.recap(actor("camat.kotabesi"), db.session.get(Region, "62.02.01"), year, month)
     assert total.sums["dewasa_target"] == 0
     assert total.ratios == {"ds": 75 / 100, "ks": 86 / 100, "nd": 50 / 75, "stunting": 14 / 70}
-    assert [r.label for r in rows] == ["Palangan"]
+    assert [r.label for r in rows if r.reports] == ["Palangan"]
+    assert len(rows) == 11 and all(r.sums["balita_s"] is None for r in rows if not r.reports)  # every desa listed
 
 
 def test_each_tier_sees_only_its_subtree(demo_app):
@@ -113,14 +114,21 @@ def test_exports_hold_the_same_numbers_and_keep_blanks(demo_client, login_as):
     assert raw.max_row == 3 and sorted(r[column].value for r in raw.iter_rows(min_row=2)) == [40, 60]
 
 
-def test_the_recap_pdf_is_on_the_kabupaten_letterhead(demo_client, login_as):
+def test_the_recap_pdf_is_the_tiers_signed_report(demo_client, login_as):
     _two_reports()
-    login_as(demo_client, "camat.kotabesi")
+    login_as(demo_client, "pokjanal.kotabesi")
     answer = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.pdf")
     assert answer.headers["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(answer.data))
-    text = " ".join(page.extract_text() for page in reader.pages)
-    assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR" in text and "Rekap Laporan Bulanan Posyandu".upper() in text.upper()
-    assert "Kec. Kota Besi" in text and "75,0 %" in text
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR KECAMATAN KOTA BESI" in text  # the kecamatan's own kop
+    assert "REKAPITULASI LAPORAN BULANAN POSYANDU Pokjanal Posyandu Kecamatan Kota Besi Bulan" in text
+    assert "Kec. " not in text and "75,0 %" in text and "D/S (%)" in text
+    assert "2 dari 27 Posyandu melapor" in text
+    for desa in ("Bajarum", "Camba", "Soren", "Kota Besi Hulu"):  # no reports, still listed
+        assert desa in text, desa
+    assert "Sumber data: laporan bulanan Posyandu" in text and "dicetak " in text
+    assert "Mengetahui," in text and "Ahmad Yani, S.Sos" in text and "Camat Kota Besi" in text
+    assert "Dibuat oleh," in text and "Sri Wahyuni" in text and "Kota Besi, " in text
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert round(height / 72 * 25.4) == 330  # F4 for Kotawaringin Timur

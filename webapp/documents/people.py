@@ -5,7 +5,11 @@ members (lembaga) exist, a member is printed through here too.
 """
 from __future__ import annotations
 
-from webapp.auth.models import User
+from sqlalchemy import select
+
+from webapp.auth.models import Role, RoleAssignment, User
+from webapp.extensions import db
+from webapp.regions.models import Region
 
 
 def printed_nip(user: User | None) -> str:
@@ -26,3 +30,14 @@ def printed_person(user: User | None) -> dict:
     if user is None:
         return {"name": "", "jabatan": "", "nip": "", "sex": ""}
     return {"name": user.full_name, "jabatan": user.jabatan or "", "nip": printed_nip(user), "sex": user.sex or ""}
+
+
+def approver_of(region: Region) -> dict:
+    """Who signs "Mengetahui" for a tier: its approver's account (camat, kepala desa, bupati), or a blank
+    line under the office's title when none is registered."""
+    user = db.session.scalar(
+        select(User).join(RoleAssignment, RoleAssignment.user_id == User.id)
+        .where(RoleAssignment.region_code == region.code, RoleAssignment.role == Role.APPROVER, User.is_enabled)
+        .order_by(User.id).limit(1))
+    person = printed_person(user)
+    return {**person, "jabatan": person["jabatan"] or f"{region.approver_title} {region.bare_name}"}

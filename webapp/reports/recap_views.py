@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask import abort, request
 
 from webapp.access import current_actor, requires
-from webapp.pdf import data_uri, pdf_response, render_pdf
+from webapp.pdf import pdf_response, render_pdf
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
-from webapp.reports import exports, queries, recap
+from webapp.reports import exports, printing, queries, recap
 from webapp.reports.blueprint import bp
 from webapp.reports.fields import RATIOS, SECTIONS
 from webapp.clock import month_key, parse_month, shift_month, today_in
@@ -56,13 +56,11 @@ def recap_export(code: str, month: str, fmt: str):
     if fmt not in ("xlsx", "csv", "pdf"):
         abort(404)
     region, (year, mon) = _region_and_month(code, month)
-    rows, total = recap.recap(current_actor(), region, year, mon)
     name = f"rekap-{region.code}-{month_key(year, mon)}"
     if fmt == "pdf":
-        setting = setting_for(region.code)
-        return pdf_response(render_pdf("pdf/report_recap.html", setting=setting, draft=False, rows=rows, total=total,
-                                       logo=data_uri(setting.logo, setting.logo_mime), ratios=RATIOS,
-                                       sections=SECTIONS, **_nav(region, year, mon)), f"{name}.pdf")
+        context = printing.recap_context(current_actor(), region, year, mon)
+        return pdf_response(render_pdf("pdf/report_recap.html", **context), f"{name}.pdf")
+    rows, total = recap.recap(current_actor(), region, year, mon)
     header, lines = exports.recap_table(rows, total, "Posyandu" if region.level == "desa" else "Wilayah")
     data = exports.to_xlsx("Rekap", header, lines) if fmt == "xlsx" else exports.to_csv(header, lines)
     return exports.download(data, f"{name}.{fmt}", fmt)
