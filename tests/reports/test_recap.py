@@ -99,19 +99,43 @@ def test_exports_hold_the_same_numbers_and_keep_blanks(demo_client, login_as):
     _two_reports()
     login_as(demo_client, "camat.kotabesi")
     xlsx = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.xlsx")
-    assert xlsx.headers["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(xlsx.data)).active
+    assert xlsx.headers["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    book = load_workbook(io.BytesIO(xlsx.data))
+    assert book.sheetnames == ["Rekap", "Keterangan"]
+    sheet = book["Rekap"]
     header = [c.value for c in sheet[1]]
     total = [c.value for c in sheet[sheet.max_row]]
     assert total[0] == "Jumlah" and total[header.index("S")] == 100 and total[header.index("D")] == 75
     assert total[header.index("Usia dewasa sasaran")] is None  # blank, not 0
-    assert total[header.index("D/S")] == 75.0
-    text = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.csv").data.decode("utf-8-sig")
-    lines = list(csv.reader(io.StringIO(text)))
+    assert total[header.index("D/S (%)")] == 75.0 and all("%" in h for h in header[-4:])
+    palangan = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "Palangan")
+    assert palangan[1] == "62.02.01.2003"  # the region's code, not an internal id
+    notes = dict(book["Keterangan"].iter_rows(values_only=True))
+    assert notes["Judul"] == "Rekap laporan bulanan Posyandu" and notes["Wilayah"].startswith("Kecamatan Kota Besi")
+    assert isinstance(notes["Dicetak (WIB)"], dt.datetime)
+    answer = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.csv")
+    assert answer.headers["Content-Type"] == "text/csv; charset=utf-8"  # one charset, once
+    assert answer.data.startswith("\ufeff".encode())
+    lines = list(csv.reader(io.StringIO(answer.data.decode("utf-8-sig")), delimiter=";"))
     assert lines[-1][lines[0].index("S")] == "100" and lines[-1][lines[0].index("Usia dewasa sasaran")] == ""
-    raw = load_workbook(io.BytesIO(demo_client.get(f"/laporan/data/62.02.01/{month_text()}.xlsx").data)).active
-    column = [c.value for c in raw[1]].index("S")
-    assert raw.max_row == 3 and sorted(r[column].value for r in raw.iter_rows(min_row=2)) == [40, 60]
+    assert lines[-1][lines[0].index("D/S (%)")] == "75,0"  # decimal comma for Indonesian Excel
+    machine = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.csv?untuk=mesin")
+    rows = list(csv.reader(io.StringIO(machine.data.decode("utf-8"))))
+    assert not machine.data.startswith(b"\xef") and rows[-1][rows[0].index("D/S (%)")] == "75.0"
+    raw = load_workbook(io.BytesIO(demo_client.get(f"/laporan/data/62.02.01/{month_text()}.xlsx").data))["Laporan"]
+    header = [c.value for c in raw[1]]
+    assert raw.max_row == 3 and sorted(r[header.index("S")].value for r in raw.iter_rows(min_row=2)) == [40, 60]
+    sent = raw.cell(row=2, column=header.index("Dikirim pertama (WIB)") + 1)
+    assert isinstance(sent.value, dt.datetime) and sent.number_format == "dd/mm/yyyy hh:mm"
+    assert raw.cell(row=2, column=header.index("No. registrasi Posyandu") + 1).value.startswith("6202012003")
+
+
+def test_desa_recap_names_posyandu_by_registration_number(demo_client, login_as):
+    _two_reports()
+    login_as(demo_client, "pokja.palangan")
+    sheet = load_workbook(io.BytesIO(demo_client.get(f"/laporan/rekap/62.02.01.2003/{month_text()}.xlsx").data))["Rekap"]
+    codes = [r[1] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] != "Jumlah"]
+    assert codes and all(code.startswith("6202012003") for code in codes)
 
 
 def test_the_recap_pdf_is_the_tiers_signed_report(demo_client, login_as):

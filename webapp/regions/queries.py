@@ -77,3 +77,11 @@ def administered_kabupaten(actor: Actor) -> list[KabupatenSetting]:
 def own_letterhead(region: Region) -> RegionLetterhead | None:
     """The region's own kop settings, if its admin set any (the region was loaded within scope)."""
     return db.session.get(RegionLetterhead, region.code)
+
+
+def registration_numbers(posyandu_ids: list[int]) -> dict[int, str]:
+    """Kemendagri registration numbers of Posyandu the caller already loaded within scope (for exports)."""
+    if not posyandu_ids:
+        return {}
+    return dict(db.session.execute(select(Posyandu.id, Posyandu.registration_number)
+                                   .where(Posyandu.id.in_(posyandu_ids))).all())

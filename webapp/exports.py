@@ -1,0 +1,140 @@
+"""One way to export a table: Excel (.xlsx) with real numbers and dates, and CSV for Indonesian Excel
+(`;` between fields, decimal comma, BOM) or for machines (`,`, decimal point, ISO dates, no BOM).
+
+Every workbook carries a "Keterangan" sheet (title, area, period, printed at, definitions) instead of title
+rows above the header, so each data sheet is one plain table. Times are shown in the kabupaten's zone,
+named in the header; blank stays blank (never 0).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from flask import current_app
+
+from webapp.clock import local_time, utcnow
+from webapp.regions.models import ZONE_SUFFIX
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATS = {"int": "#,##0", "decimal": "#,##0.0", "percent": "0.0", "rupiah": "#,##0", "date": "dd/mm/yyyy",
+           "datetime": "dd/mm/yyyy hh:mm", "text": "@"}
+
+
+@dataclass
+class Column:
+    header: str
+    kind: str = "text"  # text, int, decimal, percent (a value in %, header says "(%)"), rupiah, date, datetime
+    width: int = 0
+
+
+@dataclass
+class Sheet:
+    name: str
+    columns: list[Column]
+    rows: list[list]
+
+
+@dataclass
+class Export:
+    title: str
+    area: str
+    period: str
+    timezone: str
+    sheets: list[Sheet]
+    definitions: list[tuple[str, str]] = field(default_factory=list)
+    printed_at: dt.datetime = field(default_factory=utcnow)
+
+    @property
+    def zone(self) -> str:
+        return ZONE_SUFFIX.get(self.timezone, self.timezone)
+
+
+def column_header(column: Column, zone: str) -> str:
+    """Times name their zone: "Dikirim pertama (WITA)"."""
+    return f"{column.header} ({zone})" if column.kind == "datetime" else column.header
+
+
+def _cell(value, column: Column, timezone: str):
+    """A stored UTC datetime becomes the kabupaten's local time (Excel has no zones)."""
+    if column.kind == "datetime" and isinstance(value, dt.datetime):
+        return local_time(value, timezone).replace(tzinfo=None)
+    return value
+
+
+def to_xlsx(export: Export) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    for sheet_data in export.sheets:
+        sheet = book.create_sheet(sheet_data.name[:31])
+        sheet.append([column_header(c, export.zone) for c in sheet_data.columns])
+        for cell in sheet[1]:
+            cell.font, cell.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+        for row in sheet_data.rows:
+            sheet.append([_cell(v, c, export.timezone) for v, c in zip(row, sheet_data.columns, strict=True)])
+        for index, column in enumerate(sheet_data.columns, start=1):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = column.width or (28 if column.kind == "text" else 14)
+            if column.kind != "text":
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = FORMATS[column.kind]
+        sheet.freeze_panes = "B2"
+    notes = book.create_sheet("Keterangan")
+    printed = local_time(export.printed_at, export.timezone).replace(tzinfo=None)
+    for label, value in [("Judul", export.title), ("Wilayah", export.area), ("Periode", export.period),
+                         (f"Dicetak ({export.zone})", printed), ("Zona waktu", f"{export.timezone} ({export.zone})"),
+                         *export.definitions]:
+        notes.append([label, value])
+    notes["B4"].number_format = FORMATS["datetime"]
+    notes.column_dimensions["A"].width, notes.column_dimensions["B"].width = 28, 90
+    for (cell,) in notes.iter_rows(min_col=1, max_col=1):
+        cell.font = Font(bold=True)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _text(value, column: Column, timezone: str, for_excel: bool) -> str:
+    if value is None:
+        return ""
+    value = _cell(value, column, timezone)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M" if for_excel else "%Y-%m-%dT%H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y" if for_excel else "%Y-%m-%d")
+    if isinstance(value, float) and for_excel:
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
+
+
+def to_csv(export: Export, for_excel: bool = True) -> bytes:
+    """The first sheet as CSV: for Indonesian Excel (`;`, decimal comma, d/m/y, BOM) or for machines."""
+    sheet = export.sheets[0]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if for_excel else ",", lineterminator="\r\n")
+    writer.writerow([column_header(c, export.zone) for c in sheet.columns])
+    for row in sheet.rows:
+        writer.writerow([_text(v, c, export.timezone, for_excel) for v, c in zip(row, sheet.columns, strict=True)])
+    text = buffer.getvalue()
+    return ("\ufeff" + text).encode("utf-8") if for_excel else text.encode("utf-8")
+
+
+def download(data: bytes, filename: str):
+    """An attachment with one Content-Type, never cached by a shared phone."""
+    content_type = XLSX_MIME if filename.endswith(".xlsx") else "text/csv; charset=utf-8"
+    response = current_app.response_class(data, content_type=content_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def answer(export: Export, name: str, fmt: str, for_machines: bool = False):
+    """The export as `name.xlsx` or `name.csv` (Indonesian Excel, or `,` for machines)."""
+    if fmt == "xlsx":
+        return download(to_xlsx(export), f"{name}.xlsx")
+    return download(to_csv(export, for_excel=not for_machines), f"{name}{'-mesin' if for_machines else ''}.csv")
