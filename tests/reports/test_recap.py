@@ -156,5 +156,5 @@ def test_the_recap_pdf_is_the_tiers_signed_report(demo_client, login_as):
     assert "Dibuat oleh," in text and "Sri Wahyuni" in text and "Kota Besi, " in text
     last = " ".join(reader.pages[-1].extract_text().split())
     assert "KB dan imunisasi" in last and last.index("Sumber data") < last.index("Mengetahui,")  # never alone
-    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    height = float(reader.pages[0].mediabox.height)
     assert round(height / 72 * 25.4) == 330  # F4 for Kotawaringin Timur

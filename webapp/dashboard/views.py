@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from flask import Blueprint, abort, current_app, request, url_for
+from flask import Blueprint, abort, request, url_for
 
 from webapp.access import current_actor, requires
 from webapp.dashboard import exports, periods, queries, services
@@ -11,6 +11,7 @@ from webapp.dashboard import demo as _demo  # noqa: F401 - registers the demo se
 from webapp.dashboard import summary as _summary  # noqa: F401 - keeps the summary tables current
 from webapp.dashboard.charts import line_chart
 from webapp.dashboard.indicators import ILP_KEYS, PAIR_BY_KEY, REPORT_FIELDS
+from webapp.exports import answer
 from webapp.home.panels import nav_item
 from webapp.pdf import data_uri, pdf_response, render_pdf
 from webapp.regions.queries import setting_for
@@ -87,12 +88,9 @@ def table(code: str, fmt: str):
     if fmt not in ("xlsx", "csv"):
         abort(404)
     board, _, _ = _region_board(code)
-    name = f"pemantauan-{code}-{board.period.param}-{board.period.months}bln.{fmt}"
-    data, mime = ((exports.to_xlsx(board), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                  if fmt == "xlsx" else (exports.to_csv(board), "text/csv; charset=utf-8"))
-    response = current_app.response_class(data, mimetype=mime)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    name = f"pemantauan-{code}-{board.period.param}-{board.period.months}bln"
+    area = queries.get_region_or_404(current_actor(), code).full_label
+    return answer(exports.export(board, area), name, fmt, request.args.get("untuk") == "mesin")
 
 
 @bp.get("/<code>/ringkasan.pdf")

@@ -125,16 +125,17 @@ def _photos(meeting: Meeting, doc: dict) -> list[dict]:
             for p in doc["activity"]["photos"] if p["sha256"] in by_hash]
 
 
+def printed(actor: Actor, meeting: Meeting):
+    """(content, signed document): frozen for signed minutes, built from the live records otherwise (None)."""
+    document = documents.latest(KIND, meeting.id) if meeting.text_is_frozen else None
+    return (json.loads(document.content), document) if document else (content(actor, meeting), None)
+
+
 def pdf_context(actor: Actor, meeting: Meeting) -> dict:
     """The print context: the frozen content for signed minutes, the live one (marked DRAF) otherwise."""
     setting = setting_for(meeting.region_code)
-    document = documents.latest(KIND, meeting.id) if meeting.text_is_frozen else None
-    if document is None:
-        doc = content(actor, meeting)
-        return {"doc": doc, "kop_lines": doc["kop"]["lines"], "setting": setting, "draft": not meeting.text_is_frozen,
-                "logo": pdf.data_uri(setting.logo, setting.logo_mime), "verification": None,
-                "photos": _photos(meeting, doc)}
-    doc = json.loads(document.content)
-    return {"doc": doc, "kop_lines": doc["kop"]["lines"], "setting": setting, "draft": False,
-            "logo": pdf.data_uri(document.logo, document.logo_mime), "verification": printing.footer(document),
+    doc, document = printed(actor, meeting)
+    logo = pdf.data_uri(document.logo, document.logo_mime) if document else pdf.data_uri(setting.logo, setting.logo_mime)
+    return {"doc": doc, "kop_lines": doc["kop"]["lines"], "setting": setting, "logo": logo,
+            "draft": not meeting.text_is_frozen, "verification": printing.footer(document) if document else None,
             "photos": _photos(meeting, doc)}

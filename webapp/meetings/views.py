@@ -3,9 +3,10 @@ from flask import Blueprint, abort, current_app, flash, redirect, request, url_f
 
 from webapp import pdf
 from webapp.access import can, current_actor, requires
+from webapp.exports import answer
 from webapp.forms import apply_form_errors, form_status
 from webapp.meetings import demo, panels, queries, rules, services  # noqa: F401 - rules, panels, demo register on import
-from webapp.meetings import pages, signed
+from webapp.meetings import exports, pages, signed
 from webapp.meetings.activity_views import bp as activity_bp
 from webapp.meetings.minutes_views import bp as minutes_bp
 from webapp.meetings.forms import ActionUpdateForm, CheckInForm, GuestForm
@@ -169,6 +170,19 @@ def minutes_pdf(meeting_id: int):
         abort(404)
     data = pdf.render_pdf(signed.template_for(meeting), **signed.pdf_context(actor, meeting))
     return pdf.pdf_response(data, f"notulen-rapat-{meeting.id}.pdf")
+
+
+@bp.get("/<int:meeting_id>/<any('daftar-hadir', 'tindak-lanjut'):table>.xlsx")
+@requires("meeting.view")
+def table_xlsx(meeting_id: int, table: str):
+    """The attendance list or the action items as Excel, from what the minutes print."""
+    actor = current_actor()
+    meeting = queries.get_meeting_or_404(actor, meeting_id)
+    if not can(actor, "minutes.read", meeting):
+        abort(404)
+    doc, _ = signed.printed(actor, meeting)
+    make = exports.attendance_export if table == "daftar-hadir" else exports.actions_export
+    return answer(make(meeting, doc), f"{table}-rapat-{meeting.id}", "xlsx")
 
 
 @bp.route("/tindak-lanjut/<int:action_id>", methods=["GET", "POST"])
