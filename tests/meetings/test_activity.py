@@ -61,8 +61,8 @@ def test_six_photos_at_most_and_nothing_changes_once_final(demo_app):
     with pytest.raises(Refused, match="Paling banyak 6 foto"):
         activity.add_photo(who, meeting, small, "Foto 7")
     activity.add_speaker(who, meeting, {"name": "dr. Narasumber", "jabatan": "Dinas Kesehatan", "topic": "ILP"})
-    services.circulate(who, meeting)
-    services.finalize(actor("camat.kotabesi"), meeting)
+    services.advance(who, meeting, "circulate")
+    services.advance(actor("camat.kotabesi"), meeting, "finalize")
     from werkzeug.exceptions import Forbidden
     with pytest.raises(Forbidden):
         activity.add_speaker(who, meeting, {"name": "Terlambat", "topic": "X"})

@@ -32,8 +32,8 @@ def _signed_meeting():
     who = actor("pokjanal.kotabesi")
     services.add_action_item(who, meeting, meeting.agenda_items[0], {
         "what": "Mengirim rekap sasaran balita", "responsible": "r:62.02.01.2003", "due_on": today_local() + dt.timedelta(days=30)})
-    services.circulate(who, meeting)
-    services.finalize(actor("camat.kotabesi"), meeting)
+    services.advance(who, meeting, "circulate")
+    services.advance(actor("camat.kotabesi"), meeting, "finalize")
     return meeting
 
 

@@ -2,7 +2,7 @@
 
 
 def init_app(app) -> None:
-    """Register the verification page."""
+    """Register the public verification page (no rules, panels or seeders: signing happens in each domain)."""
     from webapp.documents.views import bp
 
     app.register_blueprint(bp)

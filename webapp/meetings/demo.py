@@ -8,7 +8,6 @@ from sqlalchemy import select
 
 from webapp.access import Actor
 from webapp.auth.models import User
-from webapp.demo import demo_seeder
 from webapp.extensions import db
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesRevision,
@@ -84,7 +83,6 @@ def _finish(meeting: Meeting, by: str) -> None:
         signed.freeze(Actor(meeting.chair), meeting)  # what it printed when signed, not what came later
 
 
-@demo_seeder(50)
 def seed_meetings() -> None:
     first = _seed_kotim_first()
     _seed_ttu_bimtek()

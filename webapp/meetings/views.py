@@ -5,8 +5,7 @@ from webapp import pdf
 from webapp.access import can, current_actor, requires
 from webapp.exports import answer
 from webapp.forms import apply_form_errors, form_status
-from webapp.meetings import demo, panels, queries, rules, services  # noqa: F401 - rules, panels, demo register on import
-from webapp.meetings import exports, pages, signed
+from webapp.meetings import exports, pages, queries, services, signed
 from webapp.meetings.activity_views import bp as activity_bp
 from webapp.meetings.minutes_views import bp as minutes_bp
 from webapp.meetings.forms import ActionUpdateForm, CheckInForm, GuestForm

@@ -103,6 +103,11 @@ class Region(db.Model):
         """"Desa Palangan, Kec. Kota Besi, Kab. Kotawaringin Timur" (the province is left off)."""
         return ", ".join(r.label for r in self.ancestry() if r.level != Level.PROVINSI) or self.label
 
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        """(region code, Posyandu id or None): where access rules look."""
+        return (self.code, None)
+
 
 class PaperSize(StrEnum):
     A4 = "A4"
@@ -157,6 +162,11 @@ class KabupatenSetting(db.Model):
     def page_size_css(self) -> str:
         return PAPER_CSS[PaperSize(self.paper_size)]
 
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        """(region code, Posyandu id or None): where access rules look."""
+        return (self.region_code, None)
+
 
 class RegionLetterhead(db.Model):
     """A kecamatan's or desa's own kop, body name and place of signing; blank parts fall back to
@@ -189,3 +199,8 @@ class Posyandu(db.Model):
     region: Mapped[Region] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        """(region code, Posyandu id or None): where access rules look."""
+        return (self.region_code, self.id)
