@@ -58,7 +58,9 @@ def test_a_desa_plan_carries_the_desa_kop_the_desa_body_and_no_nip_for_the_kepal
     from webapp.documents import queries as documents
 
     plan = make_plan(submit=True)
-    services.approve(actor("kades.palangan"), plan, "", None)
+    kades = actor("kades.palangan")
+    kades.user.nip = "19700101 199001 1 001"  # typed in by mistake: not ASN, so never printed
+    services.approve(kades, plan, "", None)
     login_as(demo_client, "pokja.palangan")
     text, _ = _pdf_text(demo_client, plan.id)
     assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR KECAMATAN KOTA BESI DESA PALANGAN" in text

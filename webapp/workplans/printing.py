@@ -36,7 +36,7 @@ def signatures(plan: Plan, timezone: str, place: str) -> list[dict]:
         blocks.append({
             "title": "Disetujui," if step.decision == Decision.APPROVED else "Mengetahui,",
             "name": done.name if done else "", "jabatan": (done.jabatan if done and done.jabatan else expected),
-            "nip": done.nip if done and done.nip else None,
+            "nip": (done.nip or None) if done and done.user.is_asn else None,  # elected officials have no NIP
             "date": f"Tanggal {_date(done, timezone)}" if done else "Tanggal ....................",
         })
     return blocks
