@@ -109,17 +109,22 @@ def change_password(user: User, current: str, new: str, address: str) -> None:
 
 # ---- accounts one tier down ---------------------------------------------------------------
 
+def _check_printed_identity(sex: str, nip: str, is_asn: bool) -> None:
+    """What documents print under a name: L/P, and an ASN's 18-digit NIP."""
+    if sex not in ("", "L", "P"):
+        raise Refused("Pilih L atau P.", "sex")
+    digits = "".join(nip.split())
+    if (is_asn and len(digits) != 18) or (digits and not digits.isdigit()):
+        raise Refused("NIP seorang ASN terdiri dari 18 angka.", "nip")
+
+
 def create_account(actor: Actor, *, username: str, full_name: str, phone: str, jabatan: str, nip: str,
                    password: str, role: Role, region_code: str, posyandu_id: int | None, address: str,
                    sex: str = "", is_asn: bool = False) -> User:
     """Create an account with one role; all checks first, then one commit. Only an ASN's NIP is printed
     (bupati, wakil bupati and kepala desa are elected and have none)."""
     username = username.strip().lower()
-    if sex not in ("", "L", "P"):
-        raise Refused("Pilih L atau P.", "sex")
-    digits = "".join(nip.split())
-    if (is_asn and len(digits) != 18) or not digits.isdigit() and digits:
-        raise Refused("NIP seorang ASN terdiri dari 18 angka.", "nip")
+    _check_printed_identity(sex, nip, is_asn)
     if db.session.scalar(select(User.id).where(func.lower(User.username) == username)):
         raise Refused("Nama pengguna ini sudah dipakai.", "username")
     normalized = None
