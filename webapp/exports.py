@@ -3,7 +3,9 @@
 
 Every workbook carries a "Keterangan" sheet (title, area, period, printed at, definitions) instead of title
 rows above the header, so each data sheet is one plain table. Times are shown in the kabupaten's zone,
-named in the header; blank stays blank (never 0).
+named in the header; blank stays blank (never 0). Text a spreadsheet would run as a formula (=, +, -, @,
+tab, CR first) is written as text: CSV cells get the apostrophe OWASP recommends, xlsx cells are stored as
+text with the quote-prefix style, so a Posyandu named "=HYPERLINK(…)" is shown, never run.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from webapp.clock import local_time, utcnow
 from webapp.regions.models import ZONE_SUFFIX
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_MIME = "text/csv; charset=utf-8"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = {"int": "#,##0", "decimal": "#,##0.0", "percent": "0.0", "rupiah": "#,##0", "date": "dd/mm/yyyy",
            "datetime": "dd/mm/yyyy hh:mm", "text": "@"}
 
@@ -51,6 +55,17 @@ class Export:
         return ZONE_SUFFIX.get(self.timezone, self.timezone)
 
 
+def is_formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_cell(value):
+    """A value as a CSV cell: None is empty, formula-like text gets the apostrophe."""
+    if value is None:
+        return ""
+    return "'" + value if is_formula_like(value) else value
+
+
 def column_header(column: Column, zone: str) -> str:
     """Times name their zone: "Dikirim pertama (WITA)"."""
     return f"{column.header} ({zone})" if column.kind == "datetime" else column.header
@@ -63,27 +78,32 @@ def _cell(value, column: Column, timezone: str):
     return value
 
 
-def to_xlsx(export: Export) -> bytes:
-    from openpyxl import Workbook
+def _data_sheet(book, sheet_data: Sheet, export: Export) -> None:
+    """One plain table: bold wrapped header, typed cells with their number format, formula-like text as text."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    book.remove(book.active)
-    for sheet_data in export.sheets:
-        sheet = book.create_sheet(sheet_data.name[:31])
-        sheet.append([column_header(c, export.zone) for c in sheet_data.columns])
-        for cell in sheet[1]:
-            cell.font, cell.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-        for row in sheet_data.rows:
-            sheet.append([_cell(v, c, export.timezone) for v, c in zip(row, sheet_data.columns, strict=True)])
-        for index, column in enumerate(sheet_data.columns, start=1):
-            letter = get_column_letter(index)
-            sheet.column_dimensions[letter].width = column.width or (28 if column.kind == "text" else 14)
-            if column.kind != "text":
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.number_format = FORMATS[column.kind]
-        sheet.freeze_panes = "B2"
+    sheet = book.create_sheet(sheet_data.name[:31])
+    sheet.append([column_header(c, export.zone) for c in sheet_data.columns])
+    for cell in sheet[1]:
+        cell.font, cell.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for row in sheet_data.rows:
+        sheet.append([_cell(v, c, export.timezone) for v, c in zip(row, sheet_data.columns, strict=True)])
+        for cell in sheet[sheet.max_row]:
+            if is_formula_like(cell.value):
+                cell.data_type, cell.quotePrefix = "s", True
+    for index, column in enumerate(sheet_data.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width or (28 if column.kind == "text" else 14)
+        if column.kind != "text":
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = FORMATS[column.kind]
+    sheet.freeze_panes = "B2"
+
+
+def _notes_sheet(book, export: Export) -> None:
+    """Keterangan: title, area, period, printed at (local time), zone and the definitions."""
+    from openpyxl.styles import Font
+
     notes = book.create_sheet("Keterangan")
     printed = local_time(export.printed_at, export.timezone).replace(tzinfo=None)
     for label, value in [("Judul", export.title), ("Wilayah", export.area), ("Periode", export.period),
@@ -94,6 +114,16 @@ def to_xlsx(export: Export) -> bytes:
     notes.column_dimensions["A"].width, notes.column_dimensions["B"].width = 28, 90
     for (cell,) in notes.iter_rows(min_col=1, max_col=1):
         cell.font = Font(bold=True)
+
+
+def to_xlsx(export: Export) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for sheet_data in export.sheets:
+        _data_sheet(book, sheet_data, export)
+    _notes_sheet(book, export)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -109,7 +139,7 @@ def _text(value, column: Column, timezone: str, for_excel: bool) -> str:
         return value.strftime("%d/%m/%Y" if for_excel else "%Y-%m-%d")
     if isinstance(value, float) and for_excel:
         return f"{value:.1f}".replace(".", ",")
-    return str(value)
+    return csv_cell(value) if isinstance(value, str) else str(value)
 
 
 def to_csv(export: Export, for_excel: bool = True) -> bytes:
@@ -126,7 +156,7 @@ def to_csv(export: Export, for_excel: bool = True) -> bytes:
 
 def download(data: bytes, filename: str):
     """An attachment with one Content-Type, never cached by a shared phone."""
-    content_type = XLSX_MIME if filename.endswith(".xlsx") else "text/csv; charset=utf-8"
+    content_type = XLSX_MIME if filename.endswith(".xlsx") else CSV_MIME
     response = current_app.response_class(data, content_type=content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "private, no-store"

@@ -2,7 +2,7 @@
 ASN flag and sex on accounts (issue 12)
 
 Revision ID: 1201_signed_documents
-Revises: 0007
+Revises: 1601_reset_notice
 Create Date: 2026-12-01 09:02:05
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '1201_signed_documents'
-down_revision = '0007'
+down_revision = '1601_reset_notice'
 branch_labels = None
 depends_on = None
 

@@ -8,7 +8,8 @@ from flask import Blueprint, abort, request, url_for
 from webapp.access import current_actor, requires
 from webapp.dashboard import exports, periods, queries, services
 from webapp.dashboard.charts import line_chart
-from webapp.dashboard.indicators import ILP_KEYS, PAIR_BY_KEY, REPORT_FIELDS
+from webapp.dashboard.indicators import (ILP_KEYS, PAIR_BY_KEY, POSYANDU_COLUMNS, REGION_COLUMNS, REPORT_FIELDS,
+                                         TABLE_HEADERS)
 from webapp.exports import answer
 from webapp.pdf import data_uri, pdf_response, render_pdf
 from webapp.regions.queries import setting_for
@@ -112,7 +113,8 @@ def rebuild_command():
 @bp.context_processor
 def _definitions():
     """The indicator and field definitions the templates lay out."""
-    return {"pairs": PAIR_BY_KEY, "ilp_keys": ILP_KEYS, "report_fields": REPORT_FIELDS, "status_labels": STATUS_LABELS}
+    return {"pairs": PAIR_BY_KEY, "ilp_keys": ILP_KEYS, "report_fields": REPORT_FIELDS, "status_labels": STATUS_LABELS,
+            "headers": TABLE_HEADERS, "board_columns": REGION_COLUMNS, "posyandu_columns": POSYANDU_COLUMNS}
 
 
 def dashboard_nav(actor):
