@@ -1,7 +1,7 @@
 """Minutes PDF with 60 attendees and 20 action items in a warm process (budget ≤ 1.0 s): median of several renders.
 
 Run: .venv/bin/python bench/minutes_pdf.py [--attendees 60] [--actions 20] [--runs 7]
-Builds a throwaway SQLite database with the demo base data, schedules a Kota Besi meeting through the
+Builds a throwaway SQLite database with the demo base data (a logo and a five-line kop), schedules a Kota Besi meeting through the
 real services (desa bodies invited, guests up to the attendee count, attendance marked, minutes written,
 action items added, circulated and signed by the chair), then times webapp.pdf.render_pdf after one
 warm-up render, loading the meeting afresh each time as a request would.
@@ -19,6 +19,22 @@ from common import fresh_app, table
 
 AGENDA = ["Laporan Posyandu bulan lalu", "Pencegahan stunting", "Bulan Penimbangan Balita", "Kunjungan rumah",
           "Anggaran Dana Desa untuk Posyandu"]
+
+
+def with_logo_and_long_kop() -> None:
+    """The budget holds with a logo and a five-line kop, as offices print them."""
+    from pathlib import Path
+
+    from webapp.extensions import db
+    from webapp.regions.models import KabupatenSetting, RegionLetterhead
+
+    setting = db.session.get(KabupatenSetting, "62.02")
+    setting.logo = (Path(__file__).resolve().parent.parent / "static/icons/icon-512.png").read_bytes()
+    setting.logo_mime = "image/png"
+    db.session.add(RegionLetterhead(region_code="62.02.01", letterhead="\n".join([
+        "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR", "KECAMATAN KOTA BESI", "POKJANAL POSYANDU KECAMATAN KOTA BESI",
+        "Jalan Tjilik Riwut Km 60, Kota Besi 74353", "Telepon (0531) 000000, Pos-el kotabesi@contoh.go.id"])))
+    db.session.commit()
 
 
 def build_meeting(attendees: int, actions: int) -> int:
@@ -59,8 +75,8 @@ def build_meeting(attendees: int, actions: int) -> int:
             "what": f"Tindak lanjut nomor {n + 1}: menyusun dan mengirim rekap data sasaran Posyandu",
             "responsible": "r:62.02.01.2003" if n % 2 else "", "agency": "" if n % 2 else "Puskesmas Kota Besi",
             "due_on": dt.date(2026, 12, 20)})
-    services.circulate(notulis, meeting)
-    services.finalize(actor("camat.kotabesi"), meeting)
+    services.advance(notulis, meeting, "circulate")
+    services.advance(actor("camat.kotabesi"), meeting, "finalize")
     return meeting.id
 
 
@@ -79,11 +95,12 @@ def main() -> None:
     from webapp.demo import seed_base
     from webapp.extensions import db
     from webapp.meetings.models import Meeting
-    from webapp.meetings.pages import pdf_context
+    from webapp.meetings.signed import pdf_context
     from webapp.pdf import render_pdf
 
     with app.app_context():
         seed_base()
+        with_logo_and_long_kop()
         meeting_id = build_meeting(args.attendees, args.actions)
     with app.test_request_context():
         reader = Actor(db.session.scalar(select(User).where(User.username == "pokjanal.kotabesi")))

@@ -11,6 +11,7 @@ if [ "${1:-}" != "--base" ]; then
   command -v pg_ctlcluster >/dev/null && ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing+=(fonts-liberation)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)  # reads every xlsx back in the tests
 fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
@@ -26,4 +27,4 @@ echo "Pasang dengan: sudo apt-get install ${missing[*]}"
 if [ "${CI:-}" = "true" ] || [ "${1:-}" = "--base" ]; then
   exit 1
 fi
-echo "(uji peramban/PostgreSQL akan dilewati)"
+echo "(uji peramban/PostgreSQL/LibreOffice akan dilewati)"

@@ -13,7 +13,8 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production_safety(app.config)
 
     from webapp import (
-        assets, auth, compression, dashboard, errors, formatting, home, inputs, meetings, pwa, regions, reports,
+        assets, auth, compression, dashboard, documents, errors, formatting, home, inputs, meetings, pwa, regions,
+        reports,
         security, workplans,
     )
     from webapp.access import check_rules, deny_by_default
@@ -30,7 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
         configure_engine(db.engine)
     deny_by_default(app)
     inputs.register(app)  # before the blueprints: their <int:…> rules take its converter
-    for domain in (auth, regions, home, reports, workplans, meetings, dashboard, pwa):
+    for domain in (auth, regions, home, reports, workplans, meetings, dashboard, documents, pwa):
         domain.init_app(app)  # blueprint, object rules, panels, navigation, demo seeders, listeners
     check_rules(app)
     formatting.register(app)

@@ -42,8 +42,8 @@ REGIONS = """
 """
 
 SETTINGS = {
-    "62.02": ("Asia/Pontianak", "F4", "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR\nPOKJANAL POSYANDU KABUPATEN\nJl. Jenderal Sudirman Km 5,5 Sampit"),
-    "53.03": ("Asia/Makassar", "A4", "PEMERINTAH KABUPATEN TIMOR TENGAH UTARA\nPOKJANAL POSYANDU KABUPATEN\nJl. Basuki Rahmat No. 1 Kefamenanu"),
+    "62.02": ("Asia/Pontianak", "F4", "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR\nPOKJANAL POSYANDU KABUPATEN KOTAWARINGIN TIMUR\nJl. Jenderal Sudirman Km 5,5 Sampit"),
+    "53.03": ("Asia/Makassar", "A4", "PEMERINTAH KABUPATEN TIMOR TENGAH UTARA\nPOKJANAL POSYANDU KABUPATEN TIMOR TENGAH UTARA\nJl. Basuki Rahmat No. 1 Kefamenanu"),
 }
 
 POSYANDU_NAMES = ["Melati", "Mawar", "Anggrek", "Kenanga", "Cempaka", "Teratai", "Flamboyan", "Dahlia", "Seruni"]
@@ -53,7 +53,7 @@ SCHEDULE = ["Senin minggu ke-1", "Selasa minggu ke-2", "Rabu minggu ke-2", "Kami
 ACCOUNTS = [
     # username, full name, jabatan, phone, role, region, posyandu index in desa
     ("admin.kotim", "Rina Hartati", "Staf Sekretariat Pokjanal (DPMD)", "081251000001", Role.ADMIN, "62.02", None),
-    ("bupati.kotim", "H. Halikinnor", "Bupati Kotawaringin Timur", "081251000002", Role.APPROVER, "62.02", None),
+    ("bupati.kotim", "H. Darmawan Saputra", "Bupati Kotawaringin Timur", "081251000002", Role.APPROVER, "62.02", None),
     ("pokjanal.kotim", "dr. Umar Kaderi", "Sekretaris Pokjanal Kabupaten", "081251000003", Role.ANGGOTA, "62.02", None),
     ("camat.kotabesi", "Ahmad Yani, S.Sos", "Camat Kota Besi", "081251000004", Role.APPROVER, "62.02.01", None),
     ("pokjanal.kotabesi", "Sri Wahyuni", "Sekretaris Pokjanal Kecamatan Kota Besi", "081251000005", Role.ANGGOTA, "62.02.01", None),
@@ -70,8 +70,18 @@ ACCOUNTS = [
     ("bupati.ttu", "Yosef Kolo, S.H.", "Wakil Bupati Timor Tengah Utara", "081339000005", Role.APPROVER, "53.03", None),
     ("pokjanal.ttu", "Fransiska Tefa, S.KM", "Sekretaris Pokjanal Kabupaten", "081339000006", Role.ANGGOTA, "53.03", None),
 ]
-NIPS = {"bupati.ttu": "19750505 200003 1 004", "pokjanal.ttu": "19850312 201001 2 007"}
-"""NIP printed under a signature; approvers without their own get a placeholder one."""
+PEOPLE = {
+    # username: (sex, NIP); a NIP marks a civil servant (ASN). Elected officials (bupati, wakil bupati,
+    # kepala desa) and volunteers have none. Names of officials are fictitious.
+    "admin.kotim": ("P", "19880214 201101 2 003"), "bupati.kotim": ("L", ""),
+    "pokjanal.kotim": ("L", "19790822 200604 1 012"), "camat.kotabesi": ("L", "19760309 199903 1 005"),
+    "pokjanal.kotabesi": ("P", "19840517 200902 2 008"), "camat.baamang": ("L", "19810111 200312 1 002"),
+    "kades.palangan": ("P", ""), "pokja.palangan": ("P", ""), "kader.palangan": ("P", ""),
+    "kades.hanjalipan": ("L", ""), "kader.hanjalipan": ("P", ""), "admin.ttu": ("P", "19870623 201001 2 011"),
+    "camat.kefamenanu": ("L", "19770905 200003 1 006"), "lurah.benpasi": ("L", "19800430 200501 1 009"),
+    "kader.benpasi": ("P", ""), "bupati.ttu": ("L", ""), "pokjanal.ttu": ("P", "19850312 201001 2 007"),
+}
+PLACES_OF_SIGNING = {"62.02": "Sampit", "53.03": "Kefamenanu"}
 
 def _region_rows():
     for line in REGIONS.strip().splitlines():
@@ -89,7 +99,8 @@ def seed_regions() -> None:
         if db.session.get(KabupatenSetting, code) is None:
             db.session.add(KabupatenSetting(region_code=code, timezone=zone or default_timezone(code),
                                             body_name="Pokjanal Posyandu", paper_size=paper,
-                                            letterhead=letterhead, report_due_day=5))
+                                            letterhead=letterhead, report_due_day=5,
+                                            place_of_signing=PLACES_OF_SIGNING.get(code, "")))
 
 
 def seed_posyandu() -> None:
@@ -120,9 +131,9 @@ def seed_accounts() -> None:
             continue
         from webapp.auth.phone import normalize_phone
 
-        user = User(username=username, full_name=name, jabatan=jabatan, phone=normalize_phone(phone),
-                    nip=NIPS.get(username, "19800101 200501 1 001" if role == Role.APPROVER else ""),
-                    password_hash=password_hash)
+        sex, nip = PEOPLE[username]
+        user = User(username=username, full_name=name, jabatan=jabatan, phone=normalize_phone(phone), nip=nip,
+                    is_asn=bool(nip), sex=sex, password_hash=password_hash)
         posyandu_id = first_posyandu(region).id if posyandu_index is not None else None
         user.roles.append(RoleAssignment(role=role, region_code=region, posyandu_id=posyandu_id))
         db.session.add(user)

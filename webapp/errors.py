@@ -12,6 +12,7 @@ MESSAGES = {
     405: ("Metode tidak diizinkan", "Tindakan ini tidak bisa dilakukan dengan cara itu."),
     409: ("Bentrok", "Data ini baru saja diubah orang lain. Muat ulang lalu coba lagi."),
     413: ("Berkas terlalu besar", "Ukuran kiriman melebihi batas."),
+    429: ("Terlalu banyak permintaan", "Tunggu beberapa menit lalu coba lagi."),
     500: ("Terjadi kesalahan", "Maaf, terjadi kesalahan di server. Coba lagi beberapa saat."),
 }
 

@@ -129,12 +129,18 @@ def test_kader_cannot_manage_accounts(demo_client, login_as):
     ("region_code", "62.02.05.1001", "tidak berwenang"),
     ("role", "raja", "Pilihan tidak tersedia."),
     ("password", "pendek", "Kata sandi minimal 8 karakter."),
+    ("nip", "1976 0309", "NIP seorang ASN terdiri dari 18 angka."),
+    ("nip", "19760309A99903 1 005", "NIP seorang ASN terdiri dari 18 angka."),
+    ("sex", "X", "Pilihan tidak tersedia."),
 ])
 def test_bad_account_input_gets_a_clear_message_and_saves_nothing(demo_client, login_as, field, value, message):
     login_as(demo_client, "pokjanal.kotabesi")
     data = {"full_name": "Bidan Desa", "username": "bidan.simpur", "phone": "081299990000", "jabatan": "", "nip": "",
-            "role": "anggota", "region_code": "62.02.01.2005", "posyandu_id": "", "password": "Sandi-awal-kuat-1"}
+            "role": "anggota", "region_code": "62.02.01.2005", "posyandu_id": "", "password": "Sandi-awal-kuat-1",
+            "is_asn": "y"}
     data[field] = value
+    if field != "nip":
+        data.pop("is_asn")
     before = db.session.scalar(select(func.count(User.id)))
     response = demo_client.post("/pengguna", data=data)
     assert response.status_code == 422
@@ -160,7 +166,7 @@ def test_account_list_shows_the_tier_below_and_nothing_sideways_or_up(demo_clien
     page = demo_client.get("/pengguna").get_data(as_text=True)
     for name in ("Marlinae", "Siti Aminah", "Nurhayati", "Bahrudin"):  # desa of Kota Besi
         assert name in page
-    for name in ("Yudi Hartono", "Rina Hartati", "H. Halikinnor", "Maria Goreti Taek", "Agustinus Kefi"):
+    for name in ("Yudi Hartono", "Rina Hartati", "H. Darmawan Saputra", "Maria Goreti Taek", "Agustinus Kefi"):
         assert name not in page
 
 
@@ -226,6 +232,17 @@ def test_reset_code_only_from_one_tier_up(demo_client, login_as, demo_user):
     login_as(demo_client, "pokja.palangan")     # same tier: not one tier down
     assert _issue_code(demo_client, demo_user("kades.palangan").id)[0] == 403
     assert demo_user("kades.palangan").reset_code_hash is None
+
+
+def test_sex_and_civil_servant_status_are_kept_for_printing(demo_client, login_as):
+    login_as(demo_client, "pokjanal.kotabesi")
+    response = demo_client.post("/pengguna", data={
+        "full_name": "Bidan Desa Simpur", "username": "bidan.simpur", "phone": "", "jabatan": "Bidan Desa",
+        "nip": "19900101 201503 2 004", "is_asn": "y", "sex": "P", "role": "anggota", "region_code": "62.02.01.2005",
+        "posyandu_id": "", "password": "Sandi-awal-kuat-1"})
+    assert response.status_code == 302
+    user = db.session.scalar(select(User).where(User.username == "bidan.simpur"))
+    assert (user.sex, user.is_asn, user.nip) == ("P", True, "19900101 201503 2 004")
 
 
 def test_a_valid_reset_code_works_even_while_sign_ins_wait(demo_app, demo_client, login_as, demo_user):

@@ -93,12 +93,13 @@ def test_exports_hold_the_numbers_of_the_page(demo, demo_client, login_as):
     login_as(demo_client, "bupati.kotim")
     page = _text(demo_client.get("/pemantauan/62.02?rentang=12"))
     book = load_workbook(io.BytesIO(demo_client.get("/pemantauan/62.02/tabel.xlsx?rentang=12").data))
-    sheet = list(book.active.iter_rows(values_only=True))
-    header = list(sheet[1])
-    text = demo_client.get("/pemantauan/62.02/tabel.csv?rentang=12").data.decode("utf-8-sig")
+    sheet = list(book["Pemantauan"].iter_rows(values_only=True))
+    header = list(sheet[0])
+    assert dict(book["Keterangan"].iter_rows(values_only=True))["Judul"] == "Pemantauan Kab. Kotawaringin Timur"
+    text = demo_client.get("/pemantauan/62.02/tabel.csv?rentang=12&untuk=mesin").data.decode("utf-8")
     lines = list(csv.reader(io.StringIO(text)))
-    assert lines[1] == header
-    by_code = {r[1]: r for r in sheet[2:]}
+    assert lines[0] == header
+    by_code = {r[1]: r for r in sheet[1:]}
     assert len(by_code) == 18  # 17 kecamatan and the total
     for code in ("62.02.01", "62.02.05"):
         values = by_code[code]

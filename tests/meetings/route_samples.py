@@ -1,5 +1,5 @@
-"""Route-sweep samples for the meeting routes: a meeting (with a guest, an agenda item and an action item)
-lying in the given region's subtree, made on first use."""
+"""Route-sweep samples for the meeting routes: a bimtek (with a guest, an agenda item and an action item, and on
+demand a narasumber and a photo) lying in the given region's subtree, made on first use."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,7 +21,7 @@ def _meeting_in(region_code: str) -> Meeting | None:
                                 .order_by(RoleAssignment.region_code, RoleAssignment.user_id).limit(1))
     if user_id is None:
         return None
-    meeting = Meeting(region_code=region_code, kind="koordinasi", title=f"Rapat sampel {region_code}",
+    meeting = Meeting(region_code=region_code, kind="bimtek", title=f"Bimtek sampel {region_code}",
                       starts_at=dt.datetime(2026, 11, 2, 2, 0), place="Aula", chair_id=user_id, notulis_id=user_id,
                       checkin_code=f"S{abs(hash(region_code)) % 10**6:06d}"[:8])
     meeting.participants.append(Participant(guest_name="Tamu Sampel", sex="P"))
@@ -57,3 +57,32 @@ def _agenda(region_code: str):
 def _action(region_code: str):
     meeting = _meeting_in(region_code)
     return meeting.action_items[0].id if meeting else None
+
+
+@sample("speaker_id")
+def _speaker(region_code: str):
+    from webapp.meetings.models import Speaker
+
+    meeting = _meeting_in(region_code)
+    if meeting is None:
+        return None
+    if not meeting.speakers:
+        meeting.speakers.append(Speaker(name="Narasumber Sampel", topic="Materi sampel"))
+        db.session.commit()
+    return meeting.speakers[0].id
+
+
+@sample("photo_id")
+def _photo(region_code: str):
+    import hashlib
+
+    from webapp.meetings.models import MeetingPhoto
+
+    meeting = _meeting_in(region_code)
+    if meeting is None:
+        return None
+    if not meeting.photos:
+        data = b"\xff\xd8\xff\xe0sampel"
+        meeting.photos.append(MeetingPhoto(data=data, sha256=hashlib.sha256(data).hexdigest()))
+        db.session.commit()
+    return meeting.photos[0].id

@@ -43,24 +43,32 @@ def _by_title(part: str) -> Meeting:
     return db.session.scalar(select(Meeting).where(Meeting.title.contains(part)))
 
 
-def test_ttu_bimtek_minutes_have_every_part_of_the_official_layout(demo_meetings, demo_client, login_as):
+def test_ttu_bimtek_is_a_laporan_pelaksanaan_kegiatan_with_every_part(demo_meetings, demo_client, login_as):
     meeting = _by_title("Bimbingan Teknis")
     login_as(demo_client, "pokjanal.ttu")
     reader = _pdf(demo_client, meeting.id)
     text = _flat(_text(reader))
     for expected in (
-        "PEMERINTAH KABUPATEN TIMOR TENGAH UTARA", "NOTULEN RAPAT", "Bimbingan Teknis",
-        "Jumat, 5 Desember 2025", "09.35 WITA s.d. selesai", "Aula Kantor Bupati Timor Tengah Utara",
-        "Pimpinan rapat", "Yosef Kolo, S.H.", "Notulis", "Fransiska Tefa, S.KM", "NIP. 19750505 200003 1 004",
-        "8 orang hadir dari 9 undangan", "I. Pembukaan", "Pencatatan dan pelaporan Posyandu ILP",
-        "Kesimpulan/keputusan", "III. Tindak Lanjut", "Tindak lanjut", "Penanggung jawab", "Batas waktu", "Status",
-        "Mendampingi kader Kelurahan Benpasi", "Pokja/Pokjanal Kelurahan Benpasi", "10 Januari 2026", "Selesai",
-        "V. Penutup", "Pimpinan Rapat,", "DAFTAR HADIR", "Jabatan/Instansi", "L/P", "Keterangan", "Tanda Tangan",
+        "PEMERINTAH KABUPATEN TIMOR TENGAH UTARA", "LAPORAN PELAKSANAAN KEGIATAN", "Bimbingan Teknis",
+        "Jumat, 5 Desember 2025", "09.35 WITA s.d. selesai", "Aula Hotel Ariesta Kefamenanu",
+        "I. Pendahuluan", "A. Dasar", "Permendagri Nomor 13 Tahun 2024", "B. Maksud dan Tujuan", "II. Pelaksanaan",
+        "B. Peserta", "Unsur", "Dinas Kesehatan", "C. Narasumber dan Materi", "drg. Maria Ernestina Seran, M.Kes",
+        "Dinas Kesehatan Provinsi NTT", "Penguatan Posyandu ILP", "III. Hasil", "A. Pokok Bahasan", "B. Rekomendasi",
+        "C. Rencana Tindak Lanjut", "IV. Penutup", "Mengetahui,", "Pelapor,",
+        "Yosef Kolo, S.H.", "Fransiska Tefa, S.KM", "NIP. 19850312 201001 2 007", "Kefamenanu, 8 Desember 2025",
+        "8 orang hadir dari 9 undangan", "Pencatatan dan pelaporan Posyandu ILP",
+        "Tindak lanjut", "Penanggung jawab", "Batas waktu", "Status",
+        "Mendampingi kader Kelurahan Benpasi", "Pokja/Pokjanal Kelurahan Benpasi", "10 Januari 2026", "Terbuka",
+        "DAFTAR HADIR", "Jabatan/Instansi", "L/P", "Keterangan", "Tanda Tangan",
     ):
         assert expected in text, expected
     for participant in meeting.participants:
         assert participant.name in text, participant.name
     assert "DRAF" not in text  # final minutes carry no draft mark
+    assert "NOTULEN RAPAT" not in text
+    assert "Selesai" not in text  # done in January: after the signing, so not in the signed minutes
+    assert text.count("NIP.") == 1  # the wakil bupati is elected: no NIP line under his name
+    assert "/verifikasi/" in text
     box = reader.pages[0].mediabox
     assert (round(float(box.width) / MM), round(float(box.height) / MM)) == (210, 297)
 

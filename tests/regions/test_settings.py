@@ -6,10 +6,11 @@ import zlib
 import pytest
 
 from webapp.extensions import db
+from webapp.regions.letterhead import kop_for
 from webapp.regions.models import KabupatenSetting, Region
 
 GOOD = {"body_name": "Tim Pembina Posyandu", "paper_size": "A4", "letterhead": "PEMERINTAH KABUPATEN\nBARIS DUA",
-        "report_due_day": "10"}
+        "report_due_day": "10", "place_of_signing": " Sampit "}
 
 
 def png_bytes(extra: int = 0) -> bytes:
@@ -43,6 +44,7 @@ def test_admin_saves_name_paper_letterhead_due_day_and_logo(demo_client, login_a
     assert setting.page_size_css == "210mm 297mm"
     assert setting.letterhead_lines == ["PEMERINTAH KABUPATEN", "BARIS DUA"]
     assert setting.report_due_day == 10
+    assert setting.place_of_signing == "Sampit"
     assert setting.logo_mime == "image/png"
     logo = demo_client.get("/pengaturan/62.02/logo")
     assert logo.status_code == 200 and logo.mimetype == "image/png" and logo.data == setting.logo
@@ -156,6 +158,37 @@ def test_home_shows_the_approver_title_and_full_region(demo_client, login_as):
     login_as(demo_client, "camat.kotabesi")
     page = demo_client.get("/").get_data(as_text=True)
     assert "Camat" in page and "Kec. Kota Besi, Kab. Kotawaringin Timur" in page
+
+
+def test_the_admin_keeps_a_kecamatan_kop_that_its_documents_then_print(demo_client, login_as):
+    login_as(demo_client, "admin.kotim")
+    assert "Kop surat dan tempat penandatanganan" in demo_client.get("/wilayah/62.02.01").get_data(as_text=True)
+    page = demo_client.get("/wilayah/62.02.01/kop").get_data(as_text=True)
+    assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR" in page and "KECAMATAN KOTA BESI" in page and "KEC." not in page
+    response = demo_client.post("/wilayah/62.02.01/kop", data={
+        "body_name": "Tim Pembina Posyandu Kecamatan Kota Besi", "place_of_signing": "Kota Besi",
+        "letterhead": "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR\nKECAMATAN KOTA BESI\nJalan Tjilik Riwut Km 60"})
+    assert response.status_code == 302
+    kop = kop_for(db.session.get(Region, "62.02.01"))
+    assert kop.lines[-1] == "Jalan Tjilik Riwut Km 60" and kop.body == "Tim Pembina Posyandu Kecamatan Kota Besi"
+    too_long = demo_client.post("/wilayah/62.02.01/kop", data={"letterhead": "x" * 601})
+    assert too_long.status_code == 422 and "Jalan Tjilik Riwut Km 60" in kop_for(db.session.get(Region, "62.02.01")).lines
+    assert demo_client.get("/wilayah/62.02/kop").status_code == 404  # the kabupaten kop lives in its settings
+
+
+def test_a_desa_kop_defaults_to_every_tier_in_full_and_the_kabupaten_to_its_town(demo_app):
+    desa = kop_for(db.session.get(Region, "53.03.05.1005"))
+    assert desa.lines[:3] == ["PEMERINTAH KABUPATEN TIMOR TENGAH UTARA", "KECAMATAN KOTA KEFAMENANU", "KELURAHAN BENPASI"]
+    assert desa.place == "Benpasi" and desa.body == "Pokja Posyandu Kelurahan Benpasi"
+    assert kop_for(db.session.get(Region, "53.03")).place == "Kefamenanu"
+    assert kop_for(db.session.get(Region, "62.02")).place == "Sampit"
+
+
+def test_other_admins_and_members_cannot_keep_the_kop(demo_client, login_as):
+    login_as(demo_client, "admin.ttu")
+    assert demo_client.post("/wilayah/62.02.01/kop", data={"place_of_signing": "X"}).status_code == 404
+    login_as(demo_client, "pokjanal.kotabesi")
+    assert demo_client.post("/wilayah/62.02.01/kop", data={"place_of_signing": "X"}).status_code == 403
 
 
 def test_settings_changes_are_audited_with_old_and_new_values(demo_client, login_as):

@@ -92,7 +92,7 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
     palangan = next([c.value for c in r] for r in sheet.iter_rows(min_row=2) if r[0].value == "Palangan")
     assert palangan[header.index("Laporan masuk")] == 1
     assert [palangan[header.index(h)] for h in ("S", "K", "D", "N")] == [48, 44, 40, 30]
-    assert re.fullmatch(r"83\.3", str(palangan[header.index("D/S")]))
+    assert re.fullmatch(r"83\.3", str(palangan[header.index("D/S (%)")]))
 
 
 @pytest.mark.browser

@@ -53,7 +53,8 @@ def test_ratios_come_from_the_sums(demo_app):
     rows, total = recap.recap(actor("camat.kotabesi"), db.session.get(Region, "62.02.01"), year, month)
     assert total.sums["dewasa_target"] == 0
     assert total.ratios == {"ds": 75 / 100, "ks": 86 / 100, "nd": 50 / 75, "stunting": 14 / 70}
-    assert [r.label for r in rows] == ["Palangan"]
+    assert [r.label for r in rows if r.reports] == ["Palangan"]
+    assert len(rows) == 11 and all(r.sums["balita_s"] is None for r in rows if not r.reports)  # every desa listed
 
 
 def test_each_tier_sees_only_its_subtree(demo_app):
@@ -98,29 +99,62 @@ def test_exports_hold_the_same_numbers_and_keep_blanks(demo_client, login_as):
     _two_reports()
     login_as(demo_client, "camat.kotabesi")
     xlsx = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.xlsx")
-    assert xlsx.headers["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(xlsx.data)).active
+    assert xlsx.headers["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    book = load_workbook(io.BytesIO(xlsx.data))
+    assert book.sheetnames == ["Rekap", "Keterangan"]
+    sheet = book["Rekap"]
     header = [c.value for c in sheet[1]]
     total = [c.value for c in sheet[sheet.max_row]]
     assert total[0] == "Jumlah" and total[header.index("S")] == 100 and total[header.index("D")] == 75
     assert total[header.index("Usia dewasa sasaran")] is None  # blank, not 0
-    assert total[header.index("D/S")] == 75.0
-    text = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.csv").data.decode("utf-8-sig")
-    lines = list(csv.reader(io.StringIO(text)))
+    assert total[header.index("D/S (%)")] == 75.0 and all("%" in h for h in header[-4:])
+    palangan = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "Palangan")
+    assert palangan[1] == "62.02.01.2003"  # the region's code, not an internal id
+    notes = dict(book["Keterangan"].iter_rows(values_only=True))
+    assert notes["Judul"] == "Rekap laporan bulanan Posyandu" and notes["Wilayah"].startswith("Kecamatan Kota Besi")
+    assert isinstance(notes["Dicetak (WIB)"], dt.datetime)
+    answer = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.csv")
+    assert answer.headers["Content-Type"] == "text/csv; charset=utf-8"  # one charset, once
+    assert answer.data.startswith("\ufeff".encode())
+    lines = list(csv.reader(io.StringIO(answer.data.decode("utf-8-sig")), delimiter=";"))
     assert lines[-1][lines[0].index("S")] == "100" and lines[-1][lines[0].index("Usia dewasa sasaran")] == ""
-    raw = load_workbook(io.BytesIO(demo_client.get(f"/laporan/data/62.02.01/{month_text()}.xlsx").data)).active
-    column = [c.value for c in raw[1]].index("S")
-    assert raw.max_row == 3 and sorted(r[column].value for r in raw.iter_rows(min_row=2)) == [40, 60]
+    assert lines[-1][lines[0].index("D/S (%)")] == "75,0"  # decimal comma for Indonesian Excel
+    machine = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.csv?untuk=mesin")
+    rows = list(csv.reader(io.StringIO(machine.data.decode("utf-8"))))
+    assert not machine.data.startswith(b"\xef") and rows[-1][rows[0].index("D/S (%)")] == "75.0"
+    raw = load_workbook(io.BytesIO(demo_client.get(f"/laporan/data/62.02.01/{month_text()}.xlsx").data))["Laporan"]
+    header = [c.value for c in raw[1]]
+    assert raw.max_row == 3 and sorted(r[header.index("S")].value for r in raw.iter_rows(min_row=2)) == [40, 60]
+    sent = raw.cell(row=2, column=header.index("Dikirim pertama (WIB)") + 1)
+    assert isinstance(sent.value, dt.datetime) and sent.number_format == "dd/mm/yyyy hh:mm"
+    assert raw.cell(row=2, column=header.index("No. registrasi Posyandu") + 1).value.startswith("6202012003")
 
 
-def test_the_recap_pdf_is_on_the_kabupaten_letterhead(demo_client, login_as):
+def test_desa_recap_names_posyandu_by_registration_number(demo_client, login_as):
     _two_reports()
-    login_as(demo_client, "camat.kotabesi")
+    login_as(demo_client, "pokja.palangan")
+    sheet = load_workbook(io.BytesIO(demo_client.get(f"/laporan/rekap/62.02.01.2003/{month_text()}.xlsx").data))["Rekap"]
+    codes = [r[1] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] != "Jumlah"]
+    assert codes and all(code.startswith("6202012003") for code in codes)
+
+
+def test_the_recap_pdf_is_the_tiers_signed_report(demo_client, login_as):
+    _two_reports()
+    login_as(demo_client, "pokjanal.kotabesi")
     answer = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.pdf")
     assert answer.headers["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(answer.data))
-    text = " ".join(page.extract_text() for page in reader.pages)
-    assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR" in text and "Rekap Laporan Bulanan Posyandu".upper() in text.upper()
-    assert "Kec. Kota Besi" in text and "75,0 %" in text
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR KECAMATAN KOTA BESI" in text  # the kecamatan's own kop
+    assert "REKAPITULASI LAPORAN BULANAN POSYANDU Pokjanal Posyandu Kecamatan Kota Besi Bulan" in text
+    assert "Kec. " not in text and "75,0 %" in text and "D/S (%)" in text
+    assert "2 dari 27 Posyandu melapor" in text
+    for desa in ("Bajarum", "Camba", "Soren", "Kota Besi Hulu"):  # no reports, still listed
+        assert desa in text, desa
+    assert "Sumber data: laporan bulanan Posyandu" in text and "dicetak " in text
+    assert "Mengetahui," in text and "Ahmad Yani, S.Sos" in text and "Camat Kota Besi" in text
+    assert "Dibuat oleh," in text and "Sri Wahyuni" in text and "Kota Besi, " in text
+    last = " ".join(reader.pages[-1].extract_text().split())
+    assert "KB dan imunisasi" in last and last.index("Sumber data") < last.index("Mengetahui,")  # never alone
     height = float(reader.pages[0].mediabox.height)
     assert round(height / 72 * 25.4) == 330  # F4 for Kotawaringin Timur

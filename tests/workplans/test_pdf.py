@@ -52,3 +52,25 @@ def test_unapproved_plan_prints_draft_mark_on_a4_when_set(demo_client, login_as)
     text, reader = _pdf_text(demo_client, plan.id)
     assert "DRAF" in text and "Kegiatan 1" in text
     assert round(float(reader.pages[0].mediabox.width) / 72 * 25.4) == 297  # A4, sideways
+
+
+def test_a_desa_plan_carries_the_desa_kop_the_desa_body_and_no_nip_for_the_kepala_desa(demo_client, login_as):
+    from webapp.documents import queries as documents
+
+    plan = make_plan(submit=True)
+    kades = actor("kades.palangan")
+    kades.user.nip = "19700101 199001 1 001"  # typed in by mistake: not ASN, so never printed
+    services.approve(kades, plan, "", None)
+    login_as(demo_client, "pokja.palangan")
+    text, _ = _pdf_text(demo_client, plan.id)
+    assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR KECAMATAN KOTA BESI DESA PALANGAN" in text
+    assert "RENCANA KERJA POKJA POSYANDU DESA PALANGAN" in text.upper() and "POKJANAL POSYANDU KABUPATEN" not in text
+    assert "KEC." not in text and "Palangan, " in text  # titles in full; the desa is the place of signing
+    assert "NIP." not in text  # the drafter is a volunteer, the kepala desa elected
+    assert "/verifikasi/" in text and "(versi 1)" in text
+    first = documents.latest("rencana_kerja", plan.id)
+    services.approve(actor("camat.kotabesi"), plan, "", None)  # the endorsement signs a second version
+    text, _ = _pdf_text(demo_client, plan.id)
+    assert "(versi 2)" in text and "NIP. 19760309 199903 1 005" in text
+    page = demo_client.get(f"/verifikasi/{first.code}").get_data(as_text=True)
+    assert "Versi lebih baru ada" in page and "penanda tangan" in page

@@ -1,6 +1,6 @@
 """Sign-in, password and account forms."""
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, DateField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import Optional
 
 from webapp.auth.models import ROLE_LABELS
@@ -30,6 +30,9 @@ class AccountForm(FlaskForm):
     phone = StringField("Nomor HP", validators=[Optional(), max_length(20)])
     jabatan = StringField("Jabatan", validators=[Optional(), max_length(120)])
     nip = StringField("NIP", validators=[Optional(), max_length(30)])
+    is_asn = BooleanField("ASN (PNS/PPPK): NIP dicetak di bawah tanda tangan")
+    sex = SelectField("Jenis kelamin", choices=[("", "— pilih —"), ("L", "Laki-laki (L)"), ("P", "Perempuan (P)")],
+                      validators=[Optional()])
     role = SelectField("Peran", choices=[(k.value, v) for k, v in ROLE_LABELS.items()], validators=[required()])
     region_code = SelectField("Wilayah", validators=[required("Pilih wilayah.")], validate_choice=False)
     posyandu_id = SelectField("Posyandu (untuk kader)", validators=[Optional()], validate_choice=False, coerce=str)

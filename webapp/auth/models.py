@@ -34,6 +34,8 @@ class User(db.Model):
     full_name: Mapped[str] = mapped_column(String(120))
     jabatan: Mapped[str] = mapped_column(String(120), default="")
     nip: Mapped[str] = mapped_column(String(30), default="")
+    is_asn: Mapped[bool] = mapped_column(default=False)  # a civil servant: only then is the NIP printed
+    sex: Mapped[str] = mapped_column(String(1), default="")  # "L", "P" or unknown ""
     password_hash: Mapped[str] = mapped_column(String(255))
     is_enabled: Mapped[bool] = mapped_column(default=True)
     session_version: Mapped[int] = mapped_column(default=1)

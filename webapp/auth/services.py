@@ -130,6 +130,15 @@ def change_password(user: User, current: str, new: str, address: str) -> None:
 
 # ---- accounts -----------------------------------------------------------------------------
 
+def _check_printed_identity(sex: str, nip: str, is_asn: bool) -> None:
+    """What documents print under a name: L/P, and an ASN's 18-digit NIP."""
+    if sex not in ("", "L", "P"):
+        raise Refused("Pilih L atau P.", "sex")
+    digits = "".join(nip.split())
+    if (is_asn and len(digits) != 18) or (digits and not digits.isdigit()):
+        raise Refused("NIP seorang ASN terdiri dari 18 angka.", "nip")
+
+
 def _check_new_account(actor: Actor, username: str, phone: str, role: Role, region_code: str,
                        posyandu_id: int | None) -> tuple[str | None, int | None]:
     """Every refusal of a new account; answers the normalized phone and the Posyandu id."""
@@ -155,9 +164,12 @@ def _check_new_account(actor: Actor, username: str, phone: str, role: Role, regi
 
 
 def create_account(actor: Actor, *, username: str, full_name: str, phone: str, jabatan: str, nip: str,
-                   password: str, role: Role, region_code: str, posyandu_id: int | None, address: str) -> User:
-    """Create an account with one role the actor may grant; hash first, then check and write at once."""
+                   password: str, role: Role, region_code: str, posyandu_id: int | None, address: str,
+                   sex: str = "", is_asn: bool = False) -> User:
+    """Create an account with one role the actor may grant; hash first, then check and write at once.
+    Only an ASN's NIP is printed (bupati, wakil bupati and kepala desa are elected and have none)."""
     username = username.strip().lower()
+    _check_printed_identity(sex, nip, is_asn)
     with outside_write_lock():
         problem = password_problem(password, username)
         if problem:
@@ -165,7 +177,7 @@ def create_account(actor: Actor, *, username: str, full_name: str, phone: str, j
         password_hash = hash_password(password)
     normalized, posyandu_id = _check_new_account(actor, username, phone, role, region_code, posyandu_id)
     user = User(username=username, full_name=full_name.strip(), phone=normalized, jabatan=jabatan.strip(),
-                nip=nip.strip(), password_hash=password_hash, created_by_id=actor.id)
+                nip=nip.strip(), is_asn=is_asn, sex=sex, password_hash=password_hash, created_by_id=actor.id)
     user.roles.append(RoleAssignment(role=role, region_code=region_code, posyandu_id=posyandu_id))
     db.session.add(user)
     db.session.flush()

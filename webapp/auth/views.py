@@ -115,6 +115,7 @@ def users():
             user = services.create_account(
                 actor, username=form.username.data, full_name=form.full_name.data, phone=form.phone.data or "",
                 jabatan=form.jabatan.data or "", nip=form.nip.data or "", password=form.password.data,
+                sex=form.sex.data or "", is_asn=bool(form.is_asn.data),
                 role=Role(form.role.data), region_code=form.region_code.data,
                 posyandu_id=int(form.posyandu_id.data) if (form.posyandu_id.data or "").isdigit() else None,
                 address=client_address(),

@@ -10,7 +10,7 @@ from webapp.dashboard import exports, periods, queries, services
 from webapp.dashboard.charts import line_chart
 from webapp.dashboard.indicators import (ILP_KEYS, PAIR_BY_KEY, POSYANDU_COLUMNS, REGION_COLUMNS, REPORT_FIELDS,
                                          TABLE_HEADERS)
-from webapp.exports import download
+from webapp.exports import answer
 from webapp.pdf import data_uri, pdf_response, render_pdf
 from webapp.regions.queries import setting_for
 from webapp.reports.models import STATUS_LABELS
@@ -86,8 +86,9 @@ def table(code: str, fmt: str):
     if fmt not in ("xlsx", "csv"):
         abort(404)
     board, _, _ = _region_board(code)
-    name = f"pemantauan-{code}-{board.period.param}-{board.period.months}bln.{fmt}"
-    return download(exports.to_xlsx(board) if fmt == "xlsx" else exports.to_csv(board), name, fmt)
+    name = f"pemantauan-{code}-{board.period.param}-{board.period.months}bln"
+    area = queries.get_region_or_404(current_actor(), code).full_label
+    return answer(exports.export(board, area), name, fmt, request.args.get("untuk") == "mesin")
 
 
 @bp.get("/<code>/ringkasan.pdf")

@@ -6,13 +6,15 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from webapp.access import Actor
 from webapp.auth.models import User
 from webapp.extensions import db
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesRevision,
-    MinutesStatus, Participant,
+    MinutesStatus, Participant, Speaker,
 )
 from webapp.clock import to_utc
+from webapp.meetings import signed
 from webapp.meetings.services import new_checkin_code, snapshot
 
 
@@ -78,6 +80,7 @@ def _finish(meeting: Meeting, by: str) -> None:
                                    saved_by_id=_user(by).id))
     if meeting.status in (MinutesStatus.FINAL, MinutesStatus.LOCKED):
         meeting.finalized_at = meeting.starts_at + dt.timedelta(days=3)
+        signed.freeze(Actor(meeting.chair), meeting)  # what it printed when signed, not what came later
 
 
 def seed_meetings() -> None:
@@ -120,12 +123,21 @@ def _seed_kotim_first() -> Meeting:
 def _seed_ttu_bimtek() -> None:
     meeting, new = _meeting(
         "53.03", MeetingKind.BIMTEK, "Bimbingan Teknis Pengelolaan Posyandu ILP bagi Kader dan Pokja",
-        dt.date(2025, 12, 5), dt.time(9, 35), None, "Aula Kantor Bupati Timor Tengah Utara, Kefamenanu",
+        dt.date(2025, 12, 5), dt.time(9, 35), None, "Aula Hotel Ariesta Kefamenanu",
         "bupati.ttu", "pokjanal.ttu", "Asia/Makassar", MinutesStatus.FINAL)
     if not new:
         return
     meeting.opening = "Bimbingan teknis dibuka pukul 09.35 WITA oleh Wakil Bupati Timor Tengah Utara."
     meeting.closing = "Kegiatan ditutup pukul 14.20 WITA dengan foto bersama."
+    meeting.basis = ("Permendagri Nomor 13 Tahun 2024 tentang Posyandu; Keputusan Bupati Timor Tengah Utara tentang "
+                     "Pokjanal Posyandu Kabupaten; DPA DPMD Kabupaten Timor Tengah Utara Tahun 2025.")
+    meeting.purpose = ("Meningkatkan kemampuan kader dan Pokja Posyandu mengelola Posyandu Integrasi Layanan Primer "
+                       "(ILP): pencatatan dan pelaporan per kelompok sasaran dan kunjungan rumah.")
+    meeting.speakers.append(Speaker(name="drg. Maria Ernestina Seran, M.Kes",
+                                    jabatan="Kepala Bidang Kesehatan Masyarakat, Dinas Kesehatan Provinsi NTT",
+                                    topic="Penguatan Posyandu ILP dan Pencatatan Lima Kelompok Sasaran"))
+    meeting.speakers.append(Speaker(name="Adrianus Sasi, S.Kep", jabatan="Pengelola Program Gizi, Dinas Kesehatan",
+                                    topic="Format Laporan Bulanan Posyandu dan SKDN"))
     _people(meeting, ["bupati.ttu", "pokjanal.ttu", "camat.kefamenanu", "lurah.benpasi", "kader.benpasi"], TTU_GUESTS)
     recording, visits = _agenda(meeting, [
         ("Pencatatan dan pelaporan Posyandu ILP",
@@ -137,14 +149,19 @@ def _seed_ttu_bimtek() -> None:
          "Setiap Posyandu menyusun daftar sasaran kunjungan rumah."),
     ])
     db.session.flush()
-    meeting.action_items.append(ActionItem(
+    accompany = ActionItem(
         agenda_item_id=recording.id, what="Mendampingi kader Kelurahan Benpasi mengisi laporan bulanan",
-        responsible_region_code="53.03.05.1005", due_on=dt.date(2026, 1, 10), status=ActionStatus.SELESAI,
-        progress_note="Pendampingan dilakukan 8 Januari 2026."))
+        responsible_region_code="53.03.05.1005", due_on=dt.date(2026, 1, 10), status=ActionStatus.TERBUKA)
+    meeting.action_items.append(accompany)
     meeting.action_items.append(ActionItem(
         agenda_item_id=visits.id, what="Menyusun daftar sasaran kunjungan rumah Posyandu se-Kota Kefamenanu",
         responsible_region_code="53.03.05", due_on=dt.date(2026, 12, 31)))
     _finish(meeting, "pokjanal.ttu")
+    done_at = to_utc(dt.date(2026, 1, 8), dt.time(15, 0), "Asia/Makassar")  # reported after the signing
+    accompany.status, accompany.progress_note, accompany.updated_at = (
+        ActionStatus.SELESAI, "Pendampingan dilakukan 8 Januari 2026.", done_at)
+    accompany.updates.append(ActionUpdate(status=ActionStatus.SELESAI, note=accompany.progress_note,
+                                          by_id=_user("lurah.benpasi").id, at=done_at))
 
 
 def _seed_kotim_followup(first: Meeting) -> None:

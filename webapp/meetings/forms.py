@@ -1,5 +1,6 @@
 """Forms for meetings: scheduling, invitations, guests, check-in, minutes, action items and their progress."""
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     DateField, FieldList, Form, FormField, HiddenField, SelectField, SelectMultipleField, StringField,
     TextAreaField, TimeField,
@@ -107,3 +108,20 @@ class ActionUpdateForm(FlaskForm):
 class CommentForm(FlaskForm):
     body = TextAreaField("Tanggapan", validators=[required("Tulis tanggapan Anda."), max_length(4000)])
 
+
+
+class ActivityForm(FlaskForm):
+    basis = TextAreaField("Dasar", validators=[Optional(), max_length(4000)],
+                          render_kw={"rows": 3, "placeholder": "mis. SK Bupati tentang Pokjanal Posyandu; DPA DPMD 2025"})
+    purpose = TextAreaField("Maksud dan tujuan", validators=[Optional(), max_length(4000)], render_kw={"rows": 3})
+
+
+class SpeakerForm(FlaskForm):
+    name = StringField("Nama narasumber", validators=[required(), max_length(120)])
+    jabatan = StringField("Jabatan dan instansi", validators=[Optional(), max_length(200)])
+    topic = StringField("Judul materi", validators=[required(), max_length(240)])
+
+
+class PhotoForm(FlaskForm):
+    photo = FileField("Foto (JPEG/PNG, maks. 2 MB; diperkecil otomatis)")
+    caption = StringField("Keterangan foto", validators=[Optional(), max_length(200)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.auth.models import User
@@ -20,6 +20,7 @@ class MeetingKind(StrEnum):
     ADVOKASI = "advokasi"
     BIMTEK = "bimtek"
     MONEV = "monev"
+    SOSIALISASI = "sosialisasi"
     LAINNYA = "lainnya"
 
 
@@ -28,8 +29,13 @@ KIND_LABELS = {
     MeetingKind.ADVOKASI: "Advokasi",
     MeetingKind.BIMTEK: "Bimbingan Teknis",
     MeetingKind.MONEV: "Monitoring dan Evaluasi",
+    MeetingKind.SOSIALISASI: "Sosialisasi",
     MeetingKind.LAINNYA: "Lainnya",
 }
+
+
+ACTIVITY_KINDS = frozenset({MeetingKind.BIMTEK, MeetingKind.ADVOKASI, MeetingKind.SOSIALISASI})
+"""Filed as a laporan pelaksanaan kegiatan (narasumber, materi, photos); rakor and monev keep the notulen."""
 
 
 class MinutesStatus(StrEnum):
@@ -79,6 +85,8 @@ class Meeting(db.Model):
     checkin_code: Mapped[str] = mapped_column(String(8), unique=True)
     opening: Mapped[str] = mapped_column(Text, default="")
     closing: Mapped[str] = mapped_column(Text, default="")
+    basis: Mapped[str] = mapped_column(Text, default="")  # dasar (activity report)
+    purpose: Mapped[str] = mapped_column(Text, default="")  # maksud dan tujuan (activity report)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     finalized_at: Mapped[dt.datetime | None]
@@ -93,6 +101,8 @@ class Meeting(db.Model):
         back_populates="meeting", order_by="Participant.id", cascade="all, delete-orphan")
     action_items: Mapped[list[ActionItem]] = relationship(
         back_populates="meeting", order_by="ActionItem.id", cascade="all, delete-orphan")
+    speakers: Mapped[list[Speaker]] = relationship(order_by="Speaker.id", cascade="all, delete-orphan")
+    photos: Mapped[list[MeetingPhoto]] = relationship(order_by="MeetingPhoto.id", cascade="all, delete-orphan")
     events: Mapped[list[MinutesEvent]] = relationship(order_by="MinutesEvent.id", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
@@ -109,6 +119,11 @@ class Meeting(db.Model):
     def text_is_frozen(self) -> bool:
         """Final and locked minutes never change."""
         return self.status in (MinutesStatus.FINAL, MinutesStatus.LOCKED)
+
+    @property
+    def is_activity(self) -> bool:
+        """Printed as a laporan pelaksanaan kegiatan rather than a notulen."""
+        return self.kind in ACTIVITY_KINDS
 
     @property
     def present_count(self) -> int:
@@ -157,7 +172,7 @@ class ActionItem(db.Model):
         if self.responsible_user is not None:
             return self.responsible_user.full_name
         if self.responsible_region is not None:
-            return f"Pokja/Pokjanal {self.responsible_region.label}"
+            return f"Pokja/Pokjanal {self.responsible_region.formal_label}"
         return self.responsible_agency
 
     @property
@@ -249,6 +264,26 @@ class MinutesComment(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     author: Mapped[User] = relationship(lazy="joined")
+
+
+class Speaker(db.Model):
+    """A narasumber of a bimtek, advokasi or sosialisasi and the materi presented."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    jabatan: Mapped[str] = mapped_column(String(200), default="")  # jabatan and instansi as printed
+    topic: Mapped[str] = mapped_column(String(240))
+
+
+class MeetingPhoto(db.Model):
+    """Dokumentasi: a JPEG re-encoded on the server (≤ 200 KB, no EXIF)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    caption: Mapped[str] = mapped_column(String(200), default="")
 
 
 class MinutesEvent(HistoryColumns, db.Model):

@@ -5,7 +5,6 @@ import io
 
 from flask import abort
 
-from webapp import pdf
 from webapp.access import Actor, can
 from webapp.auth.models import Role
 from webapp.clock import local_time
@@ -124,21 +123,6 @@ def minutes_page(actor: Actor, meeting: Meeting, status: int = 200, minutes: Min
                   revisions=queries.revisions(meeting), may_edit=can(actor, "minutes.edit", meeting),
                   steps={s.name for s in MINUTES_FLOW.available(actor, meeting)}, notice=notice,
                   may_comment=can(actor, "minutes.comment", meeting))
-
-
-def pdf_context(actor: Actor, meeting: Meeting) -> dict:
-    """Everything the printed minutes need, in the kabupaten's zone and paper size."""
-    setting = setting_for(meeting.region_code)
-    participants = list(meeting.participants)
-    invited = len(participants)
-    return {
-        "meeting": meeting, "setting": setting, "logo": pdf.data_uri(setting.logo, setting.logo_mime),
-        "draft": not meeting.text_is_frozen, "day": day_label(meeting, setting.timezone),
-        "time": time_label(meeting, setting.timezone), "present": meeting.present_count, "invited": invited,
-        "participants": participants, "followups": queries.followups_for(actor, meeting),
-        "signed_on": tanggal(local_time(meeting.finalized_at or meeting.starts_at, setting.timezone).date(), False),
-        "place_of_signing": meeting.region.bare_name,
-    }
 
 
 def qr_svg(url: str) -> bytes:

@@ -17,7 +17,7 @@ from webapp.auth.models import Role, User
 from webapp.clock import local_date, to_utc, utcnow
 from webapp.audit import as_detail, audit
 from webapp.extensions import db
-from webapp.meetings import queries
+from webapp.meetings import queries, signed
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
     MinutesRevision, Participant,
@@ -298,6 +298,7 @@ def advance(actor: Actor, meeting: Meeting, step: str) -> Taken:
                                                            meeting_id=meeting.id))
         meeting.finalized_at = taken.at
         db.session.flush()
+        signed.freeze(actor, meeting)
         _keep_revision(actor, meeting)
     commit_or_conflict(MINUTES_FLOW.stale)
     return taken

@@ -3,8 +3,10 @@ from flask import Blueprint, abort, current_app, flash, redirect, request, url_f
 
 from webapp import pdf
 from webapp.access import can, current_actor, requires
+from webapp.exports import answer
 from webapp.forms import apply_form_errors, form_status
-from webapp.meetings import pages, queries, services
+from webapp.meetings import exports, pages, queries, services, signed
+from webapp.meetings.activity_views import bp as activity_bp
 from webapp.meetings.minutes_views import bp as minutes_bp
 from webapp.meetings.forms import ActionUpdateForm, CheckInForm, GuestForm
 from webapp.refusal import Refused
@@ -12,6 +14,7 @@ from webapp.rendering import is_targeted_htmx, render
 
 bp = Blueprint("meetings", __name__, url_prefix="/rapat")
 bp.register_blueprint(minutes_bp)  # endpoints meetings.minutes.*: the minutes editor and follow-up
+bp.register_blueprint(activity_bp)  # endpoints meetings.activity.*: laporan kegiatan of bimtek, advokasi, sosialisasi
 
 
 @bp.get("")
@@ -164,8 +167,21 @@ def minutes_pdf(meeting_id: int):
     meeting = queries.get_meeting_or_404(actor, meeting_id)
     if not can(actor, "minutes.read", meeting):
         abort(404)
-    data = pdf.render_pdf("pdf/minutes.html", **pages.pdf_context(actor, meeting))
+    data = pdf.render_pdf(signed.template_for(meeting), **signed.pdf_context(actor, meeting))
     return pdf.pdf_response(data, f"notulen-rapat-{meeting.id}.pdf")
+
+
+@bp.get("/<int:meeting_id>/<any('daftar-hadir', 'tindak-lanjut'):table>.xlsx")
+@requires("meeting.view")
+def table_xlsx(meeting_id: int, table: str):
+    """The attendance list or the action items as Excel, from what the minutes print."""
+    actor = current_actor()
+    meeting = queries.get_meeting_or_404(actor, meeting_id)
+    if not can(actor, "minutes.read", meeting):
+        abort(404)
+    doc, _ = signed.printed(actor, meeting)
+    make = exports.attendance_export if table == "daftar-hadir" else exports.actions_export
+    return answer(make(meeting, doc), f"{table}-rapat-{meeting.id}", "xlsx")
 
 
 @bp.route("/tindak-lanjut/<int:action_id>", methods=["GET", "POST"])

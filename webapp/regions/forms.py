@@ -33,9 +33,18 @@ class PosyanduForm(FlaskForm):
 
 class SettingsForm(FlaskForm):
     body_name = StringField("Nama lembaga", validators=[required(), max_length(120)])
+    place_of_signing = StringField("Tempat penandatanganan (kota)", validators=[Optional(), max_length(80)],
+                                   render_kw={"placeholder": "mis. Sampit"})
     paper_size = SelectField("Ukuran kertas", choices=[("A4", "A4 (210×297 mm)"), ("F4", "F4/Folio (215×330 mm)")])
     letterhead = TextAreaField("Baris kop surat (satu baris per baris)", validators=[Optional(), max_length(600)])
     logo = FileField("Logo (PNG/JPEG, maks. 500 KB)")
     remove_logo = BooleanField("Hapus logo")
     report_due_day = IntegerField("Batas laporan bulanan (tanggal di bulan berikutnya)", validators=[
         required(), NumberRange(min=1, max=28, message="Isi tanggal 1–28.")])
+
+
+class LetterheadForm(FlaskForm):
+    body_name = StringField("Nama lembaga di tingkat ini", validators=[Optional(), max_length(160)],
+                            render_kw={"placeholder": "mis. Pokjanal Posyandu Kecamatan Kota Besi"})
+    letterhead = TextAreaField("Baris kop surat (satu baris per baris)", validators=[Optional(), max_length(600)])
+    place_of_signing = StringField("Tempat penandatanganan", validators=[Optional(), max_length(80)])

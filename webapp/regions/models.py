@@ -74,6 +74,11 @@ class Region(db.Model):
         return f"{prefix} {self.bare_name}"
 
     @property
+    def formal_label(self) -> str:
+        """The kind written in full, as titles need it: "Kecamatan Kota Besi", "Kabupaten Timor Tengah Utara"."""
+        return f"{self.kind.title()} {self.bare_name}"
+
+    @property
     def kabupaten_code(self) -> str | None:
         return kabupaten_code_of(self.code)
 
@@ -140,6 +145,7 @@ class KabupatenSetting(db.Model):
     logo: Mapped[bytes | None] = mapped_column(db.LargeBinary)
     logo_mime: Mapped[str | None] = mapped_column(String(20))
     report_due_day: Mapped[int] = mapped_column(default=5)
+    place_of_signing: Mapped[str] = mapped_column(String(80), default="")  # the town: "Sampit", "Kefamenanu"
     updated_at: Mapped[dt.datetime | None]
 
     region: Mapped[Region] = relationship()
@@ -160,6 +166,21 @@ class KabupatenSetting(db.Model):
     def scope(self) -> tuple[str, int | None]:
         """(region code, Posyandu id or None): where access rules look."""
         return (self.region_code, None)
+
+
+class RegionLetterhead(db.Model):
+    """A kecamatan's or desa's own kop, body name and place of signing; blank parts fall back to
+    what the tier's defaults derive from the region names and the kabupaten setting."""
+
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), primary_key=True)
+    body_name: Mapped[str] = mapped_column(String(160), default="")
+    letterhead: Mapped[str] = mapped_column(Text, default="")
+    place_of_signing: Mapped[str] = mapped_column(String(80), default="")
+    updated_at: Mapped[dt.datetime | None]
+
+    @property
+    def letterhead_lines(self) -> list[str]:
+        return [line for line in self.letterhead.splitlines() if line.strip()]
 
 
 class Posyandu(db.Model):

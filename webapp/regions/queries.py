@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from webapp.access import Actor, load_in_scope
 from webapp.extensions import db
-from webapp.regions.models import KabupatenSetting, Level, Posyandu, Region, kabupaten_code_of
+from webapp.regions.models import KabupatenSetting, Level, Posyandu, Region, RegionLetterhead, kabupaten_code_of
 
 
 def get_region_or_404(actor: Actor, code: str, permission: str = "region.view") -> Region:
@@ -60,3 +60,16 @@ def setting_for(region_code: str) -> KabupatenSetting:
 def administered_kabupaten(actor: Actor) -> list[KabupatenSetting]:
     codes = [g.region_code for g in actor.grants_for("settings.manage")]
     return list(db.session.scalars(select(KabupatenSetting).where(KabupatenSetting.region_code.in_(codes))))
+
+
+def own_letterhead(region: Region) -> RegionLetterhead | None:
+    """The region's own kop settings, if its admin set any (the region was loaded within scope)."""
+    return db.session.get(RegionLetterhead, region.code)
+
+
+def registration_numbers(posyandu_ids: list[int]) -> dict[int, str]:
+    """Kemendagri registration numbers of Posyandu the caller already loaded within scope (for exports)."""
+    if not posyandu_ids:
+        return {}
+    return dict(db.session.execute(select(Posyandu.id, Posyandu.registration_number)
+                                   .where(Posyandu.id.in_(posyandu_ids))).all())

@@ -1,6 +1,7 @@
 """Changing the Posyandu registry and a kabupaten's settings; one commit per use case."""
 from __future__ import annotations
 
+from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -10,7 +11,7 @@ from webapp.clock import utcnow
 from webapp.refusal import Refused
 from webapp.extensions import db
 from webapp.regions.logo import normalized_logo
-from webapp.regions.models import KabupatenSetting, Level, PaperSize, Posyandu, Region
+from webapp.regions.models import KabupatenSetting, Level, PaperSize, Posyandu, Region, RegionLetterhead
 
 POSYANDU_FIELDS = ("name", "dusun_rw", "sk_number", "sk_on", "registration_number", "schedule",
                    "kader_with_sk", "is_active")
@@ -98,3 +99,21 @@ def update_settings(actor: Actor, setting: KabupatenSetting, data: dict, logo: b
     setting.updated_at = utcnow()
     audit(actor.id, "settings.updated", f"settings {setting.region_code}", as_detail(changes))
     db.session.commit()
+
+
+def save_letterhead(actor: Actor, region: Region, data: dict) -> RegionLetterhead:
+    """A kecamatan's or desa's own kop, body name and place of signing, kept by its kabupaten's admin;
+    blank fields fall back to the defaults derived from the region names."""
+    if not actor.covers("settings.manage", region.code):
+        abort(403)
+    if region.level not in (Level.KECAMATAN, Level.DESA):
+        raise Refused("Kop sendiri hanya untuk kecamatan dan desa/kelurahan; kop kabupaten ada di Pengaturan.")
+    own = db.session.get(RegionLetterhead, region.code) or RegionLetterhead(region_code=region.code)
+    own.body_name = (data.get("body_name") or "").strip()
+    own.letterhead = "\n".join(line.rstrip() for line in (data.get("letterhead") or "").splitlines()).strip()
+    own.place_of_signing = (data.get("place_of_signing") or "").strip()
+    own.updated_at = utcnow()
+    db.session.add(own)
+    audit(actor.id, "letterhead.updated", region.code)
+    db.session.commit()
+    return own

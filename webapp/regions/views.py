@@ -5,7 +5,8 @@ from webapp.access import can, current_actor, requires
 from webapp.forms import apply_form_errors, form_status
 from webapp.refusal import Refused
 from webapp.regions import queries, services
-from webapp.regions.forms import PosyanduForm, SettingsForm
+from webapp.regions.forms import LetterheadForm, PosyanduForm, SettingsForm
+from webapp.regions.letterhead import kop_for
 from webapp.rendering import render
 
 bp = Blueprint("regions", __name__)
@@ -21,7 +22,8 @@ def browse(code: str | None = None):
         return render("regions/browse.html", region=None, children=queries.root_regions(actor), posyandu=[])
     region = queries.get_region_or_404(actor, code)
     return render("regions/browse.html", region=region, children=queries.children(actor, region),
-                  posyandu=queries.posyandu_in_scope(actor, region_code=region.code))
+                  posyandu=queries.posyandu_in_scope(actor, region_code=region.code),
+                  may_edit_kop=region.level in ("kecamatan", "desa") and actor.covers("settings.manage", region.code))
 
 
 @bp.get("/posyandu")
@@ -118,3 +120,23 @@ def logo(code: str):
     response = current_app.response_class(setting.logo, mimetype=setting.logo_mime)
     response.headers["Cache-Control"] = "private, max-age=300"
     return response
+
+
+@bp.route("/wilayah/<code>/kop", methods=["GET", "POST"])
+@requires("settings.manage")
+def letterhead(code: str):
+    """A kecamatan's or desa's own kop, body name and place of signing (the kabupaten admin keeps them)."""
+    actor = current_actor()
+    region = queries.get_region_or_404(actor, code, "settings.manage")
+    if region.level not in ("kecamatan", "desa"):
+        abort(404)  # the kabupaten's kop is kept in its settings
+    form = LetterheadForm(obj=queries.own_letterhead(region))
+    if form.validate_on_submit():
+        try:
+            services.save_letterhead(actor, region, form.data)
+        except Refused as error:
+            apply_form_errors(form, error)
+        else:
+            flash("Kop surat tersimpan.")
+            return redirect(url_for("regions.letterhead", code=region.code))
+    return render("regions/letterhead.html", form=form, region=region, kop=kop_for(region), status=form_status(form))

@@ -117,7 +117,7 @@ def recap(actor: Actor, region: Region, year: int, month: int) -> tuple[list[Rec
         .group_by(key_column)).all()
     if per_posyandu:
         labels = dict(db.session.execute(select(Posyandu.id, Posyandu.name).where(
-            Posyandu.region_code == region.code)).all())
+            Posyandu.region_code == region.code, Posyandu.is_active)).all())
     else:
         labels = dict(db.session.execute(select(Region.code, Region.name).where(
             Region.parent_code == region.code)).all())
@@ -128,6 +128,8 @@ def recap(actor: Actor, region: Region, year: int, month: int) -> tuple[list[Rec
         values = dict(zip(COUNT_NAMES, sums, strict=True))
         groups.setdefault(child, RecapRow(str(child), labels.get(child, str(child)))).absorb(count, values)
         total.absorb(count, values)
+    for child, label in labels.items():  # a child with no report is listed too: empty, not left out
+        groups.setdefault(child, RecapRow(str(child), label))
     return sorted(groups.values(), key=lambda r: r.label), total
 
 

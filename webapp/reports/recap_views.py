@@ -4,10 +4,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, request
 
 from webapp.access import current_actor, requires
-from webapp.pdf import data_uri, pdf_response, render_pdf
+from webapp.exports import answer
+from webapp.pdf import pdf_response, render_pdf
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
-from webapp.reports import exports, queries, recap
+from webapp.reports import exports, printing, queries, recap
 from webapp.reports.fields import RATIOS, SECTIONS
 from webapp.clock import month_key, parse_month, shift_month, today_in
 
@@ -64,29 +65,24 @@ def recap_page(code: str):
 @bp.get("/rekap/<code>/<month>.<fmt>")
 @requires("report.view")
 def recap_export(code: str, month: str, fmt: str):
-    """The recap as Excel, CSV or a printable PDF on the kabupaten's letterhead."""
+    """The recap as Excel, CSV (Indonesian Excel; `?untuk=mesin` for machines) or the tier's signed PDF."""
     if fmt not in ("xlsx", "csv", "pdf"):
         abort(404)
     region, (year, mon) = _region_and_month(code, month)
-    rows, total = recap.recap(current_actor(), region, year, mon)
     name = f"rekap-{region.code}-{month_key(year, mon)}"
     if fmt == "pdf":
-        setting = setting_for(region.code)
-        return pdf_response(render_pdf("pdf/report_recap.html", setting=setting, draft=False, rows=rows, total=total,
-                                       logo=data_uri(setting.logo, setting.logo_mime), ratios=RATIOS,
-                                       sections=SECTIONS, **_nav(region, year, mon)), f"{name}.pdf")
-    header, lines = exports.recap_table(rows, total, "Posyandu" if region.level == "desa" else "Wilayah")
-    data = exports.to_xlsx("Rekap", header, lines) if fmt == "xlsx" else exports.to_csv(header, lines)
-    return exports.download(data, f"{name}.{fmt}", fmt)
+        context = printing.recap_context(current_actor(), region, year, mon)
+        return pdf_response(render_pdf("pdf/report_recap.html", **context), f"{name}.pdf")
+    rows, total = recap.recap(current_actor(), region, year, mon)
+    return answer(exports.recap_export(region, year, mon, rows, total), name, fmt, request.args.get("untuk") == "mesin")
 
 
 @bp.get("/data/<code>/<month>.<fmt>")
 @requires("report.view")
 def raw_export(code: str, month: str, fmt: str):
-    """Every received report of the month under the region, one line each, as Excel or CSV."""
+    """Every received report of the month under the region, one line each, as Excel or CSV (`?untuk=mesin`)."""
     if fmt not in ("xlsx", "csv"):
         abort(404)
     region, (year, mon) = _region_and_month(code, month)
-    header, lines = exports.raw_table(queries.reports_in(current_actor(), region.code, year, mon))
-    data = exports.to_xlsx("Laporan", header, lines) if fmt == "xlsx" else exports.to_csv(header, lines)
-    return exports.download(data, f"laporan-{region.code}-{month_key(year, mon)}.{fmt}", fmt)
+    export = exports.raw_export(region, year, mon, queries.reports_in(current_actor(), region.code, year, mon))
+    return answer(export, f"laporan-{region.code}-{month_key(year, mon)}", fmt, request.args.get("untuk") == "mesin")

@@ -15,7 +15,7 @@ from webapp.extensions import db
 from webapp.refusal import Conflict, Refused, commit_or_conflict
 from webapp.regions.models import Posyandu, Region, is_within
 from webapp.workflow import Taken, take
-from webapp.workplans import rules
+from webapp.workplans import printing, rules
 from webapp.workplans.rules import PLAN_FLOW
 from webapp.workplans.models import (
     SOURCE_LABELS, Decision, FundingSource, Plan, PlanLine, PlanStatus, PlanStep, SpmField,
@@ -103,6 +103,8 @@ def _take(actor: Actor, plan: Plan, step: str, note: str, expected_version: int 
     if taken.changed:
         plan.status_changed_at = taken.at
         _touch(plan)
+        if step in rules.DECIDE:
+            printing.freeze(plan)  # the kop and signature blocks as of this step (a new signed version)
         commit_or_conflict(CONFLICT)
     return taken
 

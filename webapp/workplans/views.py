@@ -4,13 +4,14 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from webapp import pdf
+from webapp.exports import answer
 from webapp.access import can, current_actor, requires
 from webapp.clock import utcnow
 from webapp.forms import apply_form_errors
 from webapp.refusal import Refused
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
-from webapp.workplans import queries, rules, services
+from webapp.workplans import exports, queries, rules, services
 from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, VersionForm, version_of
 from webapp.workplans.models import totals_by_field, totals_by_source
 from webapp.workplans.printing import pdf_context
@@ -204,17 +205,40 @@ def pdf_file(plan_id: int):
     return pdf.pdf_response(data, f"rencana-kerja-{plan.region_code}-{plan.year}-r{plan.revision}.pdf")
 
 
-@bp.get("/rekap")
+@bp.get("/<int:plan_id>.xlsx")
 @requires("plan.view")
-def rollup():
-    """Kecamatan/kabupaten roll-up: status of every plan below and the budget by field and source."""
-    actor, year = current_actor(), _year()
-    options = queries.rollup_regions(actor)
+def xlsx_file(plan_id: int):
+    """The plan's lines as Excel, budgets as numbers."""
+    plan = queries.get_plan_or_404(current_actor(), plan_id)
+    return answer(exports.plan_export(plan), f"rencana-kerja-{plan.region_code}-{plan.year}-r{plan.revision}", "xlsx")
+
+
+def _rollup_region(actor, options):
     code = request.args.get("wilayah") or (options[0].code if options else None)
     if code is None:
         abort(403)
     region = get_region_or_404(actor, code, "plan.view")
     if region.level not in ("kecamatan", "kabupaten"):
         abort(404)
+    return region
+
+
+@bp.get("/rekap")
+@requires("plan.view")
+def rollup():
+    """Kecamatan/kabupaten roll-up: status of every plan below and the budget by field and source."""
+    actor, year = current_actor(), _year()
+    options = queries.rollup_regions(actor)
+    region = _rollup_region(actor, options)
     return render("workplans/rollup.html", data=queries.rollup(actor, region, year), options=options,
                   status_label=rules.status_label)
+
+
+@bp.get("/rekap.xlsx")
+@requires("plan.view")
+def rollup_xlsx():
+    """The roll-up as Excel: status per child region, budget by field and source."""
+    actor, year = current_actor(), _year()
+    region = _rollup_region(actor, queries.rollup_regions(actor))
+    return answer(exports.rollup_export(queries.rollup(actor, region, year)), f"rekap-renja-{region.code}-{year}", "xlsx")
+

@@ -1,0 +1,65 @@
+"""The public verification page of a signed document: names the document, its signers and the hash of its
+frozen content; small; no personal data beyond the printed page; a wrong code is a clear 404; look-ups are
+audited and rate-limited per address."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from webapp.audit import AuditEvent
+from webapp.documents import services
+from webapp.extensions import db
+
+
+def _document():
+    document = services.record("notulen", 4242, "62.02.01", "Rapat Koordinasi — Uji", {
+        "kop": {"body": "Pokjanal Posyandu Kecamatan Kota Besi", "lines": [], "place": "Kota Besi"},
+        "signers": [{"role": "Pimpinan Rapat,", "name": "Ahmad Yani, S.Sos", "jabatan": "Camat Kota Besi",
+                     "nip": "19760309 199903 1 005", "date": "Kota Besi, 1 Desember 2026"}],
+        "attendance": [{"name": "Peserta Rahasia", "phone": "081200000000"}]})
+    db.session.commit()
+    return document
+
+
+def test_the_page_is_public_small_and_shows_no_more_than_the_print(demo_client):
+    document = _document()
+    response = demo_client.get(f"/verifikasi/{document.code}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and len(response.data) <= 30_000
+    assert response.headers["Cache-Control"] == "no-store"
+    for shown in ("Rapat Koordinasi — Uji", "Notulen Rapat", "Ahmad Yani, S.Sos", "Camat Kota Besi",
+                  "Pokjanal Posyandu Kecamatan Kota Besi", document.content_sha256, "Versi"):
+        assert shown in html, shown
+    for hidden in ("19760309", "081200000000", "Peserta Rahasia"):
+        assert hidden not in html, hidden
+    assert len(document.code) >= 16  # 96 random bits, URL-safe
+
+
+def test_a_wrong_code_is_a_clear_404_and_every_look_up_is_audited(demo_client):
+    document = _document()
+    wrong = demo_client.get("/verifikasi/BUKANKODEYANGADA")
+    assert wrong.status_code == 404 and "Tidak ditemukan" in wrong.get_data(as_text=True)
+    demo_client.get(f"/verifikasi/{document.code}")
+    actions = [(e.action, e.subject) for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id))]
+    assert ("document.unknown", "BUKANKODEYANGADA") in actions and ("document.checked", document.code) in actions
+
+
+def test_look_ups_from_one_address_are_rate_limited(demo_client):
+    document = _document()
+    for n in range(services.CHECKS_PER_WINDOW):
+        assert demo_client.get(f"/verifikasi/TEBAKAN{n:05d}").status_code == 404
+    assert demo_client.get(f"/verifikasi/{document.code}").status_code == 429
+    other = demo_client.get(f"/verifikasi/{document.code}", environ_base={"REMOTE_ADDR": "10.1.2.3"})
+    assert other.status_code == 200  # another address is not blocked
+
+
+def test_a_newer_version_names_what_changed(demo_client):
+    document = _document()
+    newer = services.record("notulen", 4242, "62.02.01", "Rapat Koordinasi — Uji", {
+        "kop": {"body": "Pokjanal Posyandu Kecamatan Kota Besi", "lines": [], "place": "Kota Besi"},
+        "signers": [{"role": "Pimpinan Rapat,", "name": "Pejabat Lain", "jabatan": "Plt. Camat Kota Besi"}],
+        "attendance": [{"name": "Peserta Rahasia", "phone": "081200000000"}]})
+    db.session.commit()
+    assert newer.version == 2 and newer.code != document.code
+    html = demo_client.get(f"/verifikasi/{document.code}").get_data(as_text=True)
+    assert "Versi lebih baru ada" in html and "penanda tangan" in html and "daftar hadir" not in html
+    assert "Versi lebih baru" not in demo_client.get(f"/verifikasi/{newer.code}").get_data(as_text=True)

@@ -1,0 +1,38 @@
+"""Signed documents: what a final notulen or an approved plan printed, frozen when it was signed.
+
+The content is canonical JSON of everything the page prints (never the PDF bytes), so the
+SHA-256 shown on the public verification page can be recomputed from the stored data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from webapp.clock import utcnow
+from webapp.extensions import db
+
+KIND_LABELS = {"notulen": "Notulen Rapat", "rencana_kerja": "Rencana Kerja"}
+
+
+class SignedDocument(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[int]  # the meeting's or the plan's id
+    version: Mapped[int] = mapped_column(default=1)
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), index=True)
+    title: Mapped[str] = mapped_column(String(240))
+    number: Mapped[str] = mapped_column(String(80), default="")
+    signed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    content: Mapped[str] = mapped_column(Text)  # canonical JSON, see services.canonical
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(32), unique=True)  # the /verifikasi/<code> key, 96 random bits
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)  # the letterhead logo as printed at signing
+    logo_mime: Mapped[str | None] = mapped_column(String(20))
+
+    __table_args__ = (UniqueConstraint("kind", "subject_id", "version", name="uq_signed_document_version"),)
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)

@@ -1,0 +1,141 @@
+"""What the printed minutes say, as plain data: built from the live records while the minutes are a draft,
+and frozen into a SignedDocument when the chair signs, so a final notulen prints the same text forever
+(§III shows each action item's status as of signing; later progress belongs to the next meeting's §IV).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+from webapp import pdf
+from webapp.access import Actor
+from webapp.clock import local_time, utcnow
+from webapp.documents import printing, queries as documents, services as signing
+from webapp.documents.people import printed_person, unsur_of
+from webapp.formatting import tanggal
+from webapp.meetings import queries
+from webapp.meetings.models import ACTION_LABELS, ActionStatus, Attendance, Meeting, Participant
+from webapp.meetings.pages import day_label, time_label
+from webapp.regions.letterhead import kop_for
+from webapp.regions.queries import setting_for
+
+KIND = "notulen"
+
+
+def _status_on(item, day: dt.date) -> str:
+    """The action item's status label as it stood on that day (its own status at signing time)."""
+    late = item.status != ActionStatus.SELESAI and item.due_on is not None and item.due_on < day
+    return "Terlambat" if late else ACTION_LABELS[ActionStatus(item.status)]
+
+
+def _attendee(participant: Participant) -> dict:
+    person = printed_person(participant.user) if participant.user is not None else {}
+    jabatan = participant.jabatan or person.get("jabatan", "")
+    unsur = participant.instansi or (unsur_of(participant.user) if participant.user is not None else "Lainnya")
+    return {"name": participant.name, "jabatan": ", ".join(p for p in (jabatan, participant.instansi) if p),
+            "sex": participant.sex or person.get("sex", ""), "attendance": participant.attendance or "",
+            "label": participant.attendance_label if participant.attendance else "", "unsur": unsur}
+
+
+def _by_unsur(attendance: list[dict]) -> list[dict]:
+    """Those present counted by unsur and L/P, in order of first appearance, with the total last."""
+    rows: dict[str, dict] = {}
+    for person in (a for a in attendance if a["attendance"] == Attendance.HADIR):
+        row = rows.setdefault(person["unsur"], {"unsur": person["unsur"], "L": 0, "P": 0, "total": 0})
+        row["total"] += 1
+        if person["sex"] in ("L", "P"):
+            row[person["sex"]] += 1
+    total = {"unsur": "Jumlah", **{k: sum(r[k] for r in rows.values()) for k in ("L", "P", "total")}}
+    return [*rows.values(), total]
+
+
+def _activity(meeting: Meeting, attendance: list[dict]) -> dict:
+    """The parts only a laporan pelaksanaan kegiatan has: dasar, tujuan, peserta by unsur, narasumber, photos."""
+    return {"basis": meeting.basis, "purpose": meeting.purpose, "participants": _by_unsur(attendance),
+            "speakers": [{"name": s.name, "jabatan": s.jabatan, "topic": s.topic} for s in meeting.speakers],
+            "photos": [{"sha256": p.sha256, "caption": p.caption} for p in meeting.photos]}
+
+
+def _who(user) -> str:
+    person = printed_person(user)
+    return ", ".join(p for p in (person["name"], person["jabatan"]) if p)
+
+
+def _signers(meeting: Meeting, chair: dict, notulis: dict, place_date: str) -> list[dict]:
+    """Notulen: the note-taker left, the chair right under place and date. Activity report: the chair
+    acknowledges (Mengetahui) on the left, the organiser reports and dates it on the right."""
+    if meeting.is_activity:
+        return [{"role": "Mengetahui,", **chair, "date": ""}, {"role": "Pelapor,", **notulis, "date": place_date}]
+    return [{"role": "Notulis,", **notulis, "date": ""}, {"role": "Pimpinan Rapat,", **chair, "date": place_date}]
+
+
+def content(actor: Actor, meeting: Meeting, signed_at: dt.datetime | None = None) -> dict:
+    """Everything the minutes print, from the live records, as of `signed_at` (default: now)."""
+    setting = setting_for(meeting.region_code)
+    kop = kop_for(meeting.region)
+    signed_at = signed_at or meeting.finalized_at
+    status_day = local_time(signed_at or utcnow(), setting.timezone).date()  # a draft shows today's status
+    day_signed = local_time(signed_at or meeting.starts_at, setting.timezone).date()
+    participants = list(meeting.participants)
+    chair, notulis = printed_person(meeting.chair), printed_person(meeting.notulis)
+    attendance = [_attendee(p) for p in participants]
+    return {
+        "kop": {**kop.as_dict(), "logo_sha256": hashlib.sha256(setting.logo).hexdigest() if setting.logo else ""},
+        "title": f"{meeting.kind_label} — {meeting.title}",
+        "header": {"day": day_label(meeting, setting.timezone), "time": time_label(meeting, setting.timezone),
+                   "place": meeting.place, "chair": _who(meeting.chair), "notulis": _who(meeting.notulis),
+                   "present": meeting.present_count, "invited": len(participants)},
+        "opening": meeting.opening or "Rapat dibuka oleh pimpinan rapat.",
+        "agenda": [{"title": a.title, "discussion": a.discussion, "decisions": a.decisions}
+                   for a in meeting.agenda_items],
+        "actions": [{"what": t.what, "responsible": t.responsible_label,
+                     "due": tanggal(t.due_on, False) if t.due_on else "–", "status": _status_on(t, status_day)}
+                    for t in meeting.action_items],
+        "followups": [{"what": f.item.what, "origin": f.item.meeting.title, "responsible": f.item.responsible_label,
+                       "due": tanggal(f.item.due_on, False) if f.item.due_on else "–", "status": f.status_label,
+                       "report": f.report.note if f.report and f.report.note else "–"}
+                      for f in queries.followups_for(actor, meeting)],
+        "closing": meeting.closing or "Rapat ditutup oleh pimpinan rapat.",
+        "signers": _signers(meeting, chair, notulis, f"{kop.place}, {tanggal(day_signed, False)}"),
+        "attendance": attendance,
+        "activity": _activity(meeting, attendance) if meeting.is_activity else None,
+    }
+
+
+def freeze(actor: Actor, meeting: Meeting):
+    """Keep what the minutes print as of signing (called by finalize once the status is final; the caller commits)."""
+    setting = setting_for(meeting.region_code)
+    frozen = content(actor, meeting, meeting.finalized_at)
+    return signing.record(KIND, meeting.id, meeting.region_code, frozen["title"], frozen, logo=setting.logo,
+                          logo_mime=setting.logo_mime, signed_at=meeting.finalized_at)
+
+
+def template_for(meeting: Meeting) -> str:
+    """Bimtek, advokasi and sosialisasi are filed as a laporan pelaksanaan kegiatan; the rest as a notulen."""
+    return "pdf/activity_report.html" if meeting.is_activity else "pdf/minutes.html"
+
+
+def _photos(meeting: Meeting, doc: dict) -> list[dict]:
+    """The photos the content lists, by their hash (a final report's photos can no longer change)."""
+    if not doc.get("activity"):
+        return []
+    by_hash = {p.sha256: p.data for p in meeting.photos}
+    return [{"src": pdf.data_uri(by_hash[p["sha256"]], "image/jpeg"), "caption": p["caption"]}
+            for p in doc["activity"]["photos"] if p["sha256"] in by_hash]
+
+
+def printed(actor: Actor, meeting: Meeting):
+    """(content, signed document): frozen for signed minutes, built from the live records otherwise (None)."""
+    document = documents.latest(KIND, meeting.id) if meeting.text_is_frozen else None
+    return (json.loads(document.content), document) if document else (content(actor, meeting), None)
+
+
+def pdf_context(actor: Actor, meeting: Meeting) -> dict:
+    """The print context: the frozen content for signed minutes, the live one (marked DRAF) otherwise."""
+    setting = setting_for(meeting.region_code)
+    doc, document = printed(actor, meeting)
+    logo = pdf.data_uri(document.logo, document.logo_mime) if document else pdf.data_uri(setting.logo, setting.logo_mime)
+    return {"doc": doc, "kop_lines": doc["kop"]["lines"], "setting": setting, "logo": logo,
+            "draft": not meeting.text_is_frozen, "verification": printing.footer(document) if document else None,
+            "photos": _photos(meeting, doc)}
