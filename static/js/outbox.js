@@ -4,10 +4,9 @@
 (function (self) {
   "use strict";
   var DB = "pokjanal", ITEMS = "outbox", META = "meta", LOCK = "pokjanal-outbox";
-  var LOGIN = "/masuk", SYNC_TAG = "pokjanal-outbox";
+  var LOGIN = "/masuk", TOKEN = "/token", SYNC_TAG = "pokjanal-outbox";
   var REASONS = {
     400: "Formulir kedaluwarsa. Buka formulirnya lagi, lalu tekan Kirim ulang.",
-    401: "Sesi Anda sudah berakhir. Masuk lagi, lalu tekan Kirim ulang.",
     403: "Anda tidak berwenang mengirim isian ini.",
     404: "Formulir atau data ini tidak ditemukan."
   };
@@ -57,24 +56,24 @@
     while ((m = re.exec(html)) && found.length < 6) { if (text(m[2])) { found.push(text(m[2])); } }
     return found.join(" ") || REASONS[status] || text(html).slice(0, 240) || ("Ditolak server (" + status + ").");
   }
-  function currentToken() {
-    if (typeof document === "undefined") { return null; }
-    var input = document.querySelector("input[name=csrf_token]");
-    if (input) { return input.value; }
-    try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"] || null; }
-    catch (e) { return null; }
+  function freshToken() {
+    // The token comes from the server at the moment of sending, with this phone's cookies: never from the
+    // page in view, which may be the offline page of the app shell (fetched without cookies) or be hours old.
+    return fetch(TOKEN, { credentials: "same-origin", cache: "no-store", headers: { "Accept": "application/json" } })
+      .then(function (response) {
+        var path = new URL(response.url).pathname;
+        if (response.status === 401 || (response.redirected && path === LOGIN)) { return { signin: true }; }
+        return response.ok ? response.json() : null;
+      }, function () { return null; });
   }
-  function send(item) {
-    var body = new URLSearchParams(), token = currentToken();
-    item.fields.forEach(function (f) { body.append(f[0], f[0] === "csrf_token" && token ? token : f[1]); });
-    var headers = { "HX-Request": "true", "X-Pokjanal-Outbox": "1" };
-    if (token) { headers["X-CSRFToken"] = token; }
+  function send(item, token) {
+    var body = new URLSearchParams();
+    item.fields.forEach(function (f) { body.append(f[0], f[0] === "csrf_token" ? token : f[1]); });
+    var headers = { "HX-Request": "true", "X-Pokjanal-Outbox": "1", "X-CSRFToken": token };
     return fetch(item.url, { method: item.method, body: body, headers: headers, credentials: "same-origin" })
       .then(function (response) {
         var path = new URL(response.url).pathname;
-        if (response.status === 401 || (response.redirected && path === LOGIN)) {
-          return { status: 401, reason: REASONS[401], stop: true };
-        }
+        if (response.status === 401 || (response.redirected && path === LOGIN)) { return "signin"; }
         if (response.ok) { return "sent"; }
         if (response.status >= 500 || response.status === 429) { return "retry"; }
         return response.text().then(function (html) {
@@ -82,18 +81,34 @@
         });
       }, function () { return "retry"; });
   }
-  function sendFrom(queue, i, sent) {
-    if (i >= queue.length) { return { sent: sent, left: 0 }; }
+  function sendFrom(queue, i, token, done) {
+    if (i >= queue.length) { return { sent: done.sent, refused: done.refused, left: 0 }; }
     var item = queue[i];
-    return send(item).then(function (outcome) {
-      if (outcome === "retry") { return { sent: sent, left: queue.length - i }; }
+    return send(item, token).then(function (outcome) {
+      if (outcome === "retry" || outcome === "signin") {
+        // Kept waiting: sent by the next flush, or after the kader signs in again on this phone.
+        return { sent: done.sent, refused: done.refused, left: queue.length - i, signin: outcome === "signin" };
+      }
       if (outcome === "sent") {
-        return remove(item.id).then(function () { tell("sent", item); return sendFrom(queue, i + 1, sent + 1); });
+        done.sent += 1;
+        return remove(item.id).then(function () { tell("sent", item); return sendFrom(queue, i + 1, token, done); });
       }
       item.state = "rejected"; item.reason = outcome.reason; item.status = outcome.status;
-      return put(item).then(function () {
-        tell("rejected", item);
-        return outcome.stop ? { sent: sent, left: queue.length - i - 1 } : sendFrom(queue, i + 1, sent);
+      done.refused += 1;
+      return put(item).then(function () { tell("rejected", item); return sendFrom(queue, i + 1, token, done); });
+    });
+  }
+  function sendAll(queue) {
+    if (!queue.length) { return Promise.resolve({ sent: 0, refused: 0, left: 0 }); }
+    return freshToken().then(function (answer) {
+      if (!answer || answer.signin || !answer.csrf_token) {
+        return { sent: 0, refused: 0, left: queue.length, signin: !!(answer && answer.signin) };
+      }
+      // Items belong to the account that saved them: another account signed in here never sends them.
+      var own = queue.filter(function (item) { return item.user === answer.user; });
+      return sendFrom(own, 0, answer.csrf_token, { sent: 0, refused: 0 }).then(function (result) {
+        result.left += queue.length - own.length;
+        return result;
       });
     });
   }
@@ -103,17 +118,18 @@
     if (flushing) { return flushing; }
     var work = function () {
       return mine().then(function (items) {
-        return sendFrom(items.filter(function (item) { return item.state === "waiting"; }), 0, 0);
+        return sendAll(items.filter(function (item) { return item.state === "waiting"; }));
       });
     };
     var locks = self.navigator && self.navigator.locks;
     flushing = (locks ? locks.request(LOCK, work) : work()).then(function (result) {
-      flushing = null; tell("flushed", result); return result;
+      flushing = null; tell("flushed", result || {}); return result;
     }, function (error) { flushing = null; throw error; });
     return flushing;
   }
   function tell(kind, data) {
-    var message = { kind: kind, label: data && data.label };
+    var message = { kind: kind, label: data && data.label, reason: data && data.reason, page: data && data.page,
+                    sent: data && data.sent, refused: data && data.refused };
     if (channel) { channel.postMessage(message); }
     if (self.PokjanalOutbox.onchange) { self.PokjanalOutbox.onchange(message); }
   }
@@ -201,25 +217,62 @@
   function notice(message, kind) {
     var box = document.getElementById("outbox-status"), main = document.getElementById("main");
     if (!box && main) {
-      box = el("div", { id: "outbox-status", role: "status" });
+      box = el("div", { id: "outbox-status" });
       main.insertBefore(box, main.firstChild);
     }
     if (!box) { return; }
-    box.className = kind === "ok" ? "flash" : "warning";
+    box.className = kind === "ok" ? "flash" : kind === "refused" ? "alert" : "warning";
+    box.setAttribute("role", kind === "refused" ? "alert" : "status");
     box.textContent = message + " ";
     if (kind !== "ok") { box.appendChild(el("a", { href: "/kotak-keluar" }, "Lihat kotak keluar")); }
   }
-  function badge(count) {
+  function badge(items) {
     var link = document.getElementById("outbox-link"), top = document.querySelector("header.top");
-    if (!count) { if (link) { link.remove(); } return; }
+    var refused = items.filter(function (i) { return i.state === "rejected"; }).length, waiting = items.length - refused;
+    if (!items.length) { if (link) { link.remove(); } return; }
     if (!link && top) {
-      link = el("a", { id: "outbox-link", href: "/kotak-keluar", "class": "outbox-link" });
+      link = el("a", { id: "outbox-link", href: "/kotak-keluar" });
       top.insertBefore(link, top.querySelector(".who"));
     }
     if (!link) { return; }
-    link.textContent = "Belum terkirim ";
-    link.appendChild(el("span", { "class": "badge" }, String(count)));
-    link.setAttribute("aria-label", "Kotak keluar: " + count + " belum terkirim");
+    // A refusal is never shown as "waiting": the badge turns red and says so.
+    link.className = refused ? "outbox-link refused" : "outbox-link";
+    link.textContent = refused ? "Ditolak " : "Belum terkirim ";
+    link.appendChild(el("span", { "class": "badge" }, String(refused || waiting)));
+    link.setAttribute("aria-label", "Kotak keluar: " + (refused ? refused + " ditolak" : "") +
+                      (refused && waiting ? ", " : "") + (waiting ? waiting + " belum terkirim" : ""));
+  }
+  function here(item) { return item.page === location.pathname + location.search; }
+  function pathOf(url) { try { return new URL(url, location.href).pathname; } catch (e) { return url; } }
+  function markForms(items) {
+    // A refused item shows on the form it came from, in red with the server's reason, until it is resent or thrown away.
+    document.querySelectorAll("[data-outbox-refusal]").forEach(function (node) { node.remove(); });
+    items.filter(function (i) { return i.state === "rejected" && here(i); }).forEach(function (item) {
+      var form = Array.prototype.filter.call(document.querySelectorAll("form[data-outbox]"), function (f) {
+        return pathOf(f.getAttribute("hx-post") || f.action) === pathOf(item.url);
+      })[0];
+      if (!form) { return; }
+      var box = el("div", { "class": "alert", role: "alert", "data-outbox-refusal": "" });
+      box.appendChild(el("p", {}, "Ditolak saat dikirim dari kotak keluar: " + item.reason));
+      box.appendChild(el("a", { href: "/kotak-keluar" }, "Buka kotak keluar"));
+      var heading = form.querySelector("h2");
+      form.insertBefore(box, heading ? heading.nextSibling : form.firstChild);
+    });
+  }
+  function refreshLive() {
+    // After a replay, the parts of this page that say where things stand (the report's status pill) are fetched anew.
+    var live = document.querySelectorAll("[data-live][id]");
+    if (!live.length || !navigator.onLine) { return; }
+    fetch(location.href, { credentials: "same-origin", cache: "no-store" }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      if (!html) { return; }
+      var fresh = new DOMParser().parseFromString(html, "text/html");
+      live.forEach(function (node) {
+        var now = fresh.getElementById(node.id);
+        if (now) { node.replaceWith(document.importNode(now, true)); }
+      });
+    }).catch(function () { /* the next page load shows it */ });
   }
   function drawList(items) {
     // The list UI lives in its own file, fetched only on /kotak-keluar (most pages never need it).
@@ -232,13 +285,18 @@
       document.head.appendChild(script);
     }
   }
-  var count = 0;
+  var count = 0, refusedNow = [];
   function refresh() {
     return mine().then(function (items) {
       count = items.length;
-      badge(count);
+      badge(items);
+      markForms(items);
       drawList(items);
-      if (lastSent && !items.some(function (i) { return i.state === "waiting"; })) {
+      if (refusedNow.length) {
+        notice("Ditolak: " + refusedNow.map(function (m) { return m.label + " — " + m.reason; }).join("; "), "refused");
+        refusedNow = [];
+        lastSent = null;
+      } else if (lastSent && !items.some(function (i) { return i.state === "waiting"; })) {
         notice("Terkirim: " + lastSent, "ok");
         lastSent = null;
       }
@@ -246,6 +304,8 @@
   }
   function onMessage(message) {
     if (message.kind === "sent") { lastSent = message.label || "isian"; }
+    if (message.kind === "rejected") { refusedNow.push(message); }
+    if (message.kind === "flushed" && (message.sent || message.refused)) { refreshLive(); }
     refresh();
   }
   self.PokjanalOutbox.onchange = onMessage;
@@ -292,6 +352,13 @@
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").catch(function () { /* the app works without it */ });
   }
+  function warm() {
+    // Ask the service worker to keep this account's outbox and offline pages, so they open without a signal.
+    if (!navigator.serviceWorker || !navigator.serviceWorker.ready) { return; }
+    navigator.serviceWorker.ready.then(function (reg) {
+      if (reg.active) { reg.active.postMessage({ warm: user }); }
+    }).catch(function () { /* without a worker there is nothing to keep */ });
+  }
   function arrive() {
     // Run at every page load and after every boosted swap (sign-in itself is one): who is signed in
     // decides which queued items and kept pages belong here.
@@ -303,6 +370,7 @@
       if (before !== user) { forgetPages(); }
       return before === user ? null : setMeta("user", user);
     }).then(function () {
+      if (user && navigator.onLine) { warm(); }
       return user && navigator.onLine ? flush() : null;
     }).then(refresh, refresh);
   }
