@@ -38,6 +38,18 @@
       }
     }, 100);
   }, true);
+  function markFields() {
+    // The server answers a section save with its message boxes (out of band); a field's red border and
+    // aria-invalid follow its box, so a fixed field loses them without a reload.
+    document.querySelectorAll("form[data-outbox] .msgs[id^='msg-']").forEach(function (box) {
+      var wrong = !!box.querySelector(".error"), field = box.closest(".field");
+      if (field) { field.classList.toggle("invalid", wrong); }
+      document.querySelectorAll("[aria-describedby='" + box.id + "']").forEach(function (input) {
+        if (wrong) { input.setAttribute("aria-invalid", "true"); } else { input.removeAttribute("aria-invalid"); }
+      });
+    });
+  }
+  document.addEventListener("htmx:afterSettle", markFields);
   document.addEventListener("DOMContentLoaded", function () { fillIds(document); });
   document.addEventListener("htmx:load", function (e) { fillIds(e.detail.elt); });
 })();

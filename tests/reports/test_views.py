@@ -83,7 +83,11 @@ def test_an_htmx_section_save_answers_a_small_fragment_and_a_replay_the_same(dem
     for answer in (first, again):
         html = answer.get_data(as_text=True)
         assert answer.status_code == 200 and "<html" not in html and "HX-Request" in answer.headers["Vary"]
-        assert "Tersimpan" in html and "D (ditimbang) tidak boleh lebih dari S" in html  # draft keeps, checks show
+        assert "D (ditimbang) tidak boleh lebih dari S" in html  # the draft keeps what was typed, the checks show
+        # ...and the section's status agrees with its red message: never a green "Tersimpan".
+        assert re.search(r'id="status-gizi" class="save-status alert"[^>]*><p>Tersimpan, tetapi ada isian yang '
+                         r'perlu diperbaiki sebelum laporan dikirim: D[^<]*\.</p>', html)
+        assert ' saved"' not in html
         assert 'id="cid-gizi"' in html and "replay-me" not in html  # a fresh id for the next save
     assert _reports() == 1
     assert len(first.data) < 5000

@@ -29,6 +29,20 @@ class SectionView:
     status_kind: str = ""  # "ok", "error"
     changes: list = field(default_factory=list)
 
+    def __post_init__(self):
+        # A section that keeps an error never says a green "Tersimpan": its status names what to fix.
+        wrong = self.wrong_labels()
+        if self.status_kind == "ok" and wrong:
+            self.status_kind = "error"
+            self.status = "Tersimpan, tetapi ada isian yang perlu diperbaiki sebelum laporan dikirim: " + ", ".join(wrong) + "."
+
+    def wrong_labels(self) -> list[str]:
+        """Labels of the fields of this section that carry an error (typed or from the checks)."""
+        labels = [f.label for f in self.section.fields if self.messages(f.name)["errors"]]
+        if self.section.has_open_days and self.messages("open_dates")["errors"]:
+            labels.insert(0, "Tanggal buka")
+        return labels
+
     def messages(self, name: str) -> dict:
         typed = list(self.form[name].errors) if name in self.form else []
         if name == "open_dates":
