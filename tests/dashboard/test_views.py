@@ -49,7 +49,8 @@ def test_sibling_region_and_its_posyandu_do_not_exist(demo, demo_client, login_a
 def test_a_kader_has_no_dashboard(demo_client, login_as):
     login_as(demo_client, "kader.palangan")
     assert demo_client.get("/pemantauan").status_code == 403
-    assert demo_client.get("/pemantauan/62.02.01.2003").status_code == 403
+    assert demo_client.get("/pemantauan/62.02.01.2003").status_code == 404  # no region's board exists for her
+    assert demo_client.get("/pemantauan/62.02.01.2004").status_code == 404
     assert ">Pantau<" not in _text(demo_client.get("/"))
 
 

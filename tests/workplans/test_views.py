@@ -51,16 +51,19 @@ def test_bad_line_input_comes_back_with_its_message_and_saves_nothing(demo_clien
     assert db.session.get(Plan, plan.id).lines == []
 
 
-def test_sibling_desa_and_kecamatan_get_404_and_kader_403(demo_client, login_as):
+def test_sibling_desa_and_kecamatan_get_404_and_so_does_a_kader(demo_client, login_as):
     plan = make_plan(submit=True)
     for who in ("kades.hanjalipan", "camat.baamang", "camat.kefamenanu"):
         login_as(demo_client, who)
         assert demo_client.get(f"/rencana-kerja/{plan.id}").status_code == 404
         assert demo_client.get(f"/rencana-kerja/{plan.id}.pdf").status_code == 404
         assert demo_client.post(f"/rencana-kerja/{plan.id}/setujui", data={}).status_code == 404
-    login_as(demo_client, "kader.palangan")
-    assert demo_client.get(f"/rencana-kerja/{plan.id}").status_code == 403
-    assert demo_client.get("/rencana-kerja").status_code == 403
+    for who in ("kader.palangan", "kader.hanjalipan"):  # a role without plans: no plan exists, in its desa or not
+        login_as(demo_client, who)
+        assert demo_client.get(f"/rencana-kerja/{plan.id}").status_code == 404
+        assert demo_client.get(f"/rencana-kerja/{plan.id}.pdf").status_code == 404
+        assert demo_client.get(f"/rencana-kerja/{plan.id + 999}").status_code == 404
+        assert demo_client.get("/rencana-kerja").status_code == 403
     db.session.expire_all()
     assert db.session.get(Plan, plan.id).status == PlanStatus.SUBMITTED
 
