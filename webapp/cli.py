@@ -1,4 +1,6 @@
-"""Command line: `flask seed demo`, `flask regions import FILE`, `flask users list`."""
+"""Command line: `flask seed demo`, `flask regions import FILE`, `flask users list`, `flask port-free`."""
+import errno
+import socket
 import sys
 import time
 
@@ -58,6 +60,25 @@ def list_users():
         click.echo(f"{user.username:<20} {user.full_name:<30} {roles}")
 
 
+@click.command("port-free")
+@click.argument("host")
+@click.argument("port", type=int)
+def port_free(host: str, port: int):
+    """Exit 1 with an Indonesian message when HOST:PORT cannot be served (`make run` asks before it starts)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds: TIME_WAIT is no obstacle
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                click.echo(f"Port {port} di {host} sudah dipakai program lain. Hentikan program itu, "
+                           f"atau pakai port lain, misalnya: make run PORT={port + 1}", err=True)
+            else:
+                click.echo(f"Tidak bisa memakai {host}:{port} ({error.strerror}). Periksa HOST dan PORT, "
+                           "misalnya: make run HOST=127.0.0.1 PORT=5000", err=True)
+            sys.exit(1)
+
+
 def register_cli(app) -> None:
-    for group in (seed_cli, regions_cli, users_cli):
+    for group in (seed_cli, regions_cli, users_cli, port_free):
         app.cli.add_command(group)
