@@ -1,4 +1,5 @@
-/* Pokjanal page behaviour: say so when a request could not be sent (htmx is silent otherwise). */
+/* Pokjanal page behaviour: say so when a request could not be sent (htmx is silent otherwise), and put the
+   focus on a refused form's summary of problems. */
 (function () {
   "use strict";
   document.addEventListener("htmx:sendError", function () {
@@ -13,4 +14,13 @@
     }
     note.textContent = "Tidak ada koneksi. Periksa sinyal lalu coba lagi; isian Anda masih ada di layar.";
   });
+  // A refused form answers with a summary of every problem at its top: take the reader there.
+  function toSummary(event) {
+    // Only for the part just swapped in (a boosted page, a form's answer): an autosave elsewhere keeps the focus.
+    var root = (event && event.detail && event.detail.elt) || document;
+    var summary = root.querySelector && root.querySelector("[data-error-summary]");
+    if (summary && document.activeElement !== summary) { summary.focus(); }
+  }
+  document.addEventListener("DOMContentLoaded", function () { toSummary(); });
+  document.addEventListener("htmx:afterSettle", toSummary);
 })();
