@@ -194,3 +194,28 @@ def test_a_kecamatan_member_reopens_a_verified_report_with_a_reason(demo_client,
     assert "Dibuka kembali" in html and "Stunting perlu dicek ulang." in html
     db.session.expire_all()
     assert db.session.get(MonthlyReport, report.id).status == Status.RETURNED
+
+
+def test_sasaran_start_from_the_last_verified_month_marked_and_editable(demo_client, login_as):
+    from webapp.clock import month_key, shift_month
+
+    posyandu, (year, month) = palangan_posyandu(), last_month()
+    before = shift_month(year, month, -1)
+    report = fill(actor("kader.palangan"), posyandu, *before, balita_target=41, pus_target=72)
+    services.submit(actor("kader.palangan"), posyandu, *before, new_id(), True)
+    login_as(demo_client, "kader.palangan")
+    unverified = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert "dari bulan lalu" not in unverified  # only a verified month is carried over
+    services.verify(actor("pokja.palangan"), report, "")
+    page = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert re.search(r'name="balita_target"[^>]*value="41"', page) and re.search(r'name="pus_target"[^>]*value="72"', page)
+    assert re.search(r'name="balita_s"[^>]*value="48"', page)
+    assert page.count("dari bulan lalu") == 9  # seven groups' sasaran, PUS and S
+    assert re.search(r'name="balita_served"[^>]*value=""', page)  # what was served is this month's to type
+    # Saved, a carried value is this month's own: no longer marked, and never carried into the month before.
+    demo_client.post(_url(posyandu, "/bagian/sasaran"), data=form_data("sasaran", year, month, balita_target="43"))
+    page = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert re.search(r'name="balita_target"[^>]*value="43"', page)
+    assert page.count("dari bulan lalu") == 2  # PUS and S, in sections not saved yet
+    earlier = demo_client.get(f"/laporan/posyandu/{posyandu.id}/{month_key(*shift_month(*before, -1))}")
+    assert "dari bulan lalu" not in earlier.get_data(as_text=True)
