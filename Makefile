@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 HTMX_VERSION = $(shell node -p "require('./node_modules/htmx.org/package.json').version" 2>/dev/null)
 export FLASK_APP := wsgi
 
-.PHONY: setup setup-run static-assets run test test-sqlite test-postgres system-deps system-deps-base bench clean
+.PHONY: setup setup-run static-assets run test lint test-sqlite test-postgres system-deps system-deps-base bench clean
 
 # `make run` installs what serving needs; `make test` adds the dev extras (pytest, Playwright, pypdf).
 setup-run: system-deps-base $(VENV)/.runtime node_modules/.installed static-assets
@@ -55,7 +55,10 @@ system-deps:
 system-deps-base:
 	@bash tests/system_deps.sh --base
 
-test: system-deps setup test-sqlite test-postgres
+test: system-deps setup lint test-sqlite test-postgres
+
+lint:
+	$(BIN)/ruff check webapp tests bench
 
 test-sqlite:
 	$(BIN)/python -m pytest

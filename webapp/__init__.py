@@ -12,25 +12,26 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     settings.check_production_safety(app.config)
 
-    from webapp import assets, errors, formatting, security
-    from webapp.access import deny_by_default
-    from webapp.auth import sessions
-    from webapp.blueprints import register_blueprints
+    from webapp import (
+        assets, auth, compression, dashboard, errors, formatting, home, meetings, pwa, regions, reports, security,
+        workplans,
+    )
+    from webapp.access import check_rules, deny_by_default
     from webapp.cli import register_cli
     from webapp.database import configure_engine
-    from webapp.extensions import csrf, db, htmx, login_manager, migrate
+    from webapp.extensions import csrf, db, htmx, migrate
 
-    from webapp import compression
     compression.register(app)  # first registered, so it runs after every other after_request
     db.init_app(app)
     migrate.init_app(app, db, directory=str(settings.PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     htmx.init_app(app)
-    sessions.init_login(app, login_manager)
     with app.app_context():
         configure_engine(db.engine)
     deny_by_default(app)
-    register_blueprints(app)
+    for domain in (auth, regions, home, reports, workplans, meetings, dashboard, pwa):
+        domain.init_app(app)  # blueprint, object rules, panels, navigation, demo seeders, listeners
+    check_rules(app)
     formatting.register(app)
     assets.register(app)
     security.register(app)

@@ -3,8 +3,8 @@
 Every read of scoped rows goes through `Actor.where_region` / `Actor.where_posyandu`
 (used in each domain's queries.py), and every single object is loaded within scope, so
 an object outside the actor's subtree answers 404. Object rules (whose turn it is to
-approve, who may reopen) are registered per domain with `object_rule` and asked
-through one function, `can(actor, action, obj)`.
+approve, who may reopen) are registered per app by each domain's `init_app` (see
+webapp/registry.py) and asked through one function, `can(actor, action, obj)`.
 """
 from __future__ import annotations
 
@@ -14,10 +14,13 @@ from functools import wraps
 
 from flask import abort, g, redirect, request, url_for
 from flask_login import current_user
+from htmx_flask import make_response as htmx_response
+from htmx_flask import request as htmx_request
 from sqlalchemy import false, or_
 
 from webapp.auth.models import Role, User
 from webapp.regions.models import Level, is_within, level_of
+from webapp.registry import registry
 
 VIEW = {"region.view", "posyandu.view", "meeting.view", "action.update"}
 MEMBER = VIEW | {
@@ -119,28 +122,41 @@ def current_actor() -> Actor:
 
 # ---- object rules -------------------------------------------------------------------------
 
-_RULES: dict[str, Callable[[Actor, object], bool]] = {}
+OBJECT_ACTIONS = frozenset({
+    "report.file", "report.verify", "report.reopen", "plan.draft", "plan.approve", "meeting.view",
+    "meeting.manage", "meeting.sign", "minutes.edit", "minutes.read", "minutes.comment", "action.update",
+    "posyandu.manage", "settings.manage",
+})
+"""Actions asked about one object: each must have a rule, or the app refuses to start (fail closed)."""
 
 
-def object_rule(action: str):
-    """Register the rule deciding `action` on an object; domains call this at import."""
-    def register(fn: Callable[[Actor, object], bool]):
-        _RULES[action] = fn
-        return fn
-    return register
+def in_own_scope(actor: Actor, action: str, obj) -> bool:
+    """The plain rule: the action's permission reaches the object's scope."""
+    region_code, posyandu_id = obj.scope
+    return actor.covers(action, region_code, posyandu_id)
+
+
+def scope_rule(action: str) -> Callable[[Actor, object], bool]:
+    """A rule that asks only whether the permission reaches the object (settings, registry)."""
+    def rule(actor: Actor, obj) -> bool:
+        return actor.has(action) if obj is None else in_own_scope(actor, action, obj)
+    rule.__doc__ = f"{action}: the permission reaches the object's region."
+    return rule
+
+
+def check_rules(app) -> None:
+    """Refuse to start when an object action has no rule: an unruled action would otherwise be guessed."""
+    missing = sorted(OBJECT_ACTIONS - registry(app).rules.keys())
+    if missing:
+        raise RuntimeError("Aturan objek belum didaftarkan: " + ", ".join(missing))
 
 
 def can(actor: Actor, action: str, obj=None) -> bool:
     """The single question every template and service asks. Unknown actions are refused."""
-    rule = _RULES.get(action)
+    rule = registry().rules.get(action)
     if rule is not None:
         return bool(rule(actor, obj))
-    if obj is None:
-        return actor.has(action)
-    region_code = getattr(obj, "region_code", None)
-    if region_code is None:
-        return False
-    return actor.covers(action, region_code, getattr(obj, "posyandu_id", None))
+    return actor.has(action) if obj is None else False
 
 
 def require(actor: Actor, action: str, obj=None) -> None:
@@ -149,18 +165,21 @@ def require(actor: Actor, action: str, obj=None) -> None:
         abort(403)
 
 
-def load_in_scope(model, ident, permission: str, actor: Actor | None = None):
-    """Load one row only if it lies in the actor's scope; otherwise 404, so existence does not leak."""
+def load_in_scope(actor: Actor, model, ident, permissions: str | tuple[str, ...], rule: str | None = None,
+                  also: Callable[[Actor, object], bool] | None = None):
+    """Load one row by id: 404 when it is missing or outside the actor's scope (existence never leaks),
+    then 403 when `rule` is given and says no. A model states its scope as `scope` = (region code,
+    Posyandu id or None); `also` widens what is seen (e.g. meetings one is invited to)."""
     from webapp.extensions import db
 
-    actor = actor or current_actor()
     obj = db.session.get(model, ident)
     if obj is None:
         abort(404)
-    region_code = getattr(obj, "region_code", None) or getattr(obj, "code", None)
-    posyandu_id = obj.id if model.__name__ == "Posyandu" else getattr(obj, "posyandu_id", None)
-    if region_code is None or not actor.covers(permission, region_code, posyandu_id):
+    permissions = (permissions,) if isinstance(permissions, str) else permissions
+    if not any(in_own_scope(actor, p, obj) for p in permissions) and not (also and also(actor, obj)):
         abort(404)
+    if rule is not None and not can(actor, rule, obj):
+        abort(403)
     return obj
 
 
@@ -213,8 +232,6 @@ def deny_by_default(app) -> None:
         if current_user.is_authenticated:
             return None
         login_url = url_for("auth.login", next=request.full_path.rstrip("?") if request.method == "GET" else None)
-        if request.headers.get("HX-Request") == "true":
-            response = app.response_class("", status=401)
-            response.headers["HX-Redirect"] = login_url
-            return response
+        if htmx_request.htmx:
+            return htmx_response("", 401, redirect=login_url)
         return redirect(login_url)

@@ -1,18 +1,19 @@
 """Demo data for `flask seed demo`: the two pilot kabupaten, their Posyandu and the demo accounts.
 
 Idempotent: every row is looked up by its natural key before it is added. Domains add
-their own demo data with `@demo_seeder(order)`; each seeder must be idempotent too.
+their own demo data through `registry.add_seeder` in their `init_app`; each seeder must be
+idempotent too.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from sqlalchemy import select
 
 from webapp.auth.models import Role, RoleAssignment, User
 from webapp.auth.passwords import hash_password
 from webapp.extensions import db
+from webapp.registry import registry
 from webapp.regions.models import KabupatenSetting, Posyandu, Region, default_timezone, level_of, parent_code_of
 
 DEMO_PASSWORD = "pokjanal-demo"
@@ -71,17 +72,6 @@ ACCOUNTS = [
 ]
 NIPS = {"bupati.ttu": "19750505 200003 1 004", "pokjanal.ttu": "19850312 201001 2 007"}
 """NIP printed under a signature; approvers without their own get a placeholder one."""
-
-_SEEDERS: list[tuple[int, Callable[[], None]]] = []
-
-
-def demo_seeder(order: int):
-    """Register a domain's demo data; runs after regions, Posyandu and accounts exist."""
-    def register(fn):
-        _SEEDERS.append((order, fn))
-        return fn
-    return register
-
 
 def _region_rows():
     for line in REGIONS.strip().splitlines():
@@ -150,9 +140,7 @@ def seed_base() -> None:
 def seed_demo() -> None:
     """Load everything; safe to run again."""
     seed_base()
-    import webapp.blueprints  # noqa: F401 - domains register their seeders on import
-
-    for _, seeder in sorted(_SEEDERS, key=lambda item: item[0]):
+    for _, seeder in registry().seeders:
         seeder()
         db.session.commit()
 

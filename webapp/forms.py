@@ -1,5 +1,5 @@
 """Shared form pieces: Indonesian messages for the standard validators."""
-from wtforms.validators import DataRequired, InputRequired, Length, Optional  # noqa: F401
+from wtforms.validators import InputRequired, Length
 
 
 def required(message: str = "Wajib diisi."):

@@ -1,11 +1,11 @@
 """One way to answer a page: the whole template, or one named block of it for htmx."""
-from flask import make_response, render_template, request
-from flask import current_app
+from flask import current_app, make_response, render_template
+from htmx_flask import request
 
 
 def is_targeted_htmx() -> bool:
     """An htmx request that swaps a fragment (a boosted navigation wants the full page)."""
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+    return bool(request.htmx) and not request.htmx.boosted
 
 
 def render(template: str, block: str | None = None, status: int = 200, **context):

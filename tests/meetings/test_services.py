@@ -13,7 +13,7 @@ from tests.meetings.helpers import KOTA_BESI, PALANGAN, actor, make_meeting, tod
 from webapp.extensions import db
 from webapp.meetings import queries, services
 from webapp.meetings.models import ActionStatus, Attendance, Meeting, MinutesRevision, MinutesStatus
-from webapp.refusal import Refused
+from webapp.refusal import Conflict, Refused
 
 
 def test_local_time_is_stored_in_utc_and_shown_with_the_zone(demo_app):
@@ -104,12 +104,12 @@ def test_each_save_keeps_a_revision_and_final_text_cannot_change(demo_app):
     revisions = db.session.scalars(select(MinutesRevision).where(MinutesRevision.meeting_id == meeting.id)).all()
     assert [r.number for r in revisions] == [1, 2]
     assert json.loads(revisions[-1].snapshot)["agenda"][0]["decisions"] == "Putusan Laporan Posyandu"
+    with pytest.raises(Conflict, match="berstatus Draf"):
+        services.advance(actor("camat.kotabesi"), meeting, "finalize")  # the chair, but still a draft
+    services.advance(actor("pokjanal.kotabesi"), meeting, "circulate")
     with pytest.raises(Forbidden):
-        services.finalize(actor("camat.kotabesi"), meeting)  # still a draft
-    services.circulate(actor("pokjanal.kotabesi"), meeting)
-    with pytest.raises(Forbidden):
-        services.finalize(actor("pokjanal.kotabesi"), meeting)  # not the chair
-    services.finalize(actor("camat.kotabesi"), meeting)
+        services.advance(actor("pokjanal.kotabesi"), meeting, "finalize")  # not the chair
+    services.advance(actor("camat.kotabesi"), meeting, "finalize")
     assert meeting.status == MinutesStatus.FINAL
     with pytest.raises(Forbidden):
         _write_minutes(meeting)
@@ -169,8 +169,8 @@ def test_next_meeting_of_the_body_shows_open_items_and_records_reports(demo_app)
     with pytest.raises(Refused):
         services.update_action(who, late, "proses", "x", at_meeting=first)
     assert done.updates[0].meeting_id == second.id and done.status == ActionStatus.SELESAI
-    services.circulate(who, second)
-    services.finalize(actor("camat.kotabesi"), second)  # the signed minutes keep the list as it was
+    services.advance(who, second, "circulate")
+    services.advance(actor("camat.kotabesi"), second, "finalize")  # the signed minutes keep the list as it was
     services.update_action(actor("pokjanal.kotabesi"), late, "selesai", "Pelatihan selesai")
     rows = queries.followups_for(who, second)
     assert [(f.item.id, f.status_label) for f in rows] == [(done.id, "Selesai"), (late.id, "Terlambat")]
@@ -180,7 +180,7 @@ def test_comments_while_circulated_then_lock(demo_app):
     meeting = make_meeting()
     with pytest.raises(Forbidden):
         services.comment(actor("kader.palangan"), meeting, "Terlalu awal")  # a draft is not circulated yet
-    services.circulate(actor("pokjanal.kotabesi"), meeting)
+    services.advance(actor("pokjanal.kotabesi"), meeting, "circulate")
     with pytest.raises(Refused) as refused:
         services.comment(actor("kader.palangan"), meeting, "  ")
     assert refused.value.field == "body"
@@ -188,9 +188,9 @@ def test_comments_while_circulated_then_lock(demo_app):
     with pytest.raises(Forbidden):
         services.comment(actor("camat.baamang"), meeting, "Bukan peserta")
     with pytest.raises(Refused):
-        services.lock(actor("pokjanal.kotabesi"), meeting)  # only final minutes are archived
-    services.finalize(actor("camat.kotabesi"), meeting)
-    services.lock(actor("pokjanal.kotabesi"), meeting)
+        services.advance(actor("pokjanal.kotabesi"), meeting, "lock")  # only final minutes are archived
+    services.advance(actor("camat.kotabesi"), meeting, "finalize")
+    services.advance(actor("pokjanal.kotabesi"), meeting, "lock")
     assert meeting.status == MinutesStatus.LOCKED
     with pytest.raises(Forbidden):
         services.comment(actor("kader.palangan"), meeting, "Sesudah dikunci")

@@ -4,7 +4,7 @@ from werkzeug.exceptions import Forbidden
 
 from tests.workplans.helpers import actor, line_data, make_plan
 from webapp.extensions import db
-from webapp.refusal import Refused
+from webapp.refusal import Conflict, Refused
 from webapp.workplans import rules, services
 from webapp.workplans.models import Decision, Plan, PlanStatus
 
@@ -22,12 +22,14 @@ def test_desa_plan_goes_kades_then_camat_and_every_step_is_kept(demo_app):
     assert plan.steps[1].role == "Kepala Desa Palangan" and plan.steps[2].note == "Mengetahui"
 
 
-@pytest.mark.parametrize("who", ["camat.kotabesi", "bupati.kotim", "pokja.palangan", "kades.hanjalipan"])
-def test_only_the_kades_takes_the_first_step_of_a_desa_plan(demo_app, who):
+@pytest.mark.parametrize("who, refusal", [("camat.kotabesi", Conflict), ("bupati.kotim", Forbidden),
+                                          ("pokja.palangan", Forbidden), ("kades.hanjalipan", Forbidden)])
+def test_only_the_kades_takes_the_first_step_of_a_desa_plan(demo_app, who, refusal):
+    """The camat's step comes later (409, wrong state); no step is the others' (403)."""
     plan = make_plan(submit=True)
-    with pytest.raises(Forbidden):
+    with pytest.raises(refusal):
         services.approve(actor(who), plan, "", None)
-    with pytest.raises(Forbidden):
+    with pytest.raises(refusal):
         services.return_plan(actor(who), plan, "catatan", None)
     db.session.refresh(plan)
     assert plan.status == PlanStatus.SUBMITTED and len(plan.steps) == 1
@@ -37,19 +39,21 @@ def test_only_the_kades_takes_the_first_step_of_a_desa_plan(demo_app, who):
 def test_only_the_camat_endorses_an_approved_desa_plan(demo_app, who):
     plan = make_plan(submit=True)
     services.approve(actor("kades.palangan"), plan, "", None)
-    with pytest.raises(Forbidden):
-        services.approve(actor(who), plan, "", None)
-    assert plan.status == PlanStatus.APPROVED
+    if who == "kades.palangan":  # the kades's own step is done: a second tap changes nothing and says so
+        assert services.approve(actor(who), plan, "", None).changed is False
+    else:
+        with pytest.raises(Forbidden):
+            services.approve(actor(who), plan, "", None)
+    assert plan.status == PlanStatus.APPROVED and len(plan.steps) == 2
 
 
 def test_kecamatan_plan_goes_camat_then_kabupaten_approver(demo_app):
     plan = make_plan("pokjanal.kotabesi", "62.02.01", submit=True)
-    with pytest.raises(Forbidden):
+    with pytest.raises(Conflict, match="berstatus Diajukan"):  # the bupati's turn comes after the camat's
         services.approve(actor("bupati.kotim"), plan, "", None)
     services.approve(actor("camat.kotabesi"), plan, "", None)
     assert rules.status_label(plan) == "Disetujui, menunggu Bupati Kotawaringin Timur"
-    with pytest.raises(Forbidden):
-        services.approve(actor("camat.kotabesi"), plan, "", None)
+    assert services.approve(actor("camat.kotabesi"), plan, "", None).changed is False  # a double tap
     services.approve(actor("bupati.kotim"), plan, "", None)
     assert plan.status == PlanStatus.ENDORSED and rules.is_final(plan)
 
@@ -88,10 +92,10 @@ def test_return_needs_a_note_and_puts_the_plan_back_to_its_drafter(demo_app):
 def test_a_submitted_or_approved_plan_is_locked(demo_app):
     plan = make_plan(submit=True)
     for attempt in (lambda: services.save_line(actor("pokja.palangan"), plan, None, line_data(plan.region_code), None),
-                    lambda: services.delete_line(actor("pokja.palangan"), plan, plan.lines[0], None),
-                    lambda: services.submit(actor("pokja.palangan"), plan, None)):
-        with pytest.raises(Refused, match="terkunci"):
+                    lambda: services.delete_line(actor("pokja.palangan"), plan, plan.lines[0], None)):
+        with pytest.raises(Conflict, match="terkunci"):
             attempt()
+    assert services.submit(actor("pokja.palangan"), plan, None).changed is False  # already submitted: a no-op
     services.approve(actor("kades.palangan"), plan, "", None)
     with pytest.raises(Refused, match="terkunci"):
         services.update_plan(actor("pokja.palangan"), plan, {"year": 2026, "semester": None, "title": "Baru"}, None)

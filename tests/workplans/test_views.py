@@ -100,11 +100,14 @@ def test_sibling_desa_and_kecamatan_get_404_and_so_does_a_kader(demo_client, log
 
 def test_wrong_role_in_scope_gets_403_and_nothing_changes(demo_client, login_as):
     plan = make_plan(submit=True)
-    for who in ("camat.kotabesi", "bupati.kotim"):
-        login_as(demo_client, who)
-        assert demo_client.get(f"/rencana-kerja/{plan.id}").status_code == 200
-        assert demo_client.post(f"/rencana-kerja/{plan.id}/setujui", data={}).status_code == 403
-        assert demo_client.post(f"/rencana-kerja/{plan.id}/kembalikan", data={"note": "x"}).status_code == 403
+    login_as(demo_client, "bupati.kotim")  # no step of a desa plan is the bupati's
+    assert demo_client.get(f"/rencana-kerja/{plan.id}").status_code == 200
+    assert demo_client.post(f"/rencana-kerja/{plan.id}/setujui", data={}).status_code == 403
+    assert demo_client.post(f"/rencana-kerja/{plan.id}/kembalikan", data={"note": "x"}).status_code == 403
+    login_as(demo_client, "camat.kotabesi")  # the camat's step (mengetahui) comes after the kades approves
+    early = demo_client.post(f"/rencana-kerja/{plan.id}/setujui", data={})
+    assert early.status_code == 409 and "berstatus Diajukan" in _page(early)
+    assert demo_client.post(f"/rencana-kerja/{plan.id}/kembalikan", data={"note": "x"}).status_code == 409
     login_as(demo_client, "pokjanal.kotabesi")
     assert demo_client.post(f"/rencana-kerja/{plan.id}/kegiatan/baru", data={}).status_code == 403
     login_as(demo_client, "pokja.palangan")
@@ -136,7 +139,7 @@ def test_locked_plan_shows_no_edit_and_refuses_posts(demo_client, login_as):
     response = demo_client.post(f"/rencana-kerja/{plan.id}/kegiatan/{line.id}", data={
         "activity": "Diam-diam", "spm_field": "kesehatan", "location": "r:62.02.01.2003", "months": ["1"],
         "budget": "1", "funding_source": "apbdes", "version": str(plan.version)})
-    assert response.status_code == 422 and "terkunci" in _page(response)
+    assert response.status_code == 409 and "terkunci" in _page(response)
     db.session.expire_all()
     assert db.session.get(Plan, plan.id).lines[0].activity == "Kegiatan 1"
 
@@ -214,8 +217,16 @@ def test_a_double_tap_on_approve_is_told_the_plan_was_already_decided(demo_clien
     seen = plan.version
     login_as(demo_client, "kades.palangan")
     assert demo_client.post(f"/rencana-kerja/{plan.id}/setujui", data={"version": seen}).status_code == 302
-    again = demo_client.post(f"/rencana-kerja/{plan.id}/setujui", data={"version": seen})
-    assert again.status_code == 409 and "sudah diputuskan" in _page(again)
+    again = demo_client.post(f"/rencana-kerja/{plan.id}/setujui", data={"version": seen}, follow_redirects=True)
+    assert again.status_code == 200 and "Rencana kerja sudah disetujui." in _page(again)
     db.session.expire_all()
     plan = db.session.get(Plan, plan.id)
     assert plan.status == PlanStatus.APPROVED and len(plan.steps) == 2
+
+
+def test_the_camat_sees_the_mengetahui_button_once_the_kades_approved(demo_client, login_as):
+    plan = make_plan(submit=True)
+    login_as(demo_client, "camat.kotabesi")
+    assert "Mengetahui</button>" not in _page(demo_client.get(f"/rencana-kerja/{plan.id}"))
+    services.approve(actor("kades.palangan"), plan, "", None)
+    assert "Mengetahui</button>" in _page(demo_client.get(f"/rencana-kerja/{plan.id}"))

@@ -1,9 +1,10 @@
 """Sign-in, password and account forms."""
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import Optional
 
 from webapp.auth.models import ROLE_LABELS
-from webapp.forms import Optional, max_length, required
+from webapp.forms import max_length, required
 
 
 class LoginForm(FlaskForm):

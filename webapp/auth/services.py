@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 from webapp.access import Actor
 from webapp.audit import audit
 from webapp.auth.models import LoginAttempt, Role, RoleAssignment, User
+from webapp.auth.rules import grantable
 from webapp.clock import utcnow
 from webapp.auth.passwords import hash_password, password_problem, verify_password
 from webapp.auth.phone import looks_like_phone, normalize_phone
 from webapp.extensions import db
 from webapp.refusal import Refused
-from webapp.regions.models import Level, Posyandu, Region, is_within, level_of
+from webapp.regions.models import Posyandu, Region
 
 
 
@@ -107,29 +108,6 @@ def change_password(user: User, current: str, new: str, address: str) -> None:
 
 
 # ---- accounts one tier down ---------------------------------------------------------------
-
-NEXT_TIER_ROLES = {
-    Level.KABUPATEN: {Level.KABUPATEN: set(), Level.KECAMATAN: {Role.ANGGOTA, Role.APPROVER},
-                      Level.DESA: {Role.ANGGOTA, Role.APPROVER}},
-    Level.KECAMATAN: {Level.DESA: {Role.ANGGOTA, Role.APPROVER}},
-    Level.DESA: {Level.DESA: {Role.KADER}},
-}
-"""Which roles a manager at a tier may grant, by the tier of the target region."""
-
-
-def grantable(actor: Actor, role: Role, region_code: str) -> bool:
-    """May the actor create an account with this role in this region? One tier down only."""
-    target_level = level_of(region_code)
-    for grant in actor.grants_for("user.manage"):
-        if not is_within(region_code, grant.region_code):
-            continue
-        allowed = NEXT_TIER_ROLES.get(grant.level, {}).get(target_level, set())
-        if role in allowed:
-            return True
-        if grant.role == Role.ADMIN and grant.level == Level.KABUPATEN and target_level == Level.KABUPATEN:
-            return role in {Role.ANGGOTA, Role.APPROVER}
-    return False
-
 
 def create_account(actor: Actor, *, username: str, full_name: str, phone: str, jabatan: str, nip: str,
                    password: str, role: Role, region_code: str, posyandu_id: int | None, address: str) -> User:

@@ -91,7 +91,7 @@ def _account_form() -> AccountForm:
     form = AccountForm()
     actor = current_actor()
     form.region_code.choices = [("", "— pilih —")] + [
-        (r.code, r.full_label) for r in region_queries.manageable_regions(actor)
+        (r.code, r.full_label) for r in queries.manageable_regions(actor)
     ]
     form.posyandu_id.choices = [("", "— bukan kader —")] + [
         (str(p.id), f"{p.name} ({p.region.label})") for p in region_queries.posyandu_in_scope(actor, "user.manage")

@@ -1,0 +1,11 @@
+"""Monitoring: completeness, coverage, stunting and Posyandu aktif per region, kept in summary tables."""
+
+
+def init_app(app) -> None:
+    from webapp import registry
+    from webapp.dashboard import demo, summary, views
+
+    app.register_blueprint(views.bp)
+    registry.add_nav(app, 60, views.dashboard_nav)
+    registry.add_seeder(app, 900, demo.rebuild_summary_after_demo)
+    summary.listen(app)

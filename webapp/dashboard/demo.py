@@ -1,9 +1,7 @@
 """Demo data: the summary tables rewritten once every other seeder has added its reports."""
 from webapp.dashboard.services import rebuild_summary
-from webapp.demo import demo_seeder
 
 
-@demo_seeder(900)
 def rebuild_summary_after_demo() -> None:
     """Idempotent: the whole summary is rewritten from the reports."""
     rebuild_summary()

@@ -80,11 +80,11 @@ class Dashboard:
 # ---- loading within scope -----------------------------------------------------------------
 
 def get_region_or_404(actor: Actor, code: str) -> Region:
-    return load_in_scope(Region, code, PERMISSION, actor)
+    return load_in_scope(actor, Region, code, PERMISSION)
 
 
 def get_posyandu_or_404(actor: Actor, posyandu_id: int) -> Posyandu:
-    return load_in_scope(Posyandu, posyandu_id, PERMISSION, actor)
+    return load_in_scope(actor, Posyandu, posyandu_id, PERMISSION)
 
 
 def home_region(actor: Actor) -> Region | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from itertools import chain
 
 from sqlalchemy import delete, event, func, insert, inspect, select
-from sqlalchemy.orm import Session
 
 from webapp.dashboard import sql
 from webapp.dashboard.indicators import WINDOW
@@ -92,7 +91,6 @@ def _old_and_new(obj, *names):
     return values
 
 
-@event.listens_for(Session, "after_flush")
 def _collect(session, _flush_context) -> None:
     pending = None
     for obj in chain(session.new, session.dirty, session.deleted):
@@ -114,7 +112,6 @@ def _collect(session, _flush_context) -> None:
             pending["regions"].add(obj.region_code)
 
 
-@event.listens_for(Session, "before_commit")
 def _apply(session) -> None:
     session.flush()  # commit flushes only after this hook; the last changes must be seen here
     pending = session.info.pop("dashboard_pending", None)
@@ -129,6 +126,18 @@ def _apply(session) -> None:
             refresh_month(connection, kecamatan, period)
 
 
-@event.listens_for(Session, "after_rollback")
 def _forget(session) -> None:
     session.info.pop("dashboard_pending", None)
+
+
+LISTENERS = (("after_flush", _collect), ("before_commit", _apply), ("after_rollback", _forget))
+
+
+def listen(app) -> None:
+    """Keep the summaries current in the app's own session: a report change (or a moved Posyandu, a new
+    due day) refreshes the rows of its kecamatan and month in the same transaction."""
+    from webapp.extensions import db
+
+    for name, fn in LISTENERS:
+        if not event.contains(db.session, name, fn):
+            event.listen(db.session, name, fn)

@@ -7,11 +7,8 @@ from flask import Blueprint, abort, current_app, request, url_for
 
 from webapp.access import current_actor, requires
 from webapp.dashboard import exports, periods, queries, services
-from webapp.dashboard import demo as _demo  # noqa: F401 - registers the demo seeder
-from webapp.dashboard import summary as _summary  # noqa: F401 - keeps the summary tables current
 from webapp.dashboard.charts import line_chart
 from webapp.dashboard.indicators import ILP_KEYS, PAIR_BY_KEY, REPORT_FIELDS
-from webapp.home.panels import nav_item
 from webapp.pdf import data_uri, pdf_response, render_pdf
 from webapp.regions.queries import setting_for
 from webapp.reports.models import STATUS_LABELS
@@ -120,8 +117,7 @@ def _definitions():
     return {"pairs": PAIR_BY_KEY, "ilp_keys": ILP_KEYS, "report_fields": REPORT_FIELDS, "status_labels": STATUS_LABELS}
 
 
-@nav_item(60)
-def _nav(actor):
+def dashboard_nav(actor):
     if actor.has("dashboard.view"):
         return {"label": "Pantau", "endpoint": "dashboard.index", "icon": "chart"}
     return None

@@ -2,7 +2,7 @@
 from flask import Blueprint
 
 from webapp.access import current_actor
-from webapp.home.panels import home_panel, nav_item, panels_for
+from webapp.home.panels import nav_for, panels_for
 from webapp.rendering import render
 
 bp = Blueprint("home", __name__)
@@ -15,13 +15,11 @@ def index():
     return render("home/index.html", actor=actor, panels=panels_for(actor))
 
 
-@nav_item(0)
-def _home_nav(actor):
+def home_nav(actor):
     return {"label": "Beranda", "endpoint": "home.index", "icon": "home"}
 
 
-@home_panel(90)
-def _what_i_can_do(actor):
+def what_i_can_do(actor):
     """Links to what this actor's roles allow."""
     links = []
     if actor.has("posyandu.view"):
@@ -40,8 +38,6 @@ def _what_i_can_do(actor):
 def _navigation():
     """Navigation entries for the signed-in actor (with badges such as waiting approvals)."""
     from flask_login import current_user
-
-    from webapp.home.panels import nav_for
 
     if not current_user.is_authenticated:
         return {"nav": []}

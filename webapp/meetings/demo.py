@@ -7,7 +7,6 @@ import datetime as dt
 from sqlalchemy import select
 
 from webapp.auth.models import User
-from webapp.demo import demo_seeder
 from webapp.extensions import db
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesRevision,
@@ -81,7 +80,6 @@ def _finish(meeting: Meeting, by: str) -> None:
         meeting.finalized_at = meeting.starts_at + dt.timedelta(days=3)
 
 
-@demo_seeder(50)
 def seed_meetings() -> None:
     first = _seed_kotim_first()
     _seed_ttu_bimtek()

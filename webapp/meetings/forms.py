@@ -4,8 +4,9 @@ from wtforms import (
     DateField, FieldList, Form, FormField, HiddenField, SelectField, SelectMultipleField, StringField,
     TextAreaField, TimeField,
 )
+from wtforms.validators import Optional
 
-from webapp.forms import Optional, max_length, required
+from webapp.forms import max_length, required
 from webapp.meetings.models import ACTION_LABELS, KIND_LABELS
 
 

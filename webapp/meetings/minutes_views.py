@@ -118,9 +118,9 @@ def comment(meeting_id: int):
     return pages.minutes_page(actor, meeting, status=422, comment=form)
 
 
-STEPS = {"edarkan": (services.circulate, "Notulen diedarkan ke peserta."),
-         "finalkan": (services.finalize, "Notulen final dan ditandatangani pimpinan rapat."),
-         "kunci": (services.lock, "Notulen dikunci (arsip).")}
+STEPS = {"edarkan": ("circulate", "Notulen diedarkan ke peserta."),
+         "finalkan": ("finalize", "Notulen final dan ditandatangani pimpinan rapat."),
+         "kunci": ("lock", "Notulen dikunci (arsip).")}
 
 
 @bp.post("/<int:meeting_id>/edarkan", defaults={"step": "edarkan"})
@@ -131,11 +131,10 @@ def advance(meeting_id: int, step: str):
     """Move the minutes one state on: circulate (note-taker), finalize (chair), lock."""
     actor = current_actor()
     meeting = _readable(actor, meeting_id)
-    change, message = STEPS[step]
+    name, done = STEPS[step]
     try:
-        change(actor, meeting)
+        taken = services.advance(actor, meeting, name)
     except Refused as error:
-        flash(str(error))
-    else:
-        flash(message)
+        return pages.minutes_page(actor, meeting, status=error.status, notice=str(error))
+    flash(done if taken.changed else taken.message)
     return _back(meeting)

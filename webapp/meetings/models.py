@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from webapp.auth.models import User
 from webapp.clock import utcnow
 from webapp.extensions import db
+from webapp.workflow import HistoryColumns
 from webapp.regions.models import Region
 
 
@@ -92,6 +93,7 @@ class Meeting(db.Model):
         back_populates="meeting", order_by="Participant.id", cascade="all, delete-orphan")
     action_items: Mapped[list[ActionItem]] = relationship(
         back_populates="meeting", order_by="ActionItem.id", cascade="all, delete-orphan")
+    events: Mapped[list[MinutesEvent]] = relationship(order_by="MinutesEvent.id", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -111,6 +113,11 @@ class Meeting(db.Model):
     @property
     def present_count(self) -> int:
         return sum(1 for p in self.participants if p.attendance == Attendance.HADIR)
+
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        """(region code, Posyandu id or None): where access rules look."""
+        return (self.region_code, None)
 
 
 class AgendaItem(db.Model):
@@ -242,3 +249,9 @@ class MinutesComment(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     author: Mapped[User] = relationship(lazy="joined")
+
+
+class MinutesEvent(HistoryColumns, db.Model):
+    """One step of the minutes' flow: circulated, signed final, locked (who, in which office, when)."""
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)

@@ -15,7 +15,7 @@ from webapp.meetings.forms import (
     ActionForm, ActionUpdateForm, AgendaForm, CommentForm, GuestForm, InviteForm, MeetingForm, MinutesForm,
 )
 from webapp.meetings.models import Meeting
-from webapp.meetings.rules import BODY_ROLES
+from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW
 from webapp.regions.models import ZONE_SUFFIX
 from webapp.regions.queries import setting_for
 from webapp.rendering import render
@@ -105,7 +105,8 @@ def responsible_choices(meeting: Meeting) -> list:
 
 def minutes_page(actor: Actor, meeting: Meeting, status: int = 200, minutes: MinutesForm | None = None,
                  action: ActionForm | None = None, action_for: int | None = None, agenda: AgendaForm | None = None,
-                 comment: CommentForm | None = None, report: ActionUpdateForm | None = None, report_for: int | None = None):
+                 comment: CommentForm | None = None, report: ActionUpdateForm | None = None, report_for: int | None = None,
+                 notice: str = ""):
     """The minutes editor (or reader): follow-ups of earlier items, agenda items, action items, comments."""
     if minutes is None:
         minutes = MinutesForm(formdata=None, obj=meeting)
@@ -121,7 +122,8 @@ def minutes_page(actor: Actor, meeting: Meeting, status: int = 200, minutes: Min
                   comment_form=comment or CommentForm(formdata=None), report_form=report, report_for=report_for,
                   followups=queries.followups_for(actor, meeting), comments=queries.comments(meeting),
                   revisions=queries.revisions(meeting), may_edit=can(actor, "minutes.edit", meeting),
-                  may_sign=can(actor, "meeting.sign", meeting), may_comment=can(actor, "minutes.comment", meeting))
+                  steps={s.name for s in MINUTES_FLOW.available(actor, meeting)}, notice=notice,
+                  may_comment=can(actor, "minutes.comment", meeting))
 
 
 def pdf_context(actor: Actor, meeting: Meeting) -> dict:

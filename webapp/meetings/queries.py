@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from flask import abort
 from sqlalchemy import exists, or_, select
 
-from webapp.access import Actor, can
+from webapp.access import Actor, can, load_in_scope
 from webapp.auth.models import Role, RoleAssignment, User
 from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, ActionStatus, ActionUpdate, Meeting, MinutesComment, MinutesRevision, Participant
-from webapp.meetings.rules import BODY_ROLES, is_responsible
+from webapp.meetings.rules import BODY_ROLES, is_participant, is_responsible
 from webapp.regions.models import Region
 
 
@@ -30,10 +30,7 @@ def meetings_for(actor: Actor, limit: int = 100) -> list[Meeting]:
 
 def get_meeting_or_404(actor: Actor, meeting_id: int) -> Meeting:
     """The meeting if the actor may see it; otherwise 404 (a sibling region never learns it exists)."""
-    meeting = db.session.get(Meeting, meeting_id)
-    if meeting is None or not can(actor, "meeting.view", meeting):
-        abort(404)
-    return meeting
+    return load_in_scope(actor, Meeting, meeting_id, "meeting.view", also=is_participant)
 
 
 def get_participant_or_404(meeting: Meeting, participant_id: int) -> Participant:

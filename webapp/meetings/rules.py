@@ -1,12 +1,11 @@
 """Object rules for meetings: who sees, runs, comments on and signs a meeting, and who updates an action item.
-
-Imported by the meetings views so the rules are registered before any request.
 """
 from __future__ import annotations
 
-from webapp.access import Actor, object_rule
+from webapp.access import Actor
 from webapp.auth.models import Role
-from webapp.meetings.models import ActionItem, Meeting, MinutesStatus
+from webapp.meetings.models import STATUS_LABELS, ActionItem, Meeting, MinutesEvent, MinutesStatus
+from webapp.workflow import Entry, Flow, Step
 
 BODY_ROLES = (Role.ANGGOTA, Role.APPROVER)
 
@@ -20,7 +19,6 @@ def runs_body(actor: Actor, region_code: str) -> bool:
     return any(g.region_code == region_code for g in actor.grants_for("meeting.manage"))
 
 
-@object_rule("meeting.view")
 def _view(actor: Actor, meeting: Meeting | None) -> bool:
     """The body's subtree sees a meeting; so does everyone invited to it."""
     if meeting is None:
@@ -28,7 +26,6 @@ def _view(actor: Actor, meeting: Meeting | None) -> bool:
     return actor.covers("meeting.view", meeting.region_code) or is_participant(actor, meeting)
 
 
-@object_rule("meeting.manage")
 def _manage(actor: Actor, meeting: Meeting | None) -> bool:
     """The body's own members and the note-taker run a meeting (invitations, attendance, minutes)."""
     if meeting is None:
@@ -36,13 +33,11 @@ def _manage(actor: Actor, meeting: Meeting | None) -> bool:
     return runs_body(actor, meeting.region_code) or actor.id == meeting.notulis_id
 
 
-@object_rule("minutes.edit")
 def _edit(actor: Actor, meeting: Meeting) -> bool:
     """Minutes text changes only while draft or circulated."""
     return not meeting.text_is_frozen and _manage(actor, meeting)
 
 
-@object_rule("minutes.read")
 def _read(actor: Actor, meeting: Meeting) -> bool:
     """Participants read the minutes once circulated; those who run the meeting read the draft too."""
     if _manage(actor, meeting):
@@ -50,19 +45,16 @@ def _read(actor: Actor, meeting: Meeting) -> bool:
     return meeting.status != MinutesStatus.DRAFT and _view(actor, meeting)
 
 
-@object_rule("minutes.comment")
 def _comment(actor: Actor, meeting: Meeting) -> bool:
     """Participants with accounts comment on circulated minutes."""
     return meeting.status == MinutesStatus.CIRCULATED and (is_participant(actor, meeting) or _manage(actor, meeting))
 
 
-@object_rule("meeting.sign")
 def _sign(actor: Actor, meeting: Meeting | None) -> bool:
-    """Only the chair, an approver of the body, signs circulated minutes off as final."""
+    """Only the chair, an approver of the body, signs the minutes (the flow says when)."""
     if meeting is None:
         return actor.has("meeting.sign")
-    return (meeting.status == MinutesStatus.CIRCULATED and actor.id == meeting.chair_id
-            and actor.covers("meeting.sign", meeting.region_code))
+    return actor.id == meeting.chair_id and actor.covers("meeting.sign", meeting.region_code)
 
 
 def is_responsible(actor: Actor, item: ActionItem) -> bool:
@@ -73,9 +65,36 @@ def is_responsible(actor: Actor, item: ActionItem) -> bool:
     return code is not None and any(g.role in BODY_ROLES and g.region_code == code for g in actor.grants)
 
 
-@object_rule("action.update")
 def _update_action(actor: Actor, item: ActionItem | None) -> bool:
     """Those responsible report progress; the body that gave the item records reports at its meetings."""
     if item is None:
         return actor.has("action.update")
     return is_responsible(actor, item) or runs_body(actor, item.meeting.region_code)
+
+
+def _record(meeting: Meeting, entry: Entry) -> None:
+    meeting.events.append(MinutesEvent.from_entry(entry))
+
+
+def _role(actor: Actor, meeting: Meeting, step: Step) -> str:
+    return "Pimpinan rapat" if step.name == "finalize" else ("Notulis" if actor.id == meeting.notulis_id else "Anggota")
+
+
+MINUTES_FLOW = Flow(
+    name="minutes", noun="Notulen ini", state_labels={s.value: label for s, label in STATUS_LABELS.items()},
+    record=_record, role_of=_role,
+    stale="Notulen ini baru saja diubah orang lain. Muat ulang halaman untuk melihat perubahannya.",
+    steps=(
+        Step("circulate", frozenset({MinutesStatus.DRAFT}), MinutesStatus.CIRCULATED, _manage, "Edarkan",
+             "Notulen sudah diedarkan."),
+        Step("finalize", frozenset({MinutesStatus.CIRCULATED}), MinutesStatus.FINAL, _sign, "Tandatangani (final)",
+             "Notulen sudah final."),
+        Step("lock", frozenset({MinutesStatus.FINAL}), MinutesStatus.LOCKED, _manage, "Kunci (arsip)",
+             "Notulen sudah dikunci."),
+    ),
+)
+
+RULES = {
+    "meeting.view": _view, "meeting.manage": _manage, "meeting.sign": _sign, "minutes.edit": _edit,
+    "minutes.read": _read, "minutes.comment": _comment, "action.update": _update_action, **MINUTES_FLOW.rules(),
+}

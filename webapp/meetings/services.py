@@ -11,7 +11,6 @@ import secrets
 
 from sqlalchemy import func, select
 from sqlalchemy.orm.attributes import flag_modified
-from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.access import Actor, require
 from webapp.auth.models import Role, User
@@ -21,12 +20,13 @@ from webapp.extensions import db
 from webapp.meetings import queries
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
-    MinutesRevision, MinutesStatus, Participant,
+    MinutesRevision, Participant,
 )
-from webapp.meetings.rules import BODY_ROLES, runs_body
-from webapp.refusal import Refused
+from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW, runs_body
+from webapp.refusal import Conflict, Refused, commit_or_conflict
 from webapp.regions.models import Region, is_within
 from webapp.regions.queries import setting_for
+from webapp.workflow import Taken, take
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 STALE = "Notulen ini baru saja diubah orang lain. Muat ulang halaman untuk melihat perubahannya."
@@ -204,7 +204,7 @@ def save_minutes(actor: Actor, meeting: Meeting, data: dict, expected_version: i
     """Opening, closing and each agenda item's discussion and decisions; every save keeps a revision."""
     require(actor, "minutes.edit", meeting)
     if expected_version is not None and expected_version != meeting.version:
-        raise Refused(STALE)
+        raise Conflict(STALE)
     by_id = {a.id: a for a in meeting.agenda_items}
     entries = data.get("items") or []
     if any(entry["id"] not in by_id for entry in entries):
@@ -220,11 +220,7 @@ def save_minutes(actor: Actor, meeting: Meeting, data: dict, expected_version: i
     db.session.flush()
     _keep_revision(actor, meeting)
     audit(actor.id, "minutes.saved", str(meeting.id))
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise Refused(STALE) from None
+    commit_or_conflict(STALE)
 
 
 def add_agenda_item(actor: Actor, meeting: Meeting, title: str) -> AgendaItem:
@@ -287,38 +283,23 @@ def remove_action_item(actor: Actor, meeting: Meeting, item: ActionItem) -> None
     db.session.commit()
 
 
-def circulate(actor: Actor, meeting: Meeting) -> None:
-    """Draft → circulated: participants with accounts read and comment."""
-    require(actor, "minutes.edit", meeting)
-    if meeting.status != MinutesStatus.DRAFT:
-        raise Refused("Hanya draf yang dapat diedarkan.")
-    meeting.status = MinutesStatus.CIRCULATED
-    audit(actor.id, "minutes.circulated", str(meeting.id))
-    db.session.commit()
-
-
-def finalize(actor: Actor, meeting: Meeting) -> None:
-    """Circulated → final: the chair signs off; the text never changes afterwards."""
-    require(actor, "meeting.sign", meeting)
-    for follow_up in queries.followups_for(actor, meeting):  # what the signed minutes list, kept as of now
-        if follow_up.report is None:
-            follow_up.item.updates.append(ActionUpdate(status=follow_up.item.status, note="", by_id=actor.id,
-                                                       meeting_id=meeting.id))
-    meeting.status, meeting.finalized_at = MinutesStatus.FINAL, utcnow()
-    db.session.flush()
-    _keep_revision(actor, meeting)
-    audit(actor.id, "minutes.finalized", str(meeting.id))
-    db.session.commit()
-
-
-def lock(actor: Actor, meeting: Meeting) -> None:
-    """Final → locked (archived)."""
-    require(actor, "meeting.manage", meeting)
-    if meeting.status != MinutesStatus.FINAL:
-        raise Refused("Hanya notulen final yang dapat dikunci.")
-    meeting.status = MinutesStatus.LOCKED
-    audit(actor.id, "minutes.locked", str(meeting.id))
-    db.session.commit()
+def advance(actor: Actor, meeting: Meeting, step: str) -> Taken:
+    """Take a step of the minutes' flow: circulate (draft → circulated, participants read and comment),
+    finalize (the chair signs; the text never changes afterwards) or lock (archive)."""
+    pending = queries.followups_for(actor, meeting) if MINUTES_FLOW.may(actor, meeting, step) else []
+    taken = take(actor, meeting, MINUTES_FLOW, step, subject=f"{meeting.id} {meeting.title}"[:120])
+    if not taken.changed:
+        return taken
+    if step == "finalize":
+        for follow_up in pending:  # what the signed minutes list, kept as of now
+            if follow_up.report is None:
+                follow_up.item.updates.append(ActionUpdate(status=follow_up.item.status, note="", by_id=actor.id,
+                                                           meeting_id=meeting.id))
+        meeting.finalized_at = taken.at
+        db.session.flush()
+        _keep_revision(actor, meeting)
+    commit_or_conflict(MINUTES_FLOW.stale)
+    return taken
 
 
 def comment(actor: Actor, meeting: Meeting, body: str) -> MinutesComment:

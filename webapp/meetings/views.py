@@ -4,8 +4,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, request, url_f
 from webapp import pdf
 from webapp.access import can, current_actor, requires
 from webapp.forms import apply_form_errors, form_status
-from webapp.meetings import demo, panels, queries, rules, services  # noqa: F401 - rules, panels, demo register on import
-from webapp.meetings import pages
+from webapp.meetings import pages, queries, services
 from webapp.meetings.minutes_views import bp as minutes_bp
 from webapp.meetings.forms import ActionUpdateForm, CheckInForm, GuestForm
 from webapp.refusal import Refused

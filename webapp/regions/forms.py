@@ -2,9 +2,9 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import NumberRange
+from wtforms.validators import NumberRange, Optional
 
-from webapp.forms import Optional, max_length, required
+from webapp.forms import max_length, required
 
 
 class PosyanduForm(FlaskForm):

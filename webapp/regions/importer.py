@@ -28,6 +28,20 @@ class ImportResult:
         return not self.errors
 
 
+def _row_problem(record: list[str], seen: dict[str, int]) -> str | None:
+    """What is wrong with one row, or None."""
+    if len(record) != 2:
+        return "harus tepat 2 kolom (kode,nama)"
+    code, name = record[0].strip(), record[1].strip()
+    if not CODE_PATTERN.fullmatch(code):
+        return f"kode '{code}' tidak sesuai format Kemendagri"
+    if not name or len(name) > MAX_NAME:
+        return f"nama wilayah kosong atau lebih dari {MAX_NAME} karakter"
+    if code in seen:
+        return f"kode {code} ganda (sudah ada di baris {seen[code]})"
+    return None
+
+
 def parse(text: str) -> tuple[list[tuple[str, str]], list[str]]:
     """Read and check every row; returns (rows, errors with their line numbers)."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
@@ -38,19 +52,11 @@ def parse(text: str) -> tuple[list[tuple[str, str]], list[str]]:
     for line_no, record in enumerate(reader, start=2):
         if not record or not "".join(record).strip():
             continue
-        if len(record) != 2:
-            errors.append(f"baris {line_no}: harus tepat 2 kolom (kode,nama)")
+        problem = _row_problem(record, seen)
+        if problem:
+            errors.append(f"baris {line_no}: {problem}")
             continue
         code, name = record[0].strip(), record[1].strip()
-        if not CODE_PATTERN.fullmatch(code):
-            errors.append(f"baris {line_no}: kode '{code}' tidak sesuai format Kemendagri")
-            continue
-        if not name or len(name) > MAX_NAME:
-            errors.append(f"baris {line_no}: nama wilayah kosong atau lebih dari {MAX_NAME} karakter")
-            continue
-        if code in seen:
-            errors.append(f"baris {line_no}: kode {code} ganda (sudah ada di baris {seen[code]})")
-            continue
         seen[code] = line_no
         rows.append((code, name))
     known = set(seen)

@@ -98,6 +98,11 @@ class Region(db.Model):
         """"Desa Palangan, Kec. Kota Besi, Kab. Kotawaringin Timur" (the province is left off)."""
         return ", ".join(r.label for r in self.ancestry() if r.level != Level.PROVINSI) or self.label
 
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        """(region code, Posyandu id or None): where access rules look."""
+        return (self.code, None)
+
 
 class PaperSize(StrEnum):
     A4 = "A4"
@@ -151,6 +156,11 @@ class KabupatenSetting(db.Model):
     def page_size_css(self) -> str:
         return PAPER_CSS[PaperSize(self.paper_size)]
 
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        """(region code, Posyandu id or None): where access rules look."""
+        return (self.region_code, None)
+
 
 class Posyandu(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -168,3 +178,8 @@ class Posyandu(db.Model):
     region: Mapped[Region] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        """(region code, Posyandu id or None): where access rules look."""
+        return (self.region_code, self.id)

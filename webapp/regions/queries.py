@@ -11,7 +11,7 @@ from webapp.regions.models import KabupatenSetting, Level, Posyandu, Region, kab
 
 
 def get_region_or_404(actor: Actor, code: str, permission: str = "region.view") -> Region:
-    return load_in_scope(Region, code, permission, actor)
+    return load_in_scope(actor, Region, code, permission)
 
 
 def children(actor: Actor, region: Region) -> list[Region]:
@@ -28,18 +28,6 @@ def root_regions(actor: Actor, permission: str = "region.view") -> list[Region]:
     return list(db.session.scalars(select(Region).where(Region.code.in_(codes)).order_by(Region.code)))
 
 
-def manageable_regions(actor: Actor) -> list[Region]:
-    """Regions where the actor may create accounts: its own kabupaten or the tiers below it."""
-    regions = db.session.scalars(
-        select(Region).where(actor.where_region("user.manage", Region.code), Region.level != Level.PROVINSI)
-        .order_by(Region.code)
-    )
-    from webapp.auth.services import grantable
-    from webapp.auth.models import Role
-
-    return [r for r in regions if any(grantable(actor, role, r.code) for role in Role)]
-
-
 def posyandu_in_scope(actor: Actor, permission: str = "posyandu.view", region_code: str | None = None) -> list[Posyandu]:
     query = select(Posyandu).where(actor.where_posyandu(permission, Posyandu.id, Posyandu.region_code)).options(
         selectinload(Posyandu.region))  # lists show each one's full region path: one query, not one per row
@@ -49,7 +37,7 @@ def posyandu_in_scope(actor: Actor, permission: str = "posyandu.view", region_co
 
 
 def get_posyandu_or_404(actor: Actor, posyandu_id: int, permission: str = "posyandu.view") -> Posyandu:
-    return load_in_scope(Posyandu, posyandu_id, permission, actor)
+    return load_in_scope(actor, Posyandu, posyandu_id, permission)
 
 
 def desa_in_scope(actor: Actor, permission: str) -> list[Region]:

@@ -7,7 +7,7 @@ import random
 from sqlalchemy import insert, select
 
 from webapp.auth.models import User
-from webapp.demo import demo_seeder, first_posyandu
+from webapp.demo import first_posyandu
 from webapp.extensions import db
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
@@ -56,7 +56,6 @@ def _user_id(username: str) -> int | None:
     return db.session.scalar(select(User.id).where(User.username == username))
 
 
-@demo_seeder(30)
 def seed_reports() -> None:
     """Twelve months before the current one; idempotent (skips when any report exists)."""
     if db.session.scalar(select(MonthlyReport.id).limit(1)) is not None:
@@ -101,17 +100,22 @@ def seed_reports() -> None:
         select(MonthlyReport.id, MonthlyReport.posyandu_id, MonthlyReport.year, MonthlyReport.month))}
     events = []
     for posyandu_id, year, month, status, sent, is_special in plans:
-        report_id = ids[(posyandu_id, year, month)]
         who, checker = (kader, pokja) if is_special else (None, None)
-        events.append({"report_id": report_id, "actor_id": who, "action": "created", "note": "",
-                       "at": sent - dt.timedelta(days=2)})
-        if status != Status.DRAFT:
-            events.append({"report_id": report_id, "actor_id": who, "action": "submitted", "note": "", "at": sent})
-        if status == Status.VERIFIED:
-            events.append({"report_id": report_id, "actor_id": checker, "action": "verified", "note": "",
-                           "at": sent + dt.timedelta(days=2)})
-        if status == Status.RETURNED:
-            events.append({"report_id": report_id, "actor_id": checker, "action": "returned", "field": "balita_d",
-                           "note": "D tidak cocok dengan buku register (tercatat 41 balita ditimbang). Mohon dicek.",
-                           "at": sent + dt.timedelta(days=1)})
+        events += _history(ids[(posyandu_id, year, month)], status, sent, who, checker)
     db.session.execute(insert(ReportEvent), [{"field": None} | e for e in events])
+
+
+def _history(report_id: int, status: Status, sent: dt.datetime, who: int | None, checker: int | None) -> list[dict]:
+    """The events a demo report went through to reach its status."""
+    events = [{"report_id": report_id, "actor_id": who, "action": "created", "note": "",
+               "at": sent - dt.timedelta(days=2)}]
+    if status != Status.DRAFT:
+        events.append({"report_id": report_id, "actor_id": who, "action": "submitted", "note": "", "at": sent})
+    if status == Status.VERIFIED:
+        events.append({"report_id": report_id, "actor_id": checker, "action": "verified", "note": "",
+                       "at": sent + dt.timedelta(days=2)})
+    if status == Status.RETURNED:
+        events.append({"report_id": report_id, "actor_id": checker, "action": "returned", "field": "balita_d",
+                       "note": "D tidak cocok dengan buku register (tercatat 41 balita ditimbang). Mohon dicek.",
+                       "at": sent + dt.timedelta(days=1)})
+    return events

@@ -7,8 +7,9 @@ from functools import lru_cache
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import Optional
 
-from webapp.forms import Optional, max_length
+from webapp.forms import max_length
 from webapp.reports import checks
 from webapp.reports.fields import NOTE_FIELDS, SECTIONS, Section
 

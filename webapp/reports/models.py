@@ -89,6 +89,11 @@ class MonthlyReport(db.Model):
     def count(self, name: str) -> int | None:
         return getattr(self, name)
 
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        """(region code, Posyandu id or None): where access rules look."""
+        return (self.region_code, self.posyandu_id)
+
 
 # Every count from fields.py becomes a nullable Integer column named like the field.
 for _name in COUNT_NAMES:
@@ -102,6 +107,8 @@ class ReportEvent(db.Model):
     report_id: Mapped[int] = mapped_column(ForeignKey("monthly_report.id"), index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     action: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(String(60), default="")
+    jabatan: Mapped[str] = mapped_column(String(120), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     field: Mapped[str | None] = mapped_column(String(40))
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)

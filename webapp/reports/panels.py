@@ -1,7 +1,6 @@
 """The report's home panels (kader: the month due and returned reports; pokja desa: missing and waiting) and nav."""
 from __future__ import annotations
 
-from webapp.home.panels import home_panel, nav_item
 from webapp.regions.queries import setting_for
 from webapp.reports import queries, recap
 from webapp.reports.models import STATUS_LABELS
@@ -9,14 +8,12 @@ from webapp.reports.periods import due_on
 from webapp.clock import month_key
 
 
-@nav_item(20)
-def _reports_nav(actor):
+def reports_nav(actor):
     if actor.has("report.file") or actor.has("report.view"):
         return {"label": "Laporan", "endpoint": "reports.index", "icon": "report"}
     return None
 
 
-@home_panel(10)
 def kader_panel(actor):
     """Returned reports first, then the month due for each of the kader's Posyandu."""
     filed = queries.filed_posyandu(actor)
@@ -33,7 +30,6 @@ def kader_panel(actor):
     return {"template": "reports/_home_kader.html", "returned": returned, "due": due, "labels": STATUS_LABELS}
 
 
-@home_panel(15)
 def desa_panel(actor):
     """For pokja desa: Posyandu that have not reported last month, and reports waiting to be verified."""
     waiting = queries.waiting_to_verify(actor)

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import abort
 from sqlalchemy import or_, select, tuple_
 
-from webapp.access import Actor
+from webapp.access import Actor, load_in_scope
 from webapp.extensions import db
 from webapp.regions.models import Posyandu
 from webapp.reports import checks
 from webapp.reports.fields import CARRIED_NAMES, COUNT_NAMES, SECTION_BY_KEY
 from webapp.reports.models import MonthlyReport, ReportEvent, Status
+from webapp.reports.rules import REPORT_FLOW
 from webapp.clock import shift_month
 
 RECEIVED = (Status.SUBMITTED, Status.VERIFIED)
@@ -23,23 +23,17 @@ def visible(actor: Actor, posyandu_column=MonthlyReport.posyandu_id, region_colu
                actor.where_posyandu("report.file", posyandu_column, region_column))
 
 
-def _covers(actor: Actor, region_code: str, posyandu_id: int) -> bool:
-    return actor.covers("report.view", region_code, posyandu_id) or actor.covers("report.file", region_code, posyandu_id)
+REPORT_SCOPE = ("report.view", "report.file")
 
 
 def get_posyandu_or_404(actor: Actor, posyandu_id: int) -> Posyandu:
     """A Posyandu whose reports the actor files or views; otherwise 404."""
-    posyandu = db.session.get(Posyandu, posyandu_id)
-    if posyandu is None or not _covers(actor, posyandu.region_code, posyandu.id):
-        abort(404)
-    return posyandu
+    return load_in_scope(actor, Posyandu, posyandu_id, REPORT_SCOPE)
 
 
 def get_report_or_404(actor: Actor, report_id: int) -> MonthlyReport:
-    report = db.session.get(MonthlyReport, report_id)
-    if report is None or not _covers(actor, report.region_code, report.posyandu_id):
-        abort(404)
-    return report
+    """A report the actor files or views; otherwise 404."""
+    return load_in_scope(actor, MonthlyReport, report_id, REPORT_SCOPE)
 
 
 def find_report(posyandu: Posyandu, year: int, month: int) -> MonthlyReport | None:
@@ -145,13 +139,12 @@ def returned_reports(actor: Actor) -> list[MonthlyReport]:
 
 def waiting_to_verify(actor: Actor) -> list[MonthlyReport]:
     """Submitted reports in the desa where the actor verifies, oldest first."""
-    from webapp.reports.rules import may_verify
 
     rows = db.session.scalars(
         select(MonthlyReport).where(actor.where_region("report.verify", MonthlyReport.region_code),
                                     MonthlyReport.status == Status.SUBMITTED)
         .order_by(MonthlyReport.submitted_at))
-    return [r for r in rows if may_verify(actor, r)]
+    return [r for r in rows if REPORT_FLOW.may(actor, r, "verify")]
 
 
 def reports_in(actor: Actor, region_code: str, year: int, month: int,

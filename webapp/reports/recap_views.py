@@ -1,16 +1,17 @@
 """Completeness, recap and exports of the monthly reports, each tier within its own subtree."""
 from __future__ import annotations
 
-from flask import abort, request
+from flask import Blueprint, abort, request
 
 from webapp.access import current_actor, requires
 from webapp.pdf import data_uri, pdf_response, render_pdf
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
 from webapp.reports import exports, queries, recap
-from webapp.reports.blueprint import bp
 from webapp.reports.fields import RATIOS, SECTIONS
 from webapp.clock import month_key, parse_month, shift_month, today_in
+
+bp = Blueprint("recap", __name__)
 
 
 def _region_and_month(code: str, text: str | None):

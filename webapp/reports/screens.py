@@ -70,7 +70,8 @@ def section_view(report: MonthlyReport | None, posyandu: Posyandu, year: int, mo
 
 
 def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: SectionView | None = None,
-         submit_form: forms.SubmitForm | None = None, failed=None, review_form=None, reopen_form=None) -> dict:
+         submit_form: forms.SubmitForm | None = None, failed=None, review_form=None, reopen_form=None,
+         notice: str = "") -> dict:
     """The report page: the form while the kader may edit it, else the values, the decision forms and history."""
     report = queries.find_report(posyandu, year, month)
     setting = setting_for(posyandu.region_code)
@@ -92,7 +93,7 @@ def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: Secti
         "may_reopen": report is not None and can(actor, "report.reopen", report),
         "sections": sections, "groups": GROUPS, "general_notes": notes.get("", []), "note_fields": NOTE_FIELDS,
         "submit_form": submit_form or forms.SubmitForm(formdata=None), "submit_client_id": forms.new_client_id(),
-        "failed": failed, "has_warnings": bool(checks_found[1]),
+        "failed": failed, "notice": notice, "has_warnings": bool(checks_found[1]),
         "review_form": review_form or forms.ReviewForm(formdata=None),
         "reopen_form": reopen_form or forms.ReopenForm(formdata=None),
         "timezone": setting.timezone, "due_on": due_on(year, month, setting.report_due_day),

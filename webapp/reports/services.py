@@ -1,30 +1,30 @@
 """Use cases of the monthly report: save a section, submit, verify, return, reopen. One commit each.
 
 Saves and submissions carry a client-made id: a replay of an id already seen answers with the
-report as it stands and changes nothing. Refusals raise `Refused` (or its `Locked`, `Conflict`
-and `CheckFailed` kinds, which the views answer with 409 or 422).
+report as it stands and changes nothing. Status changes are steps of `rules.REPORT_FLOW`, taken
+through `webapp.workflow.take`. Refusals raise `Refused` (422) or its `Conflict` kinds (409:
+`Locked`, `SectionConflict`) and `CheckFailed` (422); each carries its status.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.access import Actor, require
-from webapp.clock import utcnow
-from webapp.audit import audit
+from webapp.clock import today_in, utcnow
 from webapp.extensions import db
 from webapp.formatting import bulan_tahun
-from webapp.refusal import Refused
+from webapp.refusal import Conflict, Refused, commit_or_conflict
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
 from webapp.reports import checks, queries
 from webapp.reports.fields import FIELD_BY_NAME, OPEN_DAY_FIELDS
 from webapp.reports.models import ClientSubmission, MonthlyReport, ReportEvent, Status
-from webapp.clock import today_in
-from webapp.reports.rules import verifies_here
+from webapp.reports.rules import REPORT_FLOW
+from webapp.workflow import Taken, take
 
 LOCKED_MESSAGE = {
     Status.SUBMITTED: "Laporan ini sudah dikirim dan menunggu verifikasi; isinya tidak bisa diubah.",
@@ -32,7 +32,7 @@ LOCKED_MESSAGE = {
 }
 
 
-class Locked(Refused):
+class Locked(Conflict):
     """The report is not open for this change (409)."""
 
 
@@ -44,7 +44,7 @@ class Change:
     now: object
 
 
-class Conflict(Refused):
+class SectionConflict(Conflict):
     """Someone else saved the same section since the form was loaded (409); `changes` says what."""
 
     def __init__(self, message: str, changes: list[Change], base: str):
@@ -66,7 +66,7 @@ class CheckFailed(Refused):
 class Outcome:
     report: MonthlyReport
     replayed: bool = False
-    messages: dict = field(default_factory=dict)
+    message: str = ""
 
 
 def today_for(posyandu: Posyandu):
@@ -91,7 +91,7 @@ def _commit_or_replay(client_id: str, actor: Actor, kind: str) -> MonthlyReport 
         db.session.rollback()
         if (replayed := _replay(client_id, actor, kind)) is not None:
             return replayed
-        raise Conflict("Laporan ini baru saja disimpan orang lain. Periksa isinya lalu simpan lagi.", [], "") from None
+        raise SectionConflict("Laporan ini baru saja disimpan orang lain. Periksa isinya lalu simpan lagi.", [], "") from None
     return None
 
 
@@ -121,7 +121,7 @@ def save_section(actor: Actor, posyandu: Posyandu, year: int, month: int, sectio
                           _display(n, values[n]), _display(n, current[n]))
                    for n in current if values[n] != current[n]]
         who = report.updated_by.full_name if report.updated_by else "orang lain"
-        raise Conflict(f"{who} sudah mengubah bagian ini setelah Anda membukanya. Bandingkan isian Anda dengan "
+        raise SectionConflict(f"{who} sudah mengubah bagian ini setelah Anda membukanya. Bandingkan isian Anda dengan "
                        "yang tersimpan sekarang; tekan Simpan lagi untuk memakai isian Anda.",
                        changes, queries.section_base(report, section_key))
     if report is None:
@@ -149,73 +149,74 @@ def submit(actor: Actor, posyandu: Posyandu, year: int, month: int, client_id: s
     if report is None:
         require(actor, "report.file", posyandu)
         raise CheckFailed("Laporan masih kosong: isi dan simpan dulu bagian-bagiannya.", {}, {})
-    if report.status not in (Status.DRAFT, Status.RETURNED):
-        raise Locked(LOCKED_MESSAGE[Status(report.status)])
-    require(actor, "report.file", report)
+    if REPORT_FLOW.may(actor, report, "submit"):
+        _check_for_submit(report, posyandu, confirmed)
+    taken = take(actor, report, REPORT_FLOW, "submit", subject=_subject(report))
+    if not taken.changed:
+        return Outcome(report, replayed=True, message=taken.message)
+    report.submitted_at, report.submitted_by_id = taken.at, actor.id
+    report.first_submitted_at = report.first_submitted_at or taken.at
+    db.session.add(ClientSubmission(client_id=client_id, report_id=report.id, actor_id=actor.id, kind="submit"))
+    if (replayed := _commit_or_replay(client_id, actor, "submit")) is not None:
+        return Outcome(replayed, replayed=True)
+    return Outcome(report, message=taken.message)
+
+
+def _check_for_submit(report: MonthlyReport, posyandu: Posyandu, confirmed: bool) -> None:
+    """Errors block the submission; warnings against earlier months need the kader's confirmation."""
     values = queries.values_of(report)
-    errors = checks.merge(checks.errors(values, year, month, today_for(posyandu)), checks.completeness_errors(values))
+    errors = checks.merge(checks.errors(values, report.year, report.month, today_for(posyandu)),
+                          checks.completeness_errors(values))
     if errors:
         raise CheckFailed("Laporan belum bisa dikirim: perbaiki isian yang ditandai merah.", errors, {})
-    warnings = checks.warnings(values, queries.history(posyandu.id, year, month))
+    warnings = checks.warnings(values, queries.history(posyandu.id, report.year, report.month))
     if warnings and not confirmed:
         raise CheckFailed("Ada isian yang perlu Anda periksa. Bila sudah benar, centang konfirmasi lalu kirim.",
                           {}, warnings)
-    now = utcnow()
-    report.status, report.submitted_at, report.submitted_by_id = Status.SUBMITTED, now, actor.id
-    report.first_submitted_at = report.first_submitted_at or now
-    report.events.append(ReportEvent(actor_id=actor.id, action="submitted", at=now))
-    db.session.add(ClientSubmission(client_id=client_id, report_id=report.id, actor_id=actor.id, kind="submit"))
-    audit(actor.id, "report.submitted", f"{report.id} {posyandu.name} {year}-{month:02d}")
-    if (replayed := _commit_or_replay(client_id, actor, "submit")) is not None:
-        return Outcome(replayed, replayed=True)
-    return Outcome(report)
 
 
-def verify(actor: Actor, report: MonthlyReport, note: str = "") -> MonthlyReport:
+def verify(actor: Actor, report: MonthlyReport, note: str = "") -> Taken:
     """Pokja desa accepts a submitted report; it is then locked."""
-    if report.status == Status.VERIFIED and verifies_here(actor, report):
-        return report  # a double tap: already done
-    require(actor, "report.verify", report)
-    now = utcnow()
-    report.status, report.verified_at, report.verified_by_id = Status.VERIFIED, now, actor.id
-    report.events.append(ReportEvent(actor_id=actor.id, action="verified", note=note.strip(), at=now))
-    audit(actor.id, "report.verified", str(report.id))
-    db.session.commit()
-    return report
+    taken = take(actor, report, REPORT_FLOW, "verify", note, subject=_subject(report))
+    if taken.changed:
+        report.verified_at, report.verified_by_id = taken.at, actor.id
+        commit_or_conflict(REPORT_FLOW.stale)
+    return taken
 
 
-def return_report(actor: Actor, report: MonthlyReport, note: str, field_name: str = "", field_note: str = "") -> MonthlyReport:
+def return_report(actor: Actor, report: MonthlyReport, note: str, field_name: str = "", field_note: str = "") -> Taken:
     """Pokja desa sends a submitted report back with a note for the whole report and/or one field."""
-    if report.status == Status.RETURNED and verifies_here(actor, report):
-        return report  # a double tap: already returned
-    require(actor, "report.verify", report)
-    note, field_note = note.strip(), field_note.strip()
+    note, field_note = (note or "").strip(), (field_note or "").strip()
+    if REPORT_FLOW.may(actor, report, "return"):
+        _check_return_notes(note, field_name, field_note)
+    taken = take(actor, report, REPORT_FLOW, "return", note or field_note, subject=_subject(report))
+    if taken.changed:
+        if field_note and note:
+            report.events.append(ReportEvent(actor_id=actor.id, action="returned", note=field_note,
+                                             field=field_name or None, at=taken.at))
+        elif field_note:
+            report.events[-1].field = field_name or None
+        commit_or_conflict(REPORT_FLOW.stale)
+    return taken
+
+
+def _check_return_notes(note: str, field_name: str, field_note: str) -> None:
     if field_name and field_name not in FIELD_BY_NAME and field_name not in OPEN_DAY_FIELDS:
         raise Refused("Pilih kolom dari daftar.", "field")
     if field_name and not field_note:
         raise Refused("Tulis catatan untuk kolom yang dipilih.", "field_note")
     if not note and not field_note:
         raise Refused("Tulis catatan agar kader tahu apa yang harus diperbaiki.", "note")
-    now = utcnow()
-    report.status = Status.RETURNED
-    if note:
-        report.events.append(ReportEvent(actor_id=actor.id, action="returned", note=note, at=now))
-    if field_note:
-        report.events.append(ReportEvent(actor_id=actor.id, action="returned", note=field_note,
-                                         field=field_name or None, at=now))
-    audit(actor.id, "report.returned", str(report.id), note or field_note)
-    db.session.commit()
-    return report
 
 
-def reopen(actor: Actor, report: MonthlyReport, reason: str) -> MonthlyReport:
+def reopen(actor: Actor, report: MonthlyReport, reason: str) -> Taken:
     """Pokjanal kecamatan unlocks a verified report; the kader gets it back with the reason."""
-    require(actor, "report.reopen", report)
-    reason = reason.strip()
-    if not reason:
-        raise Refused("Tulis alasan membuka kembali laporan ini.", "reason")
-    report.status, report.verified_at, report.verified_by_id = Status.RETURNED, None, None
-    report.events.append(ReportEvent(actor_id=actor.id, action="reopened", note=reason))
-    audit(actor.id, "report.reopened", str(report.id), reason)
-    db.session.commit()
-    return report
+    taken = take(actor, report, REPORT_FLOW, "reopen", reason, subject=_subject(report))
+    if taken.changed:
+        report.verified_at, report.verified_by_id = None, None
+        commit_or_conflict(REPORT_FLOW.stale)
+    return taken
+
+
+def _subject(report: MonthlyReport) -> str:
+    return f"{report.id} {report.posyandu.name} {report.year}-{report.month:02d}"

@@ -3,19 +3,20 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from webapp.access import current_actor, refuse_missing_feature
 from webapp.forms import apply_form_errors
 from webapp.refusal import Refused
 from webapp.rendering import is_targeted_htmx, render
-from webapp.reports import demo, forms, panels, queries, recap, recap_views, rules, screens, services  # noqa: F401
-from webapp.reports.blueprint import bp
+from webapp.reports import forms, queries, recap, screens, services
+from webapp.reports.recap_views import bp as recap_bp
 from webapp.reports.fields import SECTION_BY_KEY
 from webapp.reports.models import STATUS_LABELS
 from webapp.clock import month_key, parse_month
 
-__all__ = ["bp"]
+bp = Blueprint("reports", __name__, url_prefix="/laporan")
+bp.register_blueprint(recap_bp)  # endpoints reports.recap.*: completeness, recap and exports
 
 
 def files_or_views(view):
@@ -54,6 +55,20 @@ def report(posyandu_id: int, month: str):
     return render("reports/report.html", **screens.page(actor, posyandu, year, mon))
 
 
+def _store_section(actor, posyandu, year: int, mon: int, section: str, form) -> tuple[int, dict, object]:
+    """Validate and save one section: (status, what the section's status line says, the saved report)."""
+    if not form.validate():
+        return 422, {"status": "Ada isian yang perlu diperbaiki; bagian ini belum tersimpan.", "status_kind": "error"}, None
+    try:
+        outcome = services.save_section(actor, posyandu, year, mon, section, form.values(), form.base.data or "",
+                                        form.client_id_or_new())
+    except services.SectionConflict as error:
+        return 409, {"status": str(error), "status_kind": "error", "changes": error.changes, "base": error.base}, None
+    except Refused as error:
+        return error.status, {"status": str(error), "status_kind": "error"}, None
+    return 200, {"status": "Tersimpan", "status_kind": "ok"}, outcome.report
+
+
 @bp.post("/posyandu/<int:posyandu_id>/<month>/bagian/<section>")
 @files_or_views
 def save_section(posyandu_id: int, month: str, section: str):
@@ -64,26 +79,11 @@ def save_section(posyandu_id: int, month: str, section: str):
     if section not in SECTION_BY_KEY:
         abort(404)
     form = forms.section_form(section, formdata=request.form)
-    status, extra, report = 422, {}, None
-    if form.validate():
-        try:
-            outcome = services.save_section(actor, posyandu, year, mon, section, form.values(), form.base.data or "",
-                                            form.client_id_or_new())
-        except services.Conflict as error:
-            status, extra = 409, {"status": str(error), "status_kind": "error", "changes": error.changes,
-                                  "base": error.base}
-        except services.Locked as error:
-            status, extra = 409, {"status": str(error), "status_kind": "error"}
-        except Refused as error:
-            extra = {"status": str(error), "status_kind": "error"}
-        else:
-            if not is_targeted_htmx():
-                flash("Bagian ini tersimpan.")
-                return redirect(_page_url(posyandu.id, year, mon, f"bagian-{section}"))
-            status, report, form = 200, outcome.report, None
-            extra = {"status": "Tersimpan", "status_kind": "ok"}
-    else:
-        extra = {"status": "Ada isian yang perlu diperbaiki; bagian ini belum tersimpan.", "status_kind": "error"}
+    status, extra, report = _store_section(actor, posyandu, year, mon, section, form)
+    if status == 200 and not is_targeted_htmx():
+        flash("Bagian ini tersimpan.")
+        return redirect(_page_url(posyandu.id, year, mon, f"bagian-{section}"))
+    form = None if status == 200 else form
     report = report or queries.find_report(posyandu, year, mon)
     view = screens.section_view(report, posyandu, year, mon, section, form=form, **extra)
     if is_targeted_htmx():
@@ -100,29 +100,30 @@ def submit(posyandu_id: int, month: str):
     year, mon = _period_or_404(month)
     form = forms.SubmitForm()
     try:
-        services.submit(actor, posyandu, year, mon, form.client_id_or_new(), bool(form.confirm.data))
+        outcome = services.submit(actor, posyandu, year, mon, form.client_id_or_new(), bool(form.confirm.data))
     except services.CheckFailed as failed:
         return render("reports/report.html", status=422,
                       **screens.page(actor, posyandu, year, mon, submit_form=form, failed=failed))
     except Refused as error:
-        apply_form_errors(form, error)
-        return render("reports/report.html", status=409,
-                      **screens.page(actor, posyandu, year, mon, submit_form=form))
-    flash("Laporan terkirim. Pokja desa akan memeriksanya.")
+        return render("reports/report.html", status=error.status,
+                      **screens.page(actor, posyandu, year, mon, submit_form=form, notice=str(error)))
+    flash(outcome.message if outcome.replayed and outcome.message else "Laporan terkirim. Pokja desa akan memeriksanya.")
     return redirect(_page_url(posyandu.id, year, mon))
 
 
 def _decide(report_id: int, form, act, done: str, form_name: str):
-    """Load the report in scope, apply a pokja decision, and answer the page (422 with the message on refusal)."""
+    """Load the report in scope, take a step of its flow, and answer the page: the flow's status and
+    message on refusal (422 next to the field, 409 on top), "already done" on a double tap."""
     actor = current_actor()
     report = queries.get_report_or_404(actor, report_id)
     try:
-        act(actor, report)
+        taken = act(actor, report)
     except Refused as error:
         apply_form_errors(form, error)
-        return render("reports/report.html", status=422, **screens.page(
-            actor, report.posyandu, report.year, report.month, **{form_name: form}))
-    flash(done)
+        notice = str(error) if error.field is None else ""
+        return render("reports/report.html", status=error.status, **screens.page(
+            actor, report.posyandu, report.year, report.month, notice=notice, **{form_name: form}))
+    flash(done if taken.changed else taken.message)
     return redirect(_page_url(report.posyandu_id, report.year, report.month))
 
 

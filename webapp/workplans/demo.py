@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from webapp.access import Actor
 from webapp.auth.models import User
-from webapp.demo import demo_seeder, first_posyandu
+from webapp.demo import first_posyandu
 from webapp.extensions import db
 from webapp.workplans import services
 from webapp.workplans.models import Plan
@@ -55,7 +55,6 @@ def _plan(drafter: str, region_code: str, year: int, title: str, lines) -> Plan 
     return plan
 
 
-@demo_seeder(40)
 def seed_workplans() -> None:
     """Idempotent: each plan is made once, then moved along the chain by the demo accounts."""
     plan = _plan("pokja.palangan", "62.02.01.2003", 2025, "Rencana Kerja Pokja Posyandu Desa Palangan 2025", DESA_LINES)

@@ -5,10 +5,10 @@ import re
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import NumberRange, ValidationError
+from wtforms.validators import NumberRange, ValidationError, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from webapp.forms import Optional, max_length, required
+from webapp.forms import max_length, required
 from webapp.workplans.models import MONTH_ABBR, SOURCE_LABELS, SPM_LABELS
 
 

@@ -122,6 +122,11 @@ class Plan(db.Model):
     def last_step(self, decision: Decision) -> PlanStep | None:
         return next((s for s in reversed(self.steps) if s.decision == decision), None)
 
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        """(region code, Posyandu id or None): where access rules look."""
+        return (self.region_code, None)
+
 
 class PlanLine(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)

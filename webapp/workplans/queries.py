@@ -17,7 +17,7 @@ from webapp.workplans.models import (
 
 def get_plan_or_404(actor: Actor, plan_id: int) -> Plan:
     """A plan in the actor's subtree (plan.view); outside it, 404."""
-    return load_in_scope(Plan, plan_id, "plan.view", actor)
+    return load_in_scope(actor, Plan, plan_id, "plan.view")
 
 
 def get_line_or_404(plan: Plan, line_id: int) -> PlanLine:

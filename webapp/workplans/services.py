@@ -1,29 +1,28 @@
 """Use cases of a work plan: draft, edit lines, submit, approve or return, start a revision.
 
-Each checks access (403 via access.require), refuses bad input or a stale version with
-Refused (message in Bahasa Indonesia, naming the form field), records the step and
-commits once.
+Each checks access (403 via access.require), refuses bad input with Refused (422, naming the
+form field) and a stale version with Conflict (409), and commits once. Status changes are
+steps of `rules.PLAN_FLOW`, taken through `webapp.workflow.take`.
 """
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.access import Actor, require
 from webapp.clock import utcnow
 from webapp.audit import audit
 from webapp.extensions import db
-from webapp.refusal import Refused
+from webapp.refusal import Conflict, Refused, commit_or_conflict
 from webapp.regions.models import Posyandu, Region, is_within
+from webapp.workflow import Taken, take
 from webapp.workplans import rules
+from webapp.workplans.rules import PLAN_FLOW
 from webapp.workplans.models import (
     SOURCE_LABELS, Decision, FundingSource, Plan, PlanLine, PlanStatus, PlanStep, SpmField,
 )
 
 CONFLICT = ("Rencana kerja ini baru saja diubah oleh orang lain. Perubahan Anda belum disimpan; "
             "muat ulang halaman untuk melihat versi terbaru lalu ulangi.")
-DECIDED = ("Rencana kerja ini sudah diputuskan atau diubah sejak halaman Anda dibuka. Muat ulang halaman untuk "
-           "melihat keadaannya sekarang.")
 LOCKED = "Rencana kerja ini sudah diajukan atau disetujui, jadi terkunci. Untuk mengubahnya, buat revisi baru."
 LINE_FIELDS = ("activity", "spm_field", "indicator", "target_value", "target_group", "months",
                "person_in_charge", "budget", "funding_source")
@@ -82,35 +81,30 @@ def delete_line(actor: Actor, plan: Plan, line: PlanLine, expected_version: int 
     _commit()
 
 
-def submit(actor: Actor, plan: Plan, expected_version: int | None) -> None:
+def submit(actor: Actor, plan: Plan, expected_version: int | None) -> Taken:
     """Send a draft (or a fixed returned plan) to the first step of its chain."""
-    _check_editable(actor, plan, expected_version)
-    if not plan.lines:
+    if PLAN_FLOW.may(actor, plan, "submit") and not plan.lines:
         raise Refused("Tambahkan minimal satu kegiatan sebelum mengajukan.")
-    _record(actor, plan, Decision.SUBMITTED, "", f"Penyusun, {plan.region.label}")
-    _move(plan, PlanStatus.SUBMITTED)
-    audit(actor.id, "plan.submitted", str(plan.id))
-    _commit()
+    return _take(actor, plan, "submit", "", expected_version)
 
 
-def approve(actor: Actor, plan: Plan, note: str, expected_version: int | None) -> None:
+def approve(actor: Actor, plan: Plan, note: str, expected_version: int | None) -> Taken:
     """Take the waiting step: approve (the tier's approver) or endorse (the approver one tier up)."""
-    step = _check_turn(actor, plan, expected_version)
-    _record(actor, plan, step.decision, note, rules.step_title(plan, step))
-    _move(plan, step.done)
-    audit(actor.id, f"plan.{step.decision.value}", str(plan.id))
-    _commit()
+    return _take(actor, plan, PLAN_FLOW.pick(actor, plan, rules.DECIDE), note, expected_version)
 
 
-def return_plan(actor: Actor, plan: Plan, note: str, expected_version: int | None) -> None:
+def return_plan(actor: Actor, plan: Plan, note: str, expected_version: int | None) -> Taken:
     """Send the plan back to its drafter with a note; it becomes editable again."""
-    step = _check_turn(actor, plan, expected_version)
-    if not (note or "").strip():
-        raise Refused("Tulis catatan: apa yang perlu diperbaiki penyusun.", "note")
-    _record(actor, plan, Decision.RETURNED, note, rules.step_title(plan, step))
-    _move(plan, PlanStatus.RETURNED)
-    audit(actor.id, "plan.returned", str(plan.id))
-    _commit()
+    return _take(actor, plan, PLAN_FLOW.pick(actor, plan, rules.RETURN), note, expected_version)
+
+
+def _take(actor: Actor, plan: Plan, step: str, note: str, expected_version: int | None) -> Taken:
+    taken = take(actor, plan, PLAN_FLOW, step, note, expected_version)
+    if taken.changed:
+        plan.status_changed_at = taken.at
+        _touch(plan)
+        commit_or_conflict(CONFLICT)
+    return taken
 
 
 def new_revision(actor: Actor, plan: Plan) -> Plan:
@@ -129,8 +123,10 @@ def new_revision(actor: Actor, plan: Plan) -> Plan:
                                        **{name: getattr(line, name) for name in LINE_FIELDS}))
     db.session.add(revision)
     db.session.flush()
-    _record(actor, revision, Decision.REVISED, f"Revisi ke-{revision.revision} dari rencana yang disetujui.",
-            f"Penyusun, {plan.region.label}")
+    user = actor.user
+    revision.steps.append(PlanStep(user_id=user.id, name=user.full_name, role=f"Penyusun, {plan.region.label}"[:60],
+                                   jabatan=user.jabatan, nip=user.nip, decision=Decision.REVISED,
+                                   note=f"Revisi ke-{revision.revision} dari rencana yang disetujui."))
     audit(actor.id, "plan.revised", f"{plan.id} -> {revision.id}")
     db.session.commit()
     return revision
@@ -151,24 +147,9 @@ def _apply_header(plan: Plan, data: dict) -> None:
 def _check_editable(actor: Actor, plan: Plan, expected_version: int | None) -> None:
     require(actor, "plan.draft", plan)
     if not plan.is_editable:
-        raise Refused(LOCKED)
-    _check_version(plan, expected_version)
-
-
-def _check_turn(actor: Actor, plan: Plan, expected_version: int | None) -> rules.Step:
-    # A stale page (a double tap, or someone else decided first) is told so before anything else.
+        raise Conflict(LOCKED)
     if expected_version is not None and expected_version != plan.version:
-        raise Refused(DECIDED)
-    step = rules.current_step(plan)
-    if step is None:
-        raise Refused("Rencana kerja ini tidak sedang menunggu persetujuan.")
-    require(actor, "plan.approve", plan)
-    return step
-
-
-def _check_version(plan: Plan, expected_version: int | None) -> None:
-    if expected_version is not None and expected_version != plan.version:
-        raise Refused(CONFLICT)
+        raise Conflict(CONFLICT)
 
 
 def line_problems(data: dict) -> dict[str, str]:
@@ -227,26 +208,10 @@ def _checked_location(plan: Plan, key: str) -> dict:
     raise Refused(f"Lokasi harus Posyandu atau wilayah di dalam {plan.region.label}.", "location")
 
 
-def _record(actor: Actor, plan: Plan, decision: Decision, note: str, role: str) -> None:
-    user = actor.user
-    plan.steps.append(PlanStep(user_id=user.id, name=user.full_name, role=role[:60], jabatan=user.jabatan,
-                               nip=user.nip, decision=decision, note=(note or "").strip()))
-
-
-def _move(plan: Plan, status: PlanStatus) -> None:
-    plan.status = status
-    plan.status_changed_at = utcnow()
-    _touch(plan)
-
-
 def _touch(plan: Plan) -> None:
     """Any change to a plan or its lines bumps the plan's version, so concurrent edits collide."""
     plan.updated_at = utcnow()
 
 
 def _commit() -> None:
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise Refused(CONFLICT) from None
+    commit_or_conflict(CONFLICT)

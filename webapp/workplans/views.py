@@ -7,11 +7,10 @@ from webapp import pdf
 from webapp.access import can, current_actor, requires
 from webapp.clock import utcnow
 from webapp.forms import apply_form_errors
-from webapp.home.panels import home_panel, nav_item
 from webapp.refusal import Refused
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
-from webapp.workplans import demo, queries, rules, services  # noqa: F401 - demo registers its seeder
+from webapp.workplans import queries, rules, services
 from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, VersionForm, version_of
 from webapp.workplans.models import totals_by_field, totals_by_source
 from webapp.workplans.printing import pdf_context
@@ -22,10 +21,6 @@ bp = Blueprint("workplans", __name__, url_prefix="/rencana-kerja")
 def _year() -> int:
     value = request.args.get("tahun", "")
     return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else utcnow().year
-
-
-def _status(error: Refused) -> int:
-    return 409 if str(error) in (services.CONFLICT, services.DECIDED) else 422
 
 
 @bp.get("")
@@ -100,7 +95,7 @@ def edit(plan_id: int):
             services.update_plan(current_actor(), plan, form.data_for_service(), version_of(form))
         except Refused as error:
             apply_form_errors(form, error)
-            return render("workplans/plan_form.html", form=form, plan=plan, status=_status(error))
+            return render("workplans/plan_form.html", form=form, plan=plan, status=error.status)
         return redirect(url_for("workplans.detail", plan_id=plan.id))
     return render("workplans/plan_form.html", form=form, plan=plan, status=422 if form.errors else 200)
 
@@ -124,7 +119,7 @@ def line(plan_id: int, line_id: int | None = None):
             services.save_line(current_actor(), plan, item, form.data_for_service(), version_of(form))
         except Refused as error:
             apply_form_errors(form, error)
-            return render("workplans/line_form.html", form=form, plan=plan, line=item, status=_status(error))
+            return render("workplans/line_form.html", form=form, plan=plan, line=item, status=error.status)
         flash("Kegiatan tersimpan.")
         return redirect(url_for("workplans.detail", plan_id=plan.id) + "#kegiatan")
     return render("workplans/line_form.html", form=form, plan=plan, line=item, status=422 if form.errors else 200)
@@ -138,7 +133,7 @@ def _act(plan_id: int, action):
     try:
         message = action(actor, plan, form)
     except Refused as error:
-        return _detail(plan, status=_status(error), error=str(error), decision=form)
+        return _detail(plan, status=error.status, error=str(error), decision=form)
     flash(message)
     return redirect(url_for("workplans.detail", plan_id=plan.id))
 
@@ -158,8 +153,8 @@ def line_delete(plan_id: int, line_id: int):
 def submit(plan_id: int):
     """Send the draft up the chain."""
     def run(actor, plan, form):
-        services.submit(actor, plan, version_of(form))
-        return f"Rencana kerja diajukan kepada {rules.waiting_for(plan)}."
+        taken = services.submit(actor, plan, version_of(form))
+        return f"Rencana kerja diajukan kepada {rules.waiting_for(plan)}." if taken.changed else taken.message
     return _act(plan_id, run)
 
 
@@ -168,7 +163,9 @@ def submit(plan_id: int):
 def approve(plan_id: int):
     """Approve or endorse (mengetahui) the waiting step."""
     def run(actor, plan, form):
-        services.approve(actor, plan, form.note.data or "", version_of(form))
+        taken = services.approve(actor, plan, form.note.data or "", version_of(form))
+        if not taken.changed:
+            return taken.message
         next_one = rules.waiting_for(plan)
         return "Keputusan tersimpan." + (f" Diteruskan kepada {next_one}." if next_one else " Rencana kerja disetujui penuh.")
     return _act(plan_id, run)
@@ -179,8 +176,8 @@ def approve(plan_id: int):
 def send_back(plan_id: int):
     """Return the plan to its drafter with a note."""
     def run(actor, plan, form):
-        services.return_plan(actor, plan, form.note.data or "", version_of(form))
-        return "Rencana kerja dikembalikan kepada penyusun dengan catatan."
+        taken = services.return_plan(actor, plan, form.note.data or "", version_of(form))
+        return "Rencana kerja dikembalikan kepada penyusun dengan catatan." if taken.changed else taken.message
     return _act(plan_id, run)
 
 
@@ -221,25 +218,3 @@ def rollup():
         abort(404)
     return render("workplans/rollup.html", data=queries.rollup(actor, region, year), options=options,
                   status_label=rules.status_label)
-
-
-@home_panel(20)
-def _queue_panel(actor):
-    """Approvers: what waits for them, oldest first; drafters: plans returned to them."""
-    if not actor.has("plan.view"):
-        return None
-    waiting = queries.queue(actor) if actor.has("plan.approve") else []
-    returned = queries.returned_to(actor) if actor.has("plan.draft") else []
-    if not waiting and not returned:
-        return None
-    first = (waiting or returned)[0]
-    return {"template": "workplans/_home_panel.html", "waiting": waiting, "returned": returned,
-            "timezone": setting_for(first.region_code).timezone}
-
-
-@nav_item(30)
-def _nav(actor):
-    if not actor.has("plan.view"):
-        return None
-    return {"label": "Renja", "endpoint": "workplans.index", "icon": "plan",
-            "badge": queries.queue_count(actor) if actor.has("plan.approve") else 0}

@@ -1,0 +1,103 @@
+"""The layering of DESIGN §3, checked on the source with `ast`: a change that breaks it fails here."""
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent / "webapp"
+KERNEL = {"access", "audit", "clock", "config", "database", "extensions", "formatting", "forms", "pdf", "refusal",
+          "registry", "rendering", "workflow", "assets", "compression", "errors", "security", "demo", "cli"}
+DOMAINS = {"auth", "regions", "reports", "workplans", "meetings", "dashboard", "home", "pwa"}
+MODULES = {".".join(p.relative_to(ROOT.parent).with_suffix("").parts).removesuffix(".__init__"): ast.parse(p.read_text())
+           for p in ROOT.rglob("*.py")}
+
+
+def imports(name: str, tree: ast.AST):
+    """Every module imported anywhere in the file (also inside functions), as dotted names."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                yield full if full in MODULES else node.module
+
+
+def edges(name: str) -> set[str]:
+    return {m for m in imports(name, MODULES[name]) if m in MODULES and m != name}
+
+
+def part(name: str, level: int) -> str:
+    return name.split(".")[level] if name.count(".") >= level else ""
+
+
+def test_no_import_cycles():
+    state, stack = {}, []
+
+    def visit(name):
+        state[name] = "open"
+        stack.append(name)
+        for other in sorted(edges(name)):
+            assert state.get(other) != "open", "import cycle: " + " -> ".join(stack[stack.index(other):] + [other])
+            if other not in state:
+                visit(other)
+        state[name] = "done"
+        stack.pop()
+
+    for name in sorted(MODULES):
+        if name not in state:
+            visit(name)
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_layers(name):
+    """models ← access ← queries/services ← views; the region tree and access import no domain logic."""
+    used = edges(name)
+    role = part(name, 2) or part(name, 1)
+    domain_logic = {m for m in used if part(m, 1) in DOMAINS and not m.endswith(".models")}
+    if role == "models":
+        assert not {m for m in used if m.split(".")[-1] in ("access", "queries", "services", "views")}, name
+    if role in ("queries", "services", "rules"):
+        assert not {m for m in used if m.endswith("views")}, name
+    if name == "webapp.access":
+        assert not domain_logic, domain_logic
+    if part(name, 1) == "regions":
+        assert not {m for m in used if part(m, 1) in DOMAINS - {"regions"}}, name
+    if part(name, 1) in DOMAINS - {"dashboard"}:
+        assert not {m for m in used if part(m, 1) == "dashboard"}, name
+    if name != "webapp.pdf":
+        assert "weasyprint" not in {m.split(".")[0] for m in imports(name, MODULES[name])}, name
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if n.endswith("views")))
+def test_views_are_short_and_leave_the_database_to_services(name):
+    tree = MODULES[name]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            assert (node.value.id, node.attr) != ("db", "session"), f"{name}:{node.lineno} db.session in a view"
+        if isinstance(node, ast.Name):
+            assert node.id != "select", f"{name}:{node.lineno} select() in a view"
+        if isinstance(node, ast.FunctionDef) and node.decorator_list and any(
+                "bp." in ast.unparse(d) for d in node.decorator_list):
+            assert node.end_lineno - node.lineno + 1 <= 25, f"{name}.{node.name} is longer than 25 lines"
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if n.endswith(("models", "queries"))))
+def test_models_and_queries_never_commit(name):
+    calls = [n for n in ast.walk(MODULES[name]) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
+    assert not [c.lineno for c in calls if c.func.attr == "commit"], name
+
+
+@pytest.mark.parametrize("path", sorted(ROOT.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
+def test_modules_stay_small_and_import_only_what_they_use(path):
+    text = path.read_text()
+    assert text.count("\n") <= 400, f"{path.name} has more than 400 lines: split it"
+    tree = ast.parse(text)
+    bound = {}
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and getattr(node, "module", "") != "__future__":
+            for alias in node.names:
+                bound[(alias.asname or alias.name).split(".")[0]] = node.lineno
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
+        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    assert not {name: line for name, line in bound.items() if name not in used}, "unused import"

@@ -1,0 +1,110 @@
+"""The flow sweep: every state × every step × every demo account, against a table written here by hand.
+
+The expectations below are the product's rules stated independently of `rules.py`: if a state
+guard (a step's source states) or a turn rule (`who`) is loosened or dropped in a flow table, a
+case here is taken that should have been refused (or the reverse), and the sweep fails.
+Each case runs `workflow.take` and checks the one answer: 403, a no-op, 409, or the change with
+its history row and audit row; on every refusal nothing is added or changed.
+"""
+import pytest
+from sqlalchemy import select
+from werkzeug.exceptions import Forbidden
+
+from tests.meetings.helpers import make_meeting
+from tests.reports.helpers import actor, fill, last_month, palangan_posyandu
+from tests.workplans.helpers import make_plan
+from webapp.audit import AuditEvent
+from webapp.demo import ACCOUNTS
+from webapp.extensions import db
+from webapp.meetings.rules import MINUTES_FLOW
+from webapp.refusal import Conflict
+from webapp.reports.rules import REPORT_FLOW
+from webapp.workflow import take
+from webapp.workplans.rules import PLAN_FLOW
+
+USERS = [account[0] for account in ACCOUNTS]
+PALANGAN_POKJA = {"kades.palangan", "pokja.palangan"}
+KOTA_BESI_BODY = {"camat.kotabesi", "pokjanal.kotabesi"}
+
+# step: (states it is taken from, state it leads to, who takes it on the demo object)
+EXPECTED = {
+    "report": {
+        "submit": ({"draft", "returned"}, "submitted", {"kader.palangan"}),
+        "verify": ({"submitted"}, "verified", PALANGAN_POKJA),
+        "return": ({"submitted"}, "returned", PALANGAN_POKJA),
+        "reopen": ({"verified"}, "returned", KOTA_BESI_BODY),
+    },
+    "plan": {  # a desa plan of Palangan
+        "submit": ({"draf", "dikembalikan"}, "diajukan", PALANGAN_POKJA),
+        "approve": ({"diajukan"}, "disetujui", {"kades.palangan"}),
+        "endorse": ({"disetujui"}, "diketahui", {"camat.kotabesi"}),
+        "return": ({"diajukan"}, "dikembalikan", {"kades.palangan"}),
+        "return_above": ({"disetujui"}, "dikembalikan", {"camat.kotabesi"}),
+    },
+    "minutes": {  # a Kota Besi meeting: chair camat.kotabesi, note-taker pokjanal.kotabesi
+        "circulate": ({"draft"}, "circulated", KOTA_BESI_BODY),
+        "finalize": ({"circulated"}, "final", {"camat.kotabesi"}),
+        "lock": ({"final"}, "locked", KOTA_BESI_BODY),
+    },
+}
+FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW}
+
+
+def _report():
+    year, month = last_month()
+    return fill(actor("kader.palangan"), palangan_posyandu(), year, month)
+
+
+def audits() -> int:
+    return db.session.scalar(select(db.func.count(AuditEvent.id)))
+
+
+def _history(obj) -> int:
+    return len(getattr(obj, "events", None) or getattr(obj, "steps", None) or [])
+
+
+MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting}
+
+
+def test_the_tables_name_every_step_and_state():
+    for name, flow in FLOWS.items():
+        assert {step.name for step in flow.steps} == set(EXPECTED[name])
+        assert all(step.sources <= set(flow.states()) and step.target in flow.states() for step in flow.steps)
+
+
+@pytest.mark.parametrize("flow_name", sorted(FLOWS))
+def test_every_state_step_and_account_gets_the_answer_of_the_table(demo_app, flow_name):
+    flow, obj = FLOWS[flow_name], MAKERS[flow_name]()
+    db.session.commit()
+    actors = {user: actor(user) for user in USERS}
+    for state in flow.states():
+        for step_name, (sources, target, takers) in EXPECTED[flow_name].items():
+            for user in USERS:
+                setattr(obj, flow.state_attr, state)
+                db.session.flush()
+                before, audited = _history(obj), audits()
+                case = f"{flow_name}: {user} takes {step_name} from {state}"
+                try:
+                    taken = take(actors[user], obj, flow, step_name, note="Catatan uji")
+                except Forbidden:
+                    assert user not in takers, case + " was refused (403)"
+                    outcome = "refused"
+                except Conflict:
+                    assert user in takers and state not in sources and state != target, case + " was a conflict (409)"
+                    outcome = "refused"
+                else:
+                    assert user in takers, case + " was allowed"
+                    if taken.changed:
+                        assert state in sources, case + " changed the state"
+                        assert getattr(obj, flow.state_attr) == target and _history(obj) == before + 1, case
+                        db.session.flush()
+                        assert audits() == audited + 1, case + " wrote no audit row"
+                        outcome = "taken"
+                    else:
+                        assert state == target and state not in sources, case + " was a no-op"
+                        outcome = "refused"
+                if outcome == "refused":
+                    assert getattr(obj, flow.state_attr) == state and _history(obj) == before, case + " changed"
+                    assert not db.session.new and audits() == audited, case + " added rows"
+                db.session.rollback()
+                obj = db.session.merge(obj)
