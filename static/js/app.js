@@ -14,9 +14,8 @@
     }
     note.textContent = "Tidak ada koneksi. Periksa sinyal lalu coba lagi; isian Anda masih ada di layar.";
   });
-  // A refused form answers with a summary of every problem at its top: take the reader there.
   function toSummary(event) {
-    // Only for the part just swapped in (a boosted page, a form's answer): an autosave elsewhere keeps the focus.
+    // Only in what was just swapped in: an autosave elsewhere keeps the focus.
     var root = (event && event.detail && event.detail.elt) || document;
     var summary = root.querySelector && root.querySelector("[data-error-summary]");
     if (summary && document.activeElement !== summary) { summary.focus(); }

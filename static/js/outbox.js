@@ -1,6 +1,6 @@
 /* Pokjanal outbox: a form marked data-outbox that cannot reach the server is kept in IndexedDB and
-   sent later, in order, each item once (its client_id makes a replay harmless). The same file runs in
-   pages (queue, notices, badge, the /kotak-keluar list) and in the service worker (Background Sync). */
+   sent later, in order, each once (client_id makes a replay harmless), with a fresh token from /token.
+   Runs in pages (queue, notices, badge) and in the service worker (Background Sync). */
 (function (self) {
   "use strict";
   var DB = "pokjanal", ITEMS = "outbox", META = "meta", LOCK = "pokjanal-outbox";
@@ -12,7 +12,6 @@
   };
   var channel = self.BroadcastChannel ? new BroadcastChannel("pokjanal-outbox") : null;
 
-  // ---- storage ---------------------------------------------------------------------------
   function open() {
     return new Promise(function (resolve, reject) {
       var req = indexedDB.open(DB, 1);
@@ -44,21 +43,19 @@
     });
   }
 
-  // ---- sending ---------------------------------------------------------------------------
   function text(html) {
     return html.replace(/<(script|style|title|head)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ")
       .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#(39|x27);/g, "'")
       .replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
   }
   function reasonFrom(html, status) {
-    // The server puts its refusal next to the field (.error) or at the top of the form (.alert).
+    // Refusals: .error next to a field, .alert atop a form.
     var found = [], re = /<([a-z]+)[^>]*class="[^"]*\b(?:error|alert)\b[^"]*"[^>]*>([\s\S]*?)<\/\1>/gi, m;
     while ((m = re.exec(html)) && found.length < 6) { if (text(m[2])) { found.push(text(m[2])); } }
     return found.join(" ") || REASONS[status] || text(html).slice(0, 240) || ("Ditolak server (" + status + ").");
   }
   function freshToken() {
-    // The token comes from the server at the moment of sending, with this phone's cookies: never from the
-    // page in view, which may be the offline page of the app shell (fetched without cookies) or be hours old.
+    // Never the page's token: the shell's offline page is fetched without cookies.
     return fetch(TOKEN, { credentials: "same-origin", cache: "no-store", headers: { "Accept": "application/json" } })
       .then(function (response) {
         var path = new URL(response.url).pathname;
@@ -86,7 +83,7 @@
     var item = queue[i];
     return send(item, token).then(function (outcome) {
       if (outcome === "retry" || outcome === "signin") {
-        // Kept waiting: sent by the next flush, or after the kader signs in again on this phone.
+        // Kept waiting for the next flush or sign-in.
         return { sent: done.sent, refused: done.refused, left: queue.length - i, signin: outcome === "signin" };
       }
       if (outcome === "sent") {
@@ -104,7 +101,7 @@
       if (!answer || answer.signin || !answer.csrf_token) {
         return { sent: 0, refused: 0, left: queue.length, signin: !!(answer && answer.signin) };
       }
-      // Items belong to the account that saved them: another account signed in here never sends them.
+      // Only the saving account sends its items.
       var own = queue.filter(function (item) { return item.user === answer.user; });
       return sendFrom(own, 0, answer.csrf_token, { sent: 0, refused: 0 }).then(function (result) {
         result.left += queue.length - own.length;
@@ -114,7 +111,7 @@
   }
   var flushing = null;
   function flush() {
-    // One sender at a time across pages and the service worker, so an item is never sent twice at once.
+    // One sender at a time (pages and worker): never sent twice at once.
     if (flushing) { return flushing; }
     var work = function () {
       return mine().then(function (items) {
@@ -138,7 +135,6 @@
                           getMeta: getMeta, reasonFrom: reasonFrom, onchange: null };
   if (typeof document === "undefined") { return; }
 
-  // ---- pages -----------------------------------------------------------------------------
   var user = "", lastSent = null;
 
   function el(tag, attrs, content) {
@@ -154,7 +150,7 @@
         .map(function (n) { return caches.delete(n); }));
     });
   }
-  // What a form would send, without the parts that change on every save (ids, token, version base).
+  // What a form sends, less what changes on every save.
   function fieldsOf(form, submitter) {
     var fields = [];
     new FormData(form, submitter || undefined).forEach(function (value, name) {
@@ -172,7 +168,7 @@
     });
   }
   function store(item) {
-    // A later save of the same form replaces the one still waiting: the last values are what the kader means.
+    // A later save of the same form replaces the waiting one.
     return mine().then(function (items) {
       var waiting = flushing ? null : items.filter(function (i) { return i.state === "waiting" && i.url === item.url; })[0];
       if (!waiting) { return put(item); }
@@ -182,7 +178,7 @@
     });
   }
   function queueUnsaved(except) {
-    // Sections saved automatically (hx-post) that have changes not yet kept go first, in page order.
+    // Autosaved sections with unkept changes go first, in page order.
     var forms = Array.prototype.filter.call(document.querySelectorAll("form[data-outbox][hx-post]"), function (f) {
       return f !== except && saved.get(f) !== contentOf(fieldsOf(f));
     });
@@ -200,7 +196,7 @@
       label: form.getAttribute("data-outbox-label") || (heading ? heading.textContent.trim() : document.title),
       created: Date.now()
     };
-    // The next save of this form is a new piece of work: give it its own id, so it is not taken for a replay.
+    // The next save is new work: a new id, not a replay.
     if (idInput) { idInput.value = crypto.randomUUID(); }
     return (autosave ? Promise.resolve() : queueUnsaved(form)).then(function () { return store(item); }).then(function () {
       notice("Belum terkirim — akan dikirim otomatis", "warning");
@@ -235,63 +231,32 @@
       top.insertBefore(link, top.querySelector(".who"));
     }
     if (!link) { return; }
-    // A refusal is never shown as "waiting": the badge turns red and says so.
     link.className = refused ? "outbox-link refused" : "outbox-link";
     link.textContent = refused ? "Ditolak " : "Belum terkirim ";
     link.appendChild(el("span", { "class": "badge" }, String(refused || waiting)));
-    link.setAttribute("aria-label", "Kotak keluar: " + (refused ? refused + " ditolak" : "") +
-                      (refused && waiting ? ", " : "") + (waiting ? waiting + " belum terkirim" : ""));
+    link.setAttribute("aria-label", "Kotak keluar: " + (refused ? refused + " ditolak, " : "") + waiting + " belum terkirim");
   }
-  function here(item) { return item.page === location.pathname + location.search; }
-  function pathOf(url) { try { return new URL(url, location.href).pathname; } catch (e) { return url; } }
-  function markForms(items) {
-    // A refused item shows on the form it came from, in red with the server's reason, until it is resent or thrown away.
-    document.querySelectorAll("[data-outbox-refusal]").forEach(function (node) { node.remove(); });
-    items.filter(function (i) { return i.state === "rejected" && here(i); }).forEach(function (item) {
-      var form = Array.prototype.filter.call(document.querySelectorAll("form[data-outbox]"), function (f) {
-        return pathOf(f.getAttribute("hx-post") || f.action) === pathOf(item.url);
-      })[0];
-      if (!form) { return; }
-      var box = el("div", { "class": "alert", role: "alert", "data-outbox-refusal": "" });
-      box.appendChild(el("p", {}, "Ditolak saat dikirim dari kotak keluar: " + item.reason));
-      box.appendChild(el("a", { href: "/kotak-keluar" }, "Buka kotak keluar"));
-      var heading = form.querySelector("h2");
-      form.insertBefore(box, heading ? heading.nextSibling : form.firstChild);
-    });
-  }
-  function refreshLive() {
-    // After a replay, the parts of this page that say where things stand (the report's status pill) are fetched anew.
-    var live = document.querySelectorAll("[data-live][id]");
-    if (!live.length || !navigator.onLine) { return; }
-    fetch(location.href, { credentials: "same-origin", cache: "no-store" }).then(function (response) {
-      return response.ok ? response.text() : null;
-    }).then(function (html) {
-      if (!html) { return; }
-      var fresh = new DOMParser().parseFromString(html, "text/html");
-      live.forEach(function (node) {
-        var now = fresh.getElementById(node.id);
-        if (now) { node.replaceWith(document.importNode(now, true)); }
-      });
-    }).catch(function () { /* the next page load shows it */ });
-  }
-  function drawList(items) {
-    // The list UI lives in its own file, fetched only on /kotak-keluar (most pages never need it).
-    var host = document.querySelector("[data-outbox-list]");
-    if (!host) { return; }
-    if (self.PokjanalOutbox.drawList) { return self.PokjanalOutbox.drawList(host, items); }
-    if (!document.getElementById("outbox-list-js")) {
-      var script = el("script", { id: "outbox-list-js", src: host.getAttribute("data-script") });
-      script.addEventListener("load", refresh);
+  function extras(then) {
+    // outbox-list.js: fetched only when needed.
+    if (self.PokjanalOutbox.drawList) { return then(); }
+    var main = document.getElementById("main"), src = main && main.getAttribute("data-outbox-extras");
+    var script = document.getElementById("outbox-list-js");
+    if (!src) { return; }
+    if (!script) {
+      script = el("script", { id: "outbox-list-js", src: src });
       document.head.appendChild(script);
     }
+    script.addEventListener("load", then);
   }
   var count = 0, refusedNow = [];
   function refresh() {
     return mine().then(function (items) {
       count = items.length;
       badge(items);
-      markForms(items);
-      drawList(items);
+      var host = document.querySelector("[data-outbox-list]");
+      if (host || document.querySelector("[data-outbox-refusal]") || items.some(function (i) { return i.state === "rejected"; })) {
+        extras(function () { self.PokjanalOutbox.markForms(items); if (host) { self.PokjanalOutbox.drawList(host, items); } });
+      }
       if (refusedNow.length) {
         notice("Ditolak: " + refusedNow.map(function (m) { return m.label + " — " + m.reason; }).join("; "), "refused");
         refusedNow = [];
@@ -305,7 +270,9 @@
   function onMessage(message) {
     if (message.kind === "sent") { lastSent = message.label || "isian"; }
     if (message.kind === "rejected") { refusedNow.push(message); }
-    if (message.kind === "flushed" && (message.sent || message.refused)) { refreshLive(); }
+    if (message.kind === "flushed" && (message.sent || message.refused) && document.querySelector("[data-live]")) {
+      extras(function () { self.PokjanalOutbox.refreshLive(); });
+    }
     refresh();
   }
   self.PokjanalOutbox.onchange = onMessage;
@@ -313,7 +280,7 @@
   self.PokjanalOutbox.el = el;
   if (channel) { channel.onmessage = function (event) { onMessage(event.data); }; }
 
-  // On window, in the capture phase: before htmx's own submit handling sees the event.
+  // Capture phase on window: before htmx sees the submit.
   self.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.matches("form[data-outbox]")) {
@@ -335,7 +302,7 @@
   }, true);
   document.addEventListener("htmx:sendError", function (event) {
     var config = event.detail.requestConfig || {}, form = null;
-    // A boosted form reports the body as its element; the triggering submit still names the form.
+    // A boosted form reports the body; the submit event names the form.
     [config.triggeringEvent && config.triggeringEvent.target, config.elt, event.detail.elt].forEach(function (elt) {
       form = form || (elt && elt.closest && elt.closest("form[data-outbox]"));
     });
@@ -352,25 +319,18 @@
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").catch(function () { /* the app works without it */ });
   }
-  function warm() {
-    // Ask the service worker to keep this account's outbox and offline pages, so they open without a signal.
-    if (!navigator.serviceWorker || !navigator.serviceWorker.ready) { return; }
-    navigator.serviceWorker.ready.then(function (reg) {
-      if (reg.active) { reg.active.postMessage({ warm: user }); }
-    }).catch(function () { /* without a worker there is nothing to keep */ });
-  }
   function arrive() {
-    // Run at every page load and after every boosted swap (sign-in itself is one): who is signed in
-    // decides which queued items and kept pages belong here.
+    // Every page load and boosted swap (sign-in too): the signed-in user owns the items and kept pages.
     var main = document.getElementById("main");
     user = (main && main.getAttribute("data-user")) || "";
     remember(document);
     if (document.querySelector("[data-offline-page]")) { return refresh(); }
     return getMeta("user").then(function (before) {
       if (before !== user) { forgetPages(); }
+      var sw = navigator.serviceWorker && navigator.serviceWorker.controller;
+      if (sw && user && before !== user) { sw.postMessage({ warm: user }); }  // keep this account's offline pages
       return before === user ? null : setMeta("user", user);
     }).then(function () {
-      if (user && navigator.onLine) { warm(); }
       return user && navigator.onLine ? flush() : null;
     }).then(refresh, refresh);
   }

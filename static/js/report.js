@@ -1,4 +1,4 @@
-/* Report form: give every outbox form a client-made id, and save pending sections before sending. */
+/* Report form: a client-made id per outbox form, pending sections saved before sending, error marks. */
 (function () {
   "use strict";
   function newId() {
@@ -39,8 +39,7 @@
     }, 100);
   }, true);
   function markFields() {
-    // The server answers a section save with its message boxes (out of band); a field's red border and
-    // aria-invalid follow its box, so a fixed field loses them without a reload.
+    // A field's red border and aria-invalid follow its message box (swapped out of band).
     document.querySelectorAll("form[data-outbox] .msgs[id^='msg-']").forEach(function (box) {
       var wrong = !!box.querySelector(".error"), field = box.closest(".field");
       if (field) { field.classList.toggle("invalid", wrong); }
