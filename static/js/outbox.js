@@ -135,6 +135,24 @@
                           getMeta: getMeta, reasonFrom: reasonFrom, onchange: null };
   if (typeof document === "undefined") { return; }
 
+  // Every page (one file, one request fewer): htmx is silent when a request cannot be sent, so say so;
+  // a refused form's summary of problems takes the focus, in what was just swapped in only.
+  document.addEventListener("htmx:sendError", function () {
+    var note = document.getElementById("net-status"), main = document.getElementById("main");
+    if (!note && main) {
+      note = el("p", { id: "net-status", "class": "alert", role: "alert" });
+      main.insertBefore(note, main.firstChild);
+    }
+    if (note) { note.textContent = "Tidak ada koneksi. Periksa sinyal lalu coba lagi; isian Anda masih ada di layar."; }
+  });
+  function toSummary(event) {
+    var root = (event && event.detail && event.detail.elt) || document;
+    var summary = root.querySelector && root.querySelector("[data-error-summary]");
+    if (summary && document.activeElement !== summary) { summary.focus(); }
+  }
+  document.addEventListener("DOMContentLoaded", function () { toSummary(); });
+  document.addEventListener("htmx:afterSettle", toSummary);
+
   var user = "", lastSent = null;
 
   function el(tag, attrs, content) {
@@ -327,8 +345,9 @@
     if (document.querySelector("[data-offline-page]")) { return refresh(); }
     return getMeta("user").then(function (before) {
       if (before !== user) { forgetPages(); }
-      var sw = navigator.serviceWorker && navigator.serviceWorker.controller;
-      if (sw && user && before !== user) { sw.postMessage({ warm: user }); }  // keep this account's offline pages
+      if (user && before !== user && navigator.serviceWorker) {  // keep this account's offline pages
+        navigator.serviceWorker.ready.then(function (reg) { reg.active.postMessage({ warm: user }); });
+      }
       return before === user ? null : setMeta("user", user);
     }).then(function () {
       return user && navigator.onLine ? flush() : null;

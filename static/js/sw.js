@@ -40,12 +40,11 @@ function fromShell(request) {
   });
 }
 
-function keepPage(key, response, warming) {
+function keepPage(key, response) {
   // Keep a page only when it was made for a signed-in user and is one worth having offline.
   return response.clone().text().then(function (html) {
-    var own = / data-user="(\d+)"/.exec(html);
+    var own = html.indexOf(" data-user=\"") > 0;
     var wanted = CONFIG.keep.indexOf(key) >= 0 || html.indexOf("data-outbox=") > 0;
-    if (own && !warming) { warm(own[1], key); }  // a signed-in page: keep this account's outbox and offline pages too
     if (!own || !wanted) { return; }
     return caches.open(PAGES).then(function (cache) {
       return cache.put(key, new Response(html, { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" } }))
@@ -78,10 +77,10 @@ function offlinePage() {
     .then(function (hit) { return hit || caches.match(CONFIG.offline, { ignoreVary: true, cacheName: SHELL }); });
 }
 
-function warm(user, except) {
-  // Fetch with the cookies the pages of CONFIG.keep that are not kept yet for this user (keepPage checks the account).
+function warm(user) {
+  // At sign-in (outbox.js asks once): fetch with the cookies the pages of CONFIG.keep not yet kept for this user.
   return caches.open(PAGES).then(function (cache) {
-    return Promise.all(CONFIG.keep.filter(function (key) { return key !== except; }).map(function (key) {
+    return Promise.all(CONFIG.keep.map(function (key) {
       return cache.match(key).then(function (hit) {
         if (hit) {
           return hit.clone().text().then(function (html) {
@@ -96,7 +95,7 @@ function warm(user, except) {
 
 function fetchAndKeep(key) {
   return fetch(key, { credentials: "same-origin" }).then(function (response) {
-    return response.ok && !response.redirected ? keepPage(key, response, true) : null;
+    return response.ok && !response.redirected ? keepPage(key, response) : null;
   }, function () { return null; });
 }
 

@@ -42,7 +42,7 @@ def service_worker():
     """static/js/sw.js with its configuration in front; the version names the caches."""
     # The install icons are left to the browser, which fetches them when it needs them.
     shell = [url_for("pwa.offline"), url_for("pwa.manifest"), asset("css/app.css"), asset("htmx"),
-             asset("js/app.js"), asset("js/outbox.js"), asset("js/outbox-list.js"), asset("icons/icon.svg")]
+             asset("js/outbox.js"), asset("js/outbox-list.js"), asset("icons/icon.svg")]
     source = (Path(current_app.static_folder) / "js" / "sw.js").read_text(encoding="utf-8")
     # The signed-in offline and outbox pages are kept as soon as someone signs in (outbox.js asks for
     # them), so an offline tap on the badge finds the list and the offline page keeps its header.
