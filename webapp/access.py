@@ -191,13 +191,27 @@ def public(view):
     return view
 
 
+# Query parameters that name an object (a region) the way URL parameters do.
+OBJECT_ARGS = ("wilayah",)
+
+
+def refuse_missing_feature(permission: str) -> None:
+    """Answer a request the actor lacks `permission` for. An object named by a role that cannot even see
+    that kind of thing (a kader and a plan) does not exist: 404, wherever it lies. A role that may see it
+    but not do this (an anggota and "approve") gets 403, as do the feature's own pages (lists, new-forms).
+    Neither answer depends on the object, so neither tells whether it exists."""
+    names_object = bool(request.view_args) or any(request.args.get(name) for name in OBJECT_ARGS)
+    sees_kind = current_actor().has(permission.split(".")[0] + ".view")
+    abort(404 if names_object and not sees_kind else 403)
+
+
 def requires(permission: str):
-    """A view states the permission it needs; without it the answer is 403."""
+    """A view states the permission it needs; without it 403, or 404 for a named object (above)."""
     def decorate(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_actor().has(permission):
-                abort(403)
+                refuse_missing_feature(permission)
             return view(*args, **kwargs)
         wrapped.required_permission = permission
         return wrapped

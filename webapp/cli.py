@@ -1,5 +1,7 @@
 """Command line: `flask seed demo`, `flask regions import FILE`, `flask users list|create-admin`,
-`flask backup [DIR]`, `flask restore FILE`."""
+`flask backup [DIR]`, `flask restore FILE`, `flask port-free HOST PORT`."""
+import errno
+import socket
 import sys
 import time
 
@@ -129,8 +131,27 @@ def restore_command(backup_file: str, force: bool):
     click.echo(f"Dipulihkan dari {backup_file}." + (f" Basis data sebelumnya disimpan di {kept}." if kept else ""))
 
 
+@click.command("port-free")
+@click.argument("host")
+@click.argument("port", type=int)
+def port_free(host: str, port: int):
+    """Exit 1 with an Indonesian message when HOST:PORT cannot be served (`make run` asks before it starts)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds: TIME_WAIT is no obstacle
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                click.echo(f"Port {port} di {host} sudah dipakai program lain. Hentikan program itu, "
+                           f"atau pakai port lain, misalnya: make run PORT={port + 1}", err=True)
+            else:
+                click.echo(f"Tidak bisa memakai {host}:{port} ({error.strerror}). Periksa HOST dan PORT, "
+                           "misalnya: make run HOST=127.0.0.1 PORT=5000", err=True)
+            sys.exit(1)
+
+
 def register_cli(app) -> None:
-    for group in (seed_cli, regions_cli, users_cli):
+    for group in (seed_cli, regions_cli, users_cli, port_free):
         app.cli.add_command(group)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)

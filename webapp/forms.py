@@ -11,12 +11,14 @@ def max_length(limit: int):
 
 
 def apply_form_errors(form, error) -> None:
-    """Put a service's refusal next to its field (or on the form when it has none)."""
-    field = getattr(form, error.field, None) if getattr(error, "field", None) else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(error)]
-    else:
-        form.form_errors.append(str(error))
+    """Put a service's refusal next to its field(s) (or on the form when it names none)."""
+    problems = getattr(error, "errors", None) or {getattr(error, "field", None): [str(error)]}
+    for name, messages in problems.items():
+        field = getattr(form, name, None) if name else None
+        if field is not None:
+            field.errors = list(field.errors) + [m for m in messages if m not in field.errors]
+        else:
+            form.form_errors.extend(messages)
 
 
 # WTForms' own messages (a wrong type, a choice not offered) in Bahasa Indonesia, for every form.

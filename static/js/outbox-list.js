@@ -1,5 +1,6 @@
 /* Pokjanal outbox list (/kotak-keluar): what waits on this phone, refusals with their reason, and
-   "Kirim ulang" / "Buang" for each refused item. Loaded by outbox.js only on that page. */
+   "Kirim ulang" / "Buang" for each refused item; a refusal shown on the form it came from; the status
+   pill fetched anew after a replay. Loaded by outbox.js only when one of these is needed. */
 (function (self) {
   "use strict";
   var box = self.PokjanalOutbox, el = box.el;
@@ -37,6 +38,38 @@
     li.appendChild(row);
     return li;
   }
+  function here(item) { return item.page === location.pathname + location.search; }
+  function pathOf(url) { try { return new URL(url, location.href).pathname; } catch (e) { return url; } }
+  box.markForms = function (items) {
+    // A refused item shows on the form it came from, in red with the server's reason, until it is resent or thrown away.
+    document.querySelectorAll("[data-outbox-refusal]").forEach(function (node) { node.remove(); });
+    items.filter(function (i) { return i.state === "rejected" && here(i); }).forEach(function (item) {
+      var form = Array.prototype.filter.call(document.querySelectorAll("form[data-outbox]"), function (f) {
+        return pathOf(f.getAttribute("hx-post") || f.action) === pathOf(item.url);
+      })[0];
+      if (!form) { return; }
+      var note = el("div", { "class": "alert", role: "alert", "data-outbox-refusal": "" });
+      note.appendChild(el("p", {}, "Ditolak saat dikirim dari kotak keluar: " + item.reason));
+      note.appendChild(el("a", { href: "/kotak-keluar" }, "Buka kotak keluar"));
+      var heading = form.querySelector("h2");
+      form.insertBefore(note, heading ? heading.nextSibling : form.firstChild);
+    });
+  };
+  box.refreshLive = function () {
+    // After a replay, the parts of this page that say where things stand (the report's status pill) are fetched anew.
+    var live = document.querySelectorAll("[data-live][id]");
+    if (!live.length || !navigator.onLine) { return; }
+    fetch(location.href, { credentials: "same-origin", cache: "no-store" }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      if (!html) { return; }
+      var fresh = new DOMParser().parseFromString(html, "text/html");
+      live.forEach(function (node) {
+        var now = fresh.getElementById(node.id);
+        if (now) { node.replaceWith(document.importNode(now, true)); }
+      });
+    }).catch(function () { /* the next page load shows it */ });
+  };
   box.drawList = function (host, items) {
     host.textContent = "";
     if (!items.length) {

@@ -1,19 +1,17 @@
 /* Pokjanal outbox: a form marked data-outbox that cannot reach the server is kept in IndexedDB and
-   sent later, in order, each item once (its client_id makes a replay harmless). The same file runs in
-   pages (queue, notices, badge, the /kotak-keluar list) and in the service worker (Background Sync). */
+   sent later, in order, each once (client_id makes a replay harmless), with a fresh token from /token.
+   Runs in pages (queue, notices, badge) and in the service worker (Background Sync). */
 (function (self) {
   "use strict";
   var DB = "pokjanal", ITEMS = "outbox", META = "meta", LOCK = "pokjanal-outbox";
-  var LOGIN = "/masuk", SYNC_TAG = "pokjanal-outbox";
+  var LOGIN = "/masuk", TOKEN = "/token", SYNC_TAG = "pokjanal-outbox";
   var REASONS = {
     400: "Formulir kedaluwarsa. Buka formulirnya lagi, lalu tekan Kirim ulang.",
-    401: "Sesi Anda sudah berakhir. Masuk lagi, lalu tekan Kirim ulang.",
     403: "Anda tidak berwenang mengirim isian ini.",
     404: "Formulir atau data ini tidak ditemukan."
   };
   var channel = self.BroadcastChannel ? new BroadcastChannel("pokjanal-outbox") : null;
 
-  // ---- storage ---------------------------------------------------------------------------
   function open() {
     return new Promise(function (resolve, reject) {
       var req = indexedDB.open(DB, 1);
@@ -45,36 +43,34 @@
     });
   }
 
-  // ---- sending ---------------------------------------------------------------------------
   function text(html) {
     return html.replace(/<(script|style|title|head)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ")
       .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#(39|x27);/g, "'")
       .replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
   }
   function reasonFrom(html, status) {
-    // The server puts its refusal next to the field (.error) or at the top of the form (.alert).
+    // Refusals: .error next to a field, .alert atop a form.
     var found = [], re = /<([a-z]+)[^>]*class="[^"]*\b(?:error|alert)\b[^"]*"[^>]*>([\s\S]*?)<\/\1>/gi, m;
     while ((m = re.exec(html)) && found.length < 6) { if (text(m[2])) { found.push(text(m[2])); } }
     return found.join(" ") || REASONS[status] || text(html).slice(0, 240) || ("Ditolak server (" + status + ").");
   }
-  function currentToken() {
-    if (typeof document === "undefined") { return null; }
-    var input = document.querySelector("input[name=csrf_token]");
-    if (input) { return input.value; }
-    try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"] || null; }
-    catch (e) { return null; }
+  function freshToken() {
+    // Never the page's token: the shell's offline page is fetched without cookies.
+    return fetch(TOKEN, { credentials: "same-origin", cache: "no-store", headers: { "Accept": "application/json" } })
+      .then(function (response) {
+        var path = new URL(response.url).pathname;
+        if (response.status === 401 || (response.redirected && path === LOGIN)) { return { signin: true }; }
+        return response.ok ? response.json() : null;
+      }, function () { return null; });
   }
-  function send(item) {
-    var body = new URLSearchParams(), token = currentToken();
-    item.fields.forEach(function (f) { body.append(f[0], f[0] === "csrf_token" && token ? token : f[1]); });
-    var headers = { "HX-Request": "true", "X-Pokjanal-Outbox": "1" };
-    if (token) { headers["X-CSRFToken"] = token; }
+  function send(item, token) {
+    var body = new URLSearchParams();
+    item.fields.forEach(function (f) { body.append(f[0], f[0] === "csrf_token" ? token : f[1]); });
+    var headers = { "HX-Request": "true", "X-Pokjanal-Outbox": "1", "X-CSRFToken": token };
     return fetch(item.url, { method: item.method, body: body, headers: headers, credentials: "same-origin" })
       .then(function (response) {
         var path = new URL(response.url).pathname;
-        if (response.status === 401 || (response.redirected && path === LOGIN)) {
-          return { status: 401, reason: REASONS[401], stop: true };
-        }
+        if (response.status === 401 || (response.redirected && path === LOGIN)) { return "signin"; }
         if (response.ok) { return "sent"; }
         if (response.status >= 500 || response.status === 429) { return "retry"; }
         return response.text().then(function (html) {
@@ -82,38 +78,55 @@
         });
       }, function () { return "retry"; });
   }
-  function sendFrom(queue, i, sent) {
-    if (i >= queue.length) { return { sent: sent, left: 0 }; }
+  function sendFrom(queue, i, token, done) {
+    if (i >= queue.length) { return { sent: done.sent, refused: done.refused, left: 0 }; }
     var item = queue[i];
-    return send(item).then(function (outcome) {
-      if (outcome === "retry") { return { sent: sent, left: queue.length - i }; }
+    return send(item, token).then(function (outcome) {
+      if (outcome === "retry" || outcome === "signin") {
+        // Kept waiting for the next flush or sign-in.
+        return { sent: done.sent, refused: done.refused, left: queue.length - i, signin: outcome === "signin" };
+      }
       if (outcome === "sent") {
-        return remove(item.id).then(function () { tell("sent", item); return sendFrom(queue, i + 1, sent + 1); });
+        done.sent += 1;
+        return remove(item.id).then(function () { tell("sent", item); return sendFrom(queue, i + 1, token, done); });
       }
       item.state = "rejected"; item.reason = outcome.reason; item.status = outcome.status;
-      return put(item).then(function () {
-        tell("rejected", item);
-        return outcome.stop ? { sent: sent, left: queue.length - i - 1 } : sendFrom(queue, i + 1, sent);
+      done.refused += 1;
+      return put(item).then(function () { tell("rejected", item); return sendFrom(queue, i + 1, token, done); });
+    });
+  }
+  function sendAll(queue) {
+    if (!queue.length) { return Promise.resolve({ sent: 0, refused: 0, left: 0 }); }
+    return freshToken().then(function (answer) {
+      if (!answer || answer.signin || !answer.csrf_token) {
+        return { sent: 0, refused: 0, left: queue.length, signin: !!(answer && answer.signin) };
+      }
+      // Only the saving account sends its items.
+      var own = queue.filter(function (item) { return item.user === answer.user; });
+      return sendFrom(own, 0, answer.csrf_token, { sent: 0, refused: 0 }).then(function (result) {
+        result.left += queue.length - own.length;
+        return result;
       });
     });
   }
   var flushing = null;
   function flush() {
-    // One sender at a time across pages and the service worker, so an item is never sent twice at once.
+    // One sender at a time (pages and worker): never sent twice at once.
     if (flushing) { return flushing; }
     var work = function () {
       return mine().then(function (items) {
-        return sendFrom(items.filter(function (item) { return item.state === "waiting"; }), 0, 0);
+        return sendAll(items.filter(function (item) { return item.state === "waiting"; }));
       });
     };
     var locks = self.navigator && self.navigator.locks;
     flushing = (locks ? locks.request(LOCK, work) : work()).then(function (result) {
-      flushing = null; tell("flushed", result); return result;
+      flushing = null; tell("flushed", result || {}); return result;
     }, function (error) { flushing = null; throw error; });
     return flushing;
   }
   function tell(kind, data) {
-    var message = { kind: kind, label: data && data.label };
+    var message = { kind: kind, label: data && data.label, reason: data && data.reason, page: data && data.page,
+                    sent: data && data.sent, refused: data && data.refused };
     if (channel) { channel.postMessage(message); }
     if (self.PokjanalOutbox.onchange) { self.PokjanalOutbox.onchange(message); }
   }
@@ -122,7 +135,24 @@
                           getMeta: getMeta, reasonFrom: reasonFrom, onchange: null };
   if (typeof document === "undefined") { return; }
 
-  // ---- pages -----------------------------------------------------------------------------
+  // Every page (one file, one request fewer): htmx is silent when a request cannot be sent, so say so;
+  // a refused form's summary of problems takes the focus, in what was just swapped in only.
+  document.addEventListener("htmx:sendError", function () {
+    var note = document.getElementById("net-status"), main = document.getElementById("main");
+    if (!note && main) {
+      note = el("p", { id: "net-status", "class": "alert", role: "alert" });
+      main.insertBefore(note, main.firstChild);
+    }
+    if (note) { note.textContent = "Tidak ada koneksi. Periksa sinyal lalu coba lagi; isian Anda masih ada di layar."; }
+  });
+  function toSummary(event) {
+    var root = (event && event.detail && event.detail.elt) || document;
+    var summary = root.querySelector && root.querySelector("[data-error-summary]");
+    if (summary && document.activeElement !== summary) { summary.focus(); }
+  }
+  document.addEventListener("DOMContentLoaded", function () { toSummary(); });
+  document.addEventListener("htmx:afterSettle", toSummary);
+
   var user = "", lastSent = null;
 
   function el(tag, attrs, content) {
@@ -138,7 +168,7 @@
         .map(function (n) { return caches.delete(n); }));
     });
   }
-  // What a form would send, without the parts that change on every save (ids, token, version base).
+  // What a form sends, less what changes on every save.
   function fieldsOf(form, submitter) {
     var fields = [];
     new FormData(form, submitter || undefined).forEach(function (value, name) {
@@ -156,7 +186,7 @@
     });
   }
   function store(item) {
-    // A later save of the same form replaces the one still waiting: the last values are what the kader means.
+    // A later save of the same form replaces the waiting one.
     return mine().then(function (items) {
       var waiting = flushing ? null : items.filter(function (i) { return i.state === "waiting" && i.url === item.url; })[0];
       if (!waiting) { return put(item); }
@@ -166,7 +196,7 @@
     });
   }
   function queueUnsaved(except) {
-    // Sections saved automatically (hx-post) that have changes not yet kept go first, in page order.
+    // Autosaved sections with unkept changes go first, in page order.
     var forms = Array.prototype.filter.call(document.querySelectorAll("form[data-outbox][hx-post]"), function (f) {
       return f !== except && saved.get(f) !== contentOf(fieldsOf(f));
     });
@@ -184,7 +214,7 @@
       label: form.getAttribute("data-outbox-label") || (heading ? heading.textContent.trim() : document.title),
       created: Date.now()
     };
-    // The next save of this form is a new piece of work: give it its own id, so it is not taken for a replay.
+    // The next save is new work: a new id, not a replay.
     if (idInput) { idInput.value = crypto.randomUUID(); }
     return (autosave ? Promise.resolve() : queueUnsaved(form)).then(function () { return store(item); }).then(function () {
       notice("Belum terkirim — akan dikirim otomatis", "warning");
@@ -201,44 +231,55 @@
   function notice(message, kind) {
     var box = document.getElementById("outbox-status"), main = document.getElementById("main");
     if (!box && main) {
-      box = el("div", { id: "outbox-status", role: "status" });
+      box = el("div", { id: "outbox-status" });
       main.insertBefore(box, main.firstChild);
     }
     if (!box) { return; }
-    box.className = kind === "ok" ? "flash" : "warning";
+    box.className = kind === "ok" ? "flash" : kind === "refused" ? "alert" : "warning";
+    box.setAttribute("role", kind === "refused" ? "alert" : "status");
     box.textContent = message + " ";
     if (kind !== "ok") { box.appendChild(el("a", { href: "/kotak-keluar" }, "Lihat kotak keluar")); }
   }
-  function badge(count) {
+  function badge(items) {
     var link = document.getElementById("outbox-link"), top = document.querySelector("header.top");
-    if (!count) { if (link) { link.remove(); } return; }
+    var refused = items.filter(function (i) { return i.state === "rejected"; }).length, waiting = items.length - refused;
+    if (!items.length) { if (link) { link.remove(); } return; }
     if (!link && top) {
-      link = el("a", { id: "outbox-link", href: "/kotak-keluar", "class": "outbox-link" });
+      link = el("a", { id: "outbox-link", href: "/kotak-keluar" });
       top.insertBefore(link, top.querySelector(".who"));
     }
     if (!link) { return; }
-    link.textContent = "Belum terkirim ";
-    link.appendChild(el("span", { "class": "badge" }, String(count)));
-    link.setAttribute("aria-label", "Kotak keluar: " + count + " belum terkirim");
+    link.className = refused ? "outbox-link refused" : "outbox-link";
+    link.textContent = refused ? "Ditolak " : "Belum terkirim ";
+    link.appendChild(el("span", { "class": "badge" }, String(refused || waiting)));
+    link.setAttribute("aria-label", "Kotak keluar: " + (refused ? refused + " ditolak, " : "") + waiting + " belum terkirim");
   }
-  function drawList(items) {
-    // The list UI lives in its own file, fetched only on /kotak-keluar (most pages never need it).
-    var host = document.querySelector("[data-outbox-list]");
-    if (!host) { return; }
-    if (self.PokjanalOutbox.drawList) { return self.PokjanalOutbox.drawList(host, items); }
-    if (!document.getElementById("outbox-list-js")) {
-      var script = el("script", { id: "outbox-list-js", src: host.getAttribute("data-script") });
-      script.addEventListener("load", refresh);
+  function extras(then) {
+    // outbox-list.js: fetched only when needed.
+    if (self.PokjanalOutbox.drawList) { return then(); }
+    var main = document.getElementById("main"), src = main && main.getAttribute("data-outbox-extras");
+    var script = document.getElementById("outbox-list-js");
+    if (!src) { return; }
+    if (!script) {
+      script = el("script", { id: "outbox-list-js", src: src });
       document.head.appendChild(script);
     }
+    script.addEventListener("load", then);
   }
-  var count = 0;
+  var count = 0, refusedNow = [];
   function refresh() {
     return mine().then(function (items) {
       count = items.length;
-      badge(count);
-      drawList(items);
-      if (lastSent && !items.some(function (i) { return i.state === "waiting"; })) {
+      badge(items);
+      var host = document.querySelector("[data-outbox-list]");
+      if (host || document.querySelector("[data-outbox-refusal]") || items.some(function (i) { return i.state === "rejected"; })) {
+        extras(function () { self.PokjanalOutbox.markForms(items); if (host) { self.PokjanalOutbox.drawList(host, items); } });
+      }
+      if (refusedNow.length) {
+        notice("Ditolak: " + refusedNow.map(function (m) { return m.label + " — " + m.reason; }).join("; "), "refused");
+        refusedNow = [];
+        lastSent = null;
+      } else if (lastSent && !items.some(function (i) { return i.state === "waiting"; })) {
         notice("Terkirim: " + lastSent, "ok");
         lastSent = null;
       }
@@ -246,6 +287,10 @@
   }
   function onMessage(message) {
     if (message.kind === "sent") { lastSent = message.label || "isian"; }
+    if (message.kind === "rejected") { refusedNow.push(message); }
+    if (message.kind === "flushed" && (message.sent || message.refused) && document.querySelector("[data-live]")) {
+      extras(function () { self.PokjanalOutbox.refreshLive(); });
+    }
     refresh();
   }
   self.PokjanalOutbox.onchange = onMessage;
@@ -253,7 +298,7 @@
   self.PokjanalOutbox.el = el;
   if (channel) { channel.onmessage = function (event) { onMessage(event.data); }; }
 
-  // On window, in the capture phase: before htmx's own submit handling sees the event.
+  // Capture phase on window: before htmx sees the submit.
   self.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.matches("form[data-outbox]")) {
@@ -275,7 +320,7 @@
   }, true);
   document.addEventListener("htmx:sendError", function (event) {
     var config = event.detail.requestConfig || {}, form = null;
-    // A boosted form reports the body as its element; the triggering submit still names the form.
+    // A boosted form reports the body; the submit event names the form.
     [config.triggeringEvent && config.triggeringEvent.target, config.elt, event.detail.elt].forEach(function (elt) {
       form = form || (elt && elt.closest && elt.closest("form[data-outbox]"));
     });
@@ -293,14 +338,16 @@
     navigator.serviceWorker.register("/sw.js").catch(function () { /* the app works without it */ });
   }
   function arrive() {
-    // Run at every page load and after every boosted swap (sign-in itself is one): who is signed in
-    // decides which queued items and kept pages belong here.
+    // Every page load and boosted swap (sign-in too): the signed-in user owns the items and kept pages.
     var main = document.getElementById("main");
     user = (main && main.getAttribute("data-user")) || "";
     remember(document);
     if (document.querySelector("[data-offline-page]")) { return refresh(); }
     return getMeta("user").then(function (before) {
       if (before !== user) { forgetPages(); }
+      if (user && before !== user && navigator.serviceWorker) {  // keep this account's offline pages
+        navigator.serviceWorker.ready.then(function (reg) { reg.active.postMessage({ warm: user }); });
+      }
       return before === user ? null : setMeta("user", user);
     }).then(function () {
       return user && navigator.onLine ? flush() : null;

@@ -1,4 +1,4 @@
-/* Report form: give every outbox form a client-made id, and save pending sections before sending. */
+/* Report form: a client-made id per outbox form, pending sections saved before sending, error marks. */
 (function () {
   "use strict";
   function newId() {
@@ -38,6 +38,17 @@
       }
     }, 100);
   }, true);
+  function markFields() {
+    // A field's red border and aria-invalid follow its message box (swapped out of band).
+    document.querySelectorAll("form[data-outbox] .msgs[id^='msg-']").forEach(function (box) {
+      var wrong = !!box.querySelector(".error"), field = box.closest(".field");
+      if (field) { field.classList.toggle("invalid", wrong); }
+      document.querySelectorAll("[aria-describedby='" + box.id + "']").forEach(function (input) {
+        if (wrong) { input.setAttribute("aria-invalid", "true"); } else { input.removeAttribute("aria-invalid"); }
+      });
+    });
+  }
+  document.addEventListener("htmx:afterSettle", markFields);
   document.addEventListener("DOMContentLoaded", function () { fillIds(document); });
   document.addEventListener("htmx:load", function (e) { fillIds(e.detail.elt); });
 })();

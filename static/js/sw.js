@@ -50,7 +50,9 @@ function keepPage(key, response) {
       return cache.put(key, new Response(html, { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" } }))
         .then(function () { return cache.keys(); })
         .then(function (keys) {
-          return Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_PAGES)).map(function (k) { return cache.delete(k); }));
+          // The pages of CONFIG.keep (home, outbox, offline) stay; the oldest of the others make room.
+          var others = keys.filter(function (k) { return CONFIG.keep.indexOf(new URL(k.url).pathname) < 0; });
+          return Promise.all(others.slice(0, Math.max(0, others.length - MAX_PAGES)).map(function (k) { return cache.delete(k); }));
         });
     });
   });
@@ -65,8 +67,36 @@ function page(request, url) {
     return response;
   }, function () {
     return caches.open(PAGES).then(function (cache) { return cache.match(key, { ignoreVary: true }); })
-      .then(function (hit) { return hit || caches.match(CONFIG.offline, { ignoreVary: true, cacheName: SHELL }); });
+      .then(function (hit) { return hit || offlinePage(); });
   });
+}
+
+function offlinePage() {
+  // The signed-in offline page (header, bottom bar) when this account's copy is kept, else the shell's.
+  return caches.open(PAGES).then(function (cache) { return cache.match(CONFIG.offline, { ignoreVary: true }); })
+    .then(function (hit) { return hit || caches.match(CONFIG.offline, { ignoreVary: true, cacheName: SHELL }); });
+}
+
+function warm(user) {
+  // At sign-in (outbox.js asks once): fetch with the cookies the pages of CONFIG.keep not yet kept for this user.
+  return caches.open(PAGES).then(function (cache) {
+    return Promise.all(CONFIG.keep.map(function (key) {
+      return cache.match(key).then(function (hit) {
+        if (hit) {
+          return hit.clone().text().then(function (html) {
+            return html.indexOf(" data-user=\"" + user + "\"") > 0 ? null : fetchAndKeep(key);
+          });
+        }
+        return fetchAndKeep(key);
+      });
+    }));
+  });
+}
+
+function fetchAndKeep(key) {
+  return fetch(key, { credentials: "same-origin" }).then(function (response) {
+    return response.ok && !response.redirected ? keepPage(key, response) : null;
+  }, function () { return null; });
 }
 
 self.addEventListener("fetch", function (event) {
@@ -92,4 +122,5 @@ self.addEventListener("sync", function (event) {
 
 self.addEventListener("message", function (event) {
   if (event.data === "flush") { event.waitUntil(self.PokjanalOutbox.flush()); }
+  if (event.data && event.data.warm) { event.waitUntil(warm(String(event.data.warm))); }
 });

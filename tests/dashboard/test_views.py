@@ -49,7 +49,8 @@ def test_sibling_region_and_its_posyandu_do_not_exist(demo, demo_client, login_a
 def test_a_kader_has_no_dashboard(demo_client, login_as):
     login_as(demo_client, "kader.palangan")
     assert demo_client.get("/pemantauan").status_code == 403
-    assert demo_client.get("/pemantauan/62.02.01.2003").status_code == 403
+    assert demo_client.get("/pemantauan/62.02.01.2003").status_code == 404  # no region's board exists for her
+    assert demo_client.get("/pemantauan/62.02.01.2004").status_code == 404
     assert ">Pantau<" not in _text(demo_client.get("/"))
 
 
@@ -142,3 +143,36 @@ def test_posyandu_page_lists_its_reports_and_criteria(demo, demo_client, login_a
     assert posyandu.name in page
     assert "Laporan 12 bulan" in page and "strata lama" in page
     assert "≥ 5 kader dengan SK" in page
+
+
+@pytest.mark.parametrize("username", ["bupati.kotim", "admin.kotim", "pokjanal.kotim"])
+def test_a_kabupaten_home_shows_last_months_figures_that_match_the_dashboard(demo, demo_client, login_as, username):
+    from webapp.dashboard import queries
+    from webapp.regions.models import Region
+
+    login_as(demo_client, username)
+    home = _text(demo_client.get("/"))
+    panel = re.search(r'<section class="card" id="angka-kabupaten".*?</section>', home, re.S).group(0)
+    period = Period(last_complete("Asia/Pontianak"))
+    assert f"Kab. Kotawaringin Timur: {period.label}" in panel
+    assert 'href="/pemantauan/62.02"' in panel
+    board = queries.region_dashboard(actor_of(username), db.session.get(Region, "62.02"), period)
+    c, a = board.total.completeness, board.total.aktif
+    open_items, late_items = board.total.actions
+    assert c.expected > 0 and a.posyandu > 0  # the demo has something to show
+    assert f"{c.received} dari {c.expected} ({board.total.figures['received'].text}); belum masuk {c.missing}" in panel
+    assert f"({a.aktif} dari {a.posyandu})" in panel
+    assert f"{late_items} dari {open_items} yang masih terbuka" in panel
+
+
+def test_lower_tiers_and_kader_have_no_kabupaten_figures_on_their_home(demo, demo_client, login_as):
+    for username in ("camat.kotabesi", "pokja.palangan", "kader.palangan"):
+        login_as(demo_client, username)
+        assert 'id="angka-kabupaten"' not in _text(demo_client.get("/"))
+
+
+def actor_of(username: str):
+    from webapp.access import Actor
+    from webapp.auth.models import User
+
+    return Actor(db.session.scalar(select(User).where(User.username == username)))

@@ -40,6 +40,13 @@ def _schedule(page, server, title: str, day: dt.date) -> str:
     return re.search(r"/rapat/\d+", page.url).group(0)
 
 
+def _user_id(server, username: str) -> int:
+    from tests.meetings.helpers import user_id
+
+    with server.app.app_context():
+        return user_id(username)
+
+
 @pytest.mark.browser
 def test_meeting_minutes_and_follow_up_on_a_phone(live_server, phone):
     server = live_server
@@ -50,6 +57,7 @@ def test_meeting_minutes_and_follow_up_on_a_phone(live_server, phone):
     for box in page.locator("input[name=bodies]").all():
         if box.get_attribute("value").startswith("62.02.01."):
             box.check()
+    page.check("input[name=users][value='{}']".format(_user_id(server, "kader.palangan")))  # a kader, on purpose
     page.click("button:has-text('Undang')")
     expect(page.locator(".flash", has_text="peserta diundang")).to_be_visible()
     page.click("button:has-text('Tambah tamu')")  # a guest without a name

@@ -46,13 +46,18 @@ def test_a_sibling_body_cannot_schedule_a_kota_besi_meeting(demo_app):
             "notulis_id": user_id("pokjanal.kotabesi"), "agenda": []})
 
 
-def test_inviting_desa_bodies_adds_every_account_there_once(demo_app):
-    meeting = make_meeting()
+def test_inviting_desa_bodies_adds_their_members_once_and_a_kader_only_when_chosen(demo_app):
+    meeting = make_meeting(invite_desa=False)
+    who = actor("pokjanal.kotabesi")
+    assert services.invite(who, meeting, [PALANGAN, "62.02.01.2004"], []) == 3
     names = {p.name for p in meeting.participants}
-    assert {"Ahmad Yani, S.Sos", "Sri Wahyuni", "Siti Aminah", "Nurhayati", "Marlinae", "Bahrudin"} <= names
+    assert {"Ahmad Yani, S.Sos", "Sri Wahyuni", "Marlinae", "Siti Aminah", "Bahrudin"} <= names
+    assert not {"Nurhayati", "Yuliana"} & names  # the kader of a desa are not the desa's body
     with pytest.raises(Refused) as refused:
-        services.invite(actor("pokjanal.kotabesi"), meeting, [PALANGAN], [])
+        services.invite(who, meeting, [PALANGAN], [])
     assert "sudah ada" in str(refused.value)
+    assert services.invite(who, meeting, [], [user_id("kader.palangan")]) == 1  # one by one, on purpose
+    assert "Nurhayati" in {p.name for p in meeting.participants}
 
 
 def test_guest_needs_a_name_and_is_not_added_twice(demo_app):

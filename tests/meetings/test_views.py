@@ -67,7 +67,11 @@ def test_invite_guests_and_attendance_with_htmx(demo_client, login_as):
     page = demo_client.get(f"/rapat/{meeting.id}/peserta").get_data(as_text=True)
     assert "Desa Palangan" in page and "Nurhayati" in page
     assert demo_client.post(f"/rapat/{meeting.id}/peserta", data={"bodies": [PALANGAN]}).status_code == 302
-    again = demo_client.post(f"/rapat/{meeting.id}/peserta", data={"users": [str(user_id("kader.palangan"))]})
+    listed = demo_client.get(f"/rapat/{meeting.id}/peserta").get_data(as_text=True)
+    assert "Marlinae" in listed and 'value="{}"'.format(user_id("kader.palangan")) in listed  # kader still to choose
+    kader = {"users": [str(user_id("kader.palangan"))]}
+    assert demo_client.post(f"/rapat/{meeting.id}/peserta", data=kader).status_code == 302
+    again = demo_client.post(f"/rapat/{meeting.id}/peserta", data=kader)
     assert again.status_code == 422 and "sudah ada di daftar peserta" in again.get_data(as_text=True)
     before = _count(Participant)
     nameless = demo_client.post(f"/rapat/{meeting.id}/tamu", data={"guest_name": "", "instansi": "Puskesmas"})

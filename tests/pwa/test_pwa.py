@@ -99,3 +99,20 @@ def test_versioned_static_files_are_the_same_for_everyone_and_carry_no_page_head
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     page = demo_client.get("/")
     assert "Cookie" in page.headers["Vary"] and "Content-Security-Policy" in page.headers
+
+
+def test_the_replay_token_is_fresh_for_the_signed_in_account_and_never_cached(demo_app, login_as, demo_user):
+    demo_app.config["WTF_CSRF_ENABLED"] = True
+    client = demo_app.test_client()
+    anonymous = client.get("/token")
+    assert anonymous.status_code == 302 and "/masuk" in anonymous.headers["Location"]
+    login_as(client, "kader.palangan")
+    answer = client.get("/token")
+    assert answer.headers["Cache-Control"] == "no-store"
+    body = answer.get_json()
+    assert body["user"] == str(demo_user("kader.palangan").id)
+    # A made-up token is refused; the fresh one is taken by a protected POST (sign-out here).
+    assert client.post("/keluar", headers={"X-CSRFToken": "basi"}).status_code == 400
+    assert client.get("/token").get_json()["csrf_token"]
+    signed_out = client.post("/keluar", headers={"X-CSRFToken": body["csrf_token"]})
+    assert signed_out.status_code in (302, 303) and client.get("/token").status_code == 302

@@ -46,11 +46,17 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
             page.fill(f"input[name={name}]", value)
         page.locator(f"#bagian-{key} input").last.press("Tab")
     expect(page.locator("#msg-balita_d")).to_contain_text("D (ditimbang) tidak boleh lebih dari S")
+    expect(page.locator("#status-gizi")).to_have_class("save-status alert")  # saved, but never a green "Tersimpan"
+    expect(page.locator("#status-gizi")).to_contain_text("perlu diperbaiki")
+    expect(page.locator("input[name=balita_d]")).to_have_attribute("aria-invalid", "true")
     assert _fits(page)
     page.fill("input[name=balita_d]", "40")
     page.locator("input[name=balita_n]").focus()
     expect(page.locator("#msg-balita_d")).to_be_empty()
-    expect(page.locator("#status-gizi")).to_contain_text("Tersimpan")
+    expect(page.locator("#status-gizi")).to_have_class("save-status saved")
+    expect(page.locator("#status-gizi")).to_have_text("Tersimpan")
+    expect(page.locator("input[name=balita_d]")).not_to_have_attribute("aria-invalid", "true")  # the fix clears the marks
+    assert "invalid" not in page.get_attribute("#msg-balita_d >> xpath=..", "class")
     page.click("button:has-text('Kirim laporan')")
     expect(page.locator("main .status")).to_have_text("Dikirim")
 

@@ -83,7 +83,11 @@ def test_an_htmx_section_save_answers_a_small_fragment_and_a_replay_the_same(dem
     for answer in (first, again):
         html = answer.get_data(as_text=True)
         assert answer.status_code == 200 and "<html" not in html and "HX-Request" in answer.headers["Vary"]
-        assert "Tersimpan" in html and "D (ditimbang) tidak boleh lebih dari S" in html  # draft keeps, checks show
+        assert "D (ditimbang) tidak boleh lebih dari S" in html  # the draft keeps what was typed, the checks show
+        # ...and the section's status agrees with its red message: never a green "Tersimpan".
+        assert re.search(r'id="status-gizi" class="save-status alert"[^>]*><p>Tersimpan, tetapi ada isian yang '
+                         r'perlu diperbaiki sebelum laporan dikirim: D[^<]*\.</p>', html)
+        assert ' saved"' not in html
         assert 'id="cid-gizi"' in html and "replay-me" not in html  # a fresh id for the next save
     assert _reports() == 1
     assert len(first.data) < 5000
@@ -190,6 +194,31 @@ def test_a_kecamatan_member_reopens_a_verified_report_with_a_reason(demo_client,
     assert "Dibuka kembali" in html and "Stunting perlu dicek ulang." in html
     db.session.expire_all()
     assert db.session.get(MonthlyReport, report.id).status == Status.RETURNED
+
+
+def test_sasaran_start_from_the_last_verified_month_marked_and_editable(demo_client, login_as):
+    from webapp.clock import month_key, shift_month
+
+    posyandu, (year, month) = palangan_posyandu(), last_month()
+    before = shift_month(year, month, -1)
+    report = fill(actor("kader.palangan"), posyandu, *before, balita_target=41, pus_target=72)
+    services.submit(actor("kader.palangan"), posyandu, *before, new_id(), True)
+    login_as(demo_client, "kader.palangan")
+    unverified = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert "dari bulan lalu" not in unverified  # only a verified month is carried over
+    services.verify(actor("pokja.palangan"), report, "")
+    page = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert re.search(r'name="balita_target"[^>]*value="41"', page) and re.search(r'name="pus_target"[^>]*value="72"', page)
+    assert re.search(r'name="balita_s"[^>]*value="48"', page)
+    assert page.count("dari bulan lalu") == 9  # seven groups' sasaran, PUS and S
+    assert re.search(r'name="balita_served"[^>]*value=""', page)  # what was served is this month's to type
+    # Saved, a carried value is this month's own: no longer marked, and never carried into the month before.
+    demo_client.post(_url(posyandu, "/bagian/sasaran"), data=form_data("sasaran", year, month, balita_target="43"))
+    page = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert re.search(r'name="balita_target"[^>]*value="43"', page)
+    assert page.count("dari bulan lalu") == 2  # PUS and S, in sections not saved yet
+    earlier = demo_client.get(f"/laporan/posyandu/{posyandu.id}/{month_key(*shift_month(*before, -1))}")
+    assert "dari bulan lalu" not in earlier.get_data(as_text=True)
 
 
 def test_every_report_step_answers_the_same_way_over_http(demo_client, login_as):

@@ -49,6 +49,14 @@ def test_plan_goes_up_the_chain_on_a_phone(live_server, phone):
     page.click("button:has-text('Simpan')")
     page.wait_for_url(re.compile(r"/rencana-kerja/\d+$"))
     plan_url = re.search(r"/rencana-kerja/\d+$", page.url).group(0)
+    page.click("text=Tambah kegiatan")
+    page.fill("input[name=activity]", "Kelas balita")
+    page.click("button:has-text('Simpan kegiatan')")  # everything else missing: one answer names it all
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    expect(page.locator("[data-error-summary] li")).to_have_count(5)
+    assert page.evaluate("document.querySelector('[data-error-summary]').getBoundingClientRect().top") < 740
+    page.click("[data-error-summary] a[href='#budget']")
+    page.goto(page.url.split("#")[0].replace("/kegiatan/baru", ""))
     for activity, field, budget, source, months in LINES:
         page.click("text=Tambah kegiatan")
         page.fill("input[name=activity]", activity)

@@ -51,16 +51,49 @@ def test_bad_line_input_comes_back_with_its_message_and_saves_nothing(demo_clien
     assert db.session.get(Plan, plan.id).lines == []
 
 
-def test_sibling_desa_and_kecamatan_get_404_and_kader_403(demo_client, login_as):
+def test_every_wrong_line_field_is_named_in_one_round_trip_with_a_summary_of_links(demo_client, login_as):
+    plan = make_plan(lines=0)
+    login_as(demo_client, "pokja.palangan")
+    response = demo_client.post(f"/rencana-kerja/{plan.id}/kegiatan/baru", data={
+        "activity": "", "spm_field": "", "location": "", "budget": "sejuta", "funding_source": "hibah",
+        "version": str(plan.version)})
+    page = _page(response)
+    assert response.status_code == 422
+    expected = {"activity": "Nama kegiatan wajib diisi.", "spm_field": "Pilih salah satu bidang SPM",
+                "location": "Pilih lokasi kegiatan.", "months": "Pilih minimal satu bulan pelaksanaan.",
+                "budget": "Isi anggaran dengan angka rupiah", "funding_source": "Sumber dana tidak dikenal."}
+    summary = re.search(r'<div class="alert error-summary"[^>]*data-error-summary>(.*?)</div>', page, re.S).group(1)
+    assert "Ada 6 isian yang perlu diperbaiki:" in summary
+    for name, message in expected.items():
+        assert re.search(rf'<a href="#{name}">[^<]+</a>: {re.escape(message)}', summary), name
+        assert f'id="{name}"' in page  # the link lands on the field
+    assert page.index("data-error-summary") < page.index('name="activity"')  # the summary comes first
+    db.session.expire_all()
+    assert db.session.get(Plan, plan.id).lines == []
+
+
+def test_the_service_refuses_every_wrong_line_field_at_once(demo_app):
+    plan = make_plan(lines=0)
+    with pytest.raises(services.Refused) as refused:
+        services.save_line(actor("pokja.palangan"), plan, None, {"activity": " ", "budget": -5, "months": []},
+                           plan.version)
+    assert set(refused.value.errors) == {"activity", "spm_field", "budget", "funding_source", "months", "location"}
+    assert refused.value.errors["budget"] == ["Anggaran tidak boleh negatif."]
+
+
+def test_sibling_desa_and_kecamatan_get_404_and_so_does_a_kader(demo_client, login_as):
     plan = make_plan(submit=True)
     for who in ("kades.hanjalipan", "camat.baamang", "camat.kefamenanu"):
         login_as(demo_client, who)
         assert demo_client.get(f"/rencana-kerja/{plan.id}").status_code == 404
         assert demo_client.get(f"/rencana-kerja/{plan.id}.pdf").status_code == 404
         assert demo_client.post(f"/rencana-kerja/{plan.id}/setujui", data={}).status_code == 404
-    login_as(demo_client, "kader.palangan")
-    assert demo_client.get(f"/rencana-kerja/{plan.id}").status_code == 403
-    assert demo_client.get("/rencana-kerja").status_code == 403
+    for who in ("kader.palangan", "kader.hanjalipan"):  # a role without plans: no plan exists, in its desa or not
+        login_as(demo_client, who)
+        assert demo_client.get(f"/rencana-kerja/{plan.id}").status_code == 404
+        assert demo_client.get(f"/rencana-kerja/{plan.id}.pdf").status_code == 404
+        assert demo_client.get(f"/rencana-kerja/{plan.id + 999}").status_code == 404
+        assert demo_client.get("/rencana-kerja").status_code == 403
     db.session.expire_all()
     assert db.session.get(Plan, plan.id).status == PlanStatus.SUBMITTED
 

@@ -237,6 +237,15 @@ def _row(code, label, link, values: dict, months: int, plans=None, actions=(0, 0
 
 # ---- pages ---------------------------------------------------------------------------------
 
+def region_summary(actor: Actor, region: Region, period: Period) -> Row:
+    """The total row alone (the home page's figures): completeness, coverage, Posyandu aktif, action items."""
+    scope = Scope(region.code, Level(region.level))
+    values = _sum(_gather(actor, scope, period, False, True).values())
+    total = _row(scope.code, region.label, None, values, period.months,
+                 _plans(actor, scope, None, period.year).get(None), _actions(actor, scope, None).get(None, (0, 0)))
+    return fill_figures(total, _due_text(scope.code))
+
+
 def _crumbs(actor: Actor, region: Region | None) -> list[tuple[str, str | None]]:
     if region is None:
         return [("Indonesia", None)]

@@ -43,7 +43,7 @@ class MeetingForm(FlaskForm):
 
 
 class InviteForm(FlaskForm):
-    bodies = SelectMultipleField("Undang seluruh akun lembaga", validate_choice=False)
+    bodies = SelectMultipleField("Undang anggota lembaga (kader dipilih satu per satu di bawah)", validate_choice=False)
     users = SelectMultipleField("Undang akun", coerce=int, validate_choice=False)
 
 

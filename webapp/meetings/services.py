@@ -86,8 +86,9 @@ def _require_open(meeting: Meeting) -> None:
 
 
 def invite(actor: Actor, meeting: Meeting, region_codes: list[str], user_ids: list[int]) -> int:
-    """Invite whole bodies (every account at that region) and single accounts, from the body and
-    the tier below; those already on the list are skipped. Returns how many were added."""
+    """Invite whole bodies (their members: anggota and approver, never the kader of a desa, who are chosen
+    one by one) and single accounts, from the body and the tier below; those already on the list are
+    skipped. Returns how many were added."""
     require(actor, "meeting.manage", meeting)
     _require_open(meeting)
     allowed = {r.code for r in queries.invitable_regions(meeting.region)}
@@ -98,7 +99,8 @@ def invite(actor: Actor, meeting: Meeting, region_codes: list[str], user_ids: li
         raise Refused("Akun itu bukan anggota lembaga ini atau satu tingkat di bawahnya.", "users")
     if not region_codes and not user_ids:
         raise Refused("Pilih lembaga atau akun yang diundang.", "users")
-    chosen = {uid for uid, (_, code) in candidates.items() if code in region_codes} | set(user_ids)
+    members = {u.id for u, _ in queries.people_of_body(region_codes, BODY_ROLES)}
+    chosen = members | set(user_ids)
     present = {p.user_id for p in meeting.participants}
     new = sorted(chosen - present)
     if not new:

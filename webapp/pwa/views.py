@@ -3,9 +3,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from flask import Blueprint, current_app, request, url_for
+from flask import Blueprint, current_app, jsonify, request, url_for
+from flask_wtf.csrf import generate_csrf
 
-from webapp.access import public
+from webapp.access import current_actor, public
 from webapp.assets import asset
 from webapp.pwa.delivery import install, lean_static_headers
 from webapp.rendering import render
@@ -41,10 +42,12 @@ def service_worker():
     """static/js/sw.js with its configuration in front; the version names the caches."""
     # The install icons are left to the browser, which fetches them when it needs them.
     shell = [url_for("pwa.offline"), url_for("pwa.manifest"), asset("css/app.css"), asset("htmx"),
-             asset("js/app.js"), asset("js/outbox.js"), asset("js/outbox-list.js"), asset("icons/icon.svg")]
+             asset("js/outbox.js"), asset("js/outbox-list.js"), asset("icons/icon.svg")]
     source = (Path(current_app.static_folder) / "js" / "sw.js").read_text(encoding="utf-8")
+    # The signed-in offline and outbox pages are kept as soon as someone signs in (outbox.js asks for
+    # them), so an offline tap on the badge finds the list and the offline page keeps its header.
     config = {"shell": shell, "offline": url_for("pwa.offline"), "outbox": asset("js/outbox.js"),
-              "keep": [url_for("home.index"), url_for("pwa.outbox")]}
+              "keep": [url_for("home.index"), url_for("pwa.outbox"), url_for("pwa.offline")]}
     config["version"] = hashlib.sha256((json.dumps(config) + source).encode()).hexdigest()[:12]
     response = current_app.response_class(f"var CONFIG = {json.dumps(config)};\n{source}",
                                           mimetype="text/javascript")
@@ -63,6 +66,14 @@ def offline():
 def outbox():
     """What waits on this phone to be sent; the list itself is drawn from IndexedDB by outbox.js."""
     return render("pwa/outbox.html")
+
+
+@bp.get("/token")
+def token():
+    """A fresh CSRF token for the outbox replay, which must never take it from the page in view."""
+    response = jsonify(csrf_token=generate_csrf(), user=str(current_actor().id))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.after_app_request

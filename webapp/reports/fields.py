@@ -132,6 +132,8 @@ SECTION_BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
 COUNT_FIELDS: tuple[Field, ...] = tuple(f for s in SECTIONS for f in s.fields)
 FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in COUNT_FIELDS}
 COUNT_NAMES: tuple[str, ...] = tuple(f.name for f in COUNT_FIELDS)
+# Targets that barely change from month to month: a new month starts from the last verified one's.
+CARRIED_NAMES: tuple[str, ...] = tuple(n for n in COUNT_NAMES if n.endswith("_target")) + ("balita_s",)
 SECTION_OF: dict[str, str] = {f.name: s.key for s in SECTIONS for f in s.fields}
 
 # Fields of the hari-buka part that are not counts; a returned note may name them too.

@@ -10,7 +10,7 @@ from webapp.access import Actor, load_in_scope
 from webapp.extensions import db
 from webapp.regions.models import Level, Posyandu
 from webapp.reports import checks
-from webapp.reports.fields import COUNT_NAMES, SECTION_BY_KEY
+from webapp.reports.fields import CARRIED_NAMES, COUNT_NAMES, SECTION_BY_KEY
 from webapp.reports.models import MonthlyReport, ReportEvent, Status
 from webapp.clock import shift_month
 
@@ -75,6 +75,22 @@ def history(posyandu_id: int, year: int, month: int, count: int = 3) -> list[dic
         ).order_by(MonthlyReport.year.desc(), MonthlyReport.month.desc()).limit(count)
     )
     return [values_of(r) for r in reports]
+
+
+def carried_targets(report: MonthlyReport | None, posyandu_id: int, year: int, month: int) -> dict[str, int]:
+    """Targets (sasaran, S) of the last verified month in the year before, for those this month leaves blank."""
+    blank = [n for n in CARRIED_NAMES if report is None or getattr(report, n) is None]
+    if not blank:
+        return {}
+    last = db.session.scalar(
+        select(MonthlyReport).where(
+            MonthlyReport.posyandu_id == posyandu_id, MonthlyReport.status == Status.VERIFIED,
+            tuple_(MonthlyReport.year, MonthlyReport.month) < (year, month),
+            tuple_(MonthlyReport.year, MonthlyReport.month) >= shift_month(year, month, -12),
+        ).order_by(MonthlyReport.year.desc(), MonthlyReport.month.desc()).limit(1))
+    if last is None:
+        return {}
+    return {n: getattr(last, n) for n in blank if getattr(last, n) is not None}
 
 
 def check_results(report: MonthlyReport | None, posyandu_id: int, year: int, month: int, today) -> tuple[dict, dict]:

@@ -28,6 +28,21 @@ class SectionView:
     status: str = ""  # "Tersimpan", a refusal, or a conflict
     status_kind: str = ""  # "ok", "error"
     changes: list = field(default_factory=list)
+    carried: frozenset = frozenset()  # fields showing last verified month's value, not yet saved here
+
+    def __post_init__(self):
+        # A section that keeps an error never says a green "Tersimpan": its status names what to fix.
+        wrong = self.wrong_labels()
+        if self.status_kind == "ok" and wrong:
+            self.status_kind = "error"
+            self.status = "Tersimpan, tetapi ada isian yang perlu diperbaiki sebelum laporan dikirim: " + ", ".join(wrong) + "."
+
+    def wrong_labels(self) -> list[str]:
+        """Labels of the fields of this section that carry an error (typed or from the checks)."""
+        labels = [f.label for f in self.section.fields if self.messages(f.name)["errors"]]
+        if self.section.has_open_days and self.messages("open_dates")["errors"]:
+            labels.insert(0, "Tanggal buka")
+        return labels
 
     def messages(self, name: str) -> dict:
         typed = list(self.form[name].errors) if name in self.form else []
@@ -39,10 +54,16 @@ class SectionView:
 
 def section_view(report: MonthlyReport | None, posyandu: Posyandu, year: int, month: int, key: str,
                  form: forms.SectionForm | None = None, checks_found: tuple[dict, dict] | None = None,
-                 notes: dict | None = None, **extra) -> SectionView:
+                 notes: dict | None = None, carried: dict | None = None, **extra) -> SectionView:
     errors, warnings = checks_found or queries.check_results(report, posyandu.id, year, month, today_for(posyandu))
-    form = form or forms.section_form(key, report)
-    return SectionView(section=next(s for s in SECTIONS if s.key == key), form=form,
+    section = next(s for s in SECTIONS if s.key == key)
+    shown_carried = frozenset()
+    if form is None:
+        form = forms.section_form(key, report)
+        shown_carried = frozenset(n for n in section.names if n in (carried or {}))
+        for name in shown_carried:
+            form[name].data = str(carried[name])
+    return SectionView(section=section, form=form, carried=shown_carried,
                        base=extra.pop("base", None) or queries.section_base(report, key),
                        client_id=forms.new_client_id(), errors=errors, warnings=warnings,
                        notes=notes if notes is not None else queries.notes(report), **extra)
@@ -58,8 +79,10 @@ def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: Secti
     if failed is not None:
         checks_found = (failed.errors or checks_found[0], {**checks_found[1], **failed.warnings})
     notes = queries.notes(report)
+    carried = queries.carried_targets(report, posyandu.id, year, month)
     sections = [replace if replace and replace.section.key == s.key
-                else section_view(report, posyandu, year, month, s.key, checks_found=checks_found, notes=notes)
+                else section_view(report, posyandu, year, month, s.key, checks_found=checks_found, notes=notes,
+                                  carried=carried)
                 for s in SECTIONS]
     return {
         "posyandu": posyandu, "year": year, "month": month, "month_key": month_key(year, month),

@@ -5,7 +5,7 @@ from functools import wraps
 
 from flask import Blueprint, abort, flash, redirect, request, url_for
 
-from webapp.access import current_actor
+from webapp.access import current_actor, refuse_missing_feature
 from webapp.forms import apply_form_errors
 from webapp.refusal import Refused
 from webapp.rendering import is_targeted_htmx, render
@@ -20,12 +20,12 @@ bp.register_blueprint(recap_bp)  # endpoints reports.recap.*: completeness, reca
 
 
 def files_or_views(view):
-    """Kader (report.file) and members (report.view) reach the report pages; others get 403."""
+    """Kader (report.file) and members (report.view) reach the report pages; others get 403 (404 for an object)."""
     @wraps(view)
     def wrapped(*args, **kwargs):
         actor = current_actor()
         if not (actor.has("report.file") or actor.has("report.view")):
-            abort(403)
+            refuse_missing_feature("report.view")
         return view(*args, **kwargs)
     return wrapped
 

@@ -73,6 +73,21 @@ class LineForm(FlaskForm):
         if value < 0:
             raise ValidationError("Anggaran tidak boleh negatif.")
 
+    def validate(self, extra_validators=None) -> bool:
+        """Every field at once: WTForms' checks, then the service's own (choices, months, location)."""
+        from webapp.workplans.services import line_problems
+
+        valid = super().validate(extra_validators)
+        problems = line_problems(self.data_for_service())
+        if not self.location.data:
+            problems["location"] = "Pilih lokasi kegiatan."
+        for name, message in problems.items():
+            field = getattr(self, name)
+            if not field.errors:
+                field.errors = [message]
+                valid = False
+        return valid
+
     def data_for_service(self) -> dict:
         return {"activity": self.activity.data, "spm_field": self.spm_field.data, "indicator": self.indicator.data,
                 "target_value": self.target_value.data, "target_group": self.target_group.data,

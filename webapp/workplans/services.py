@@ -154,30 +154,43 @@ def _check_editable(actor: Actor, plan: Plan, expected_version: int | None) -> N
         raise Conflict(CONFLICT)
 
 
-def _checked_line(plan: Plan, data: dict) -> dict:
-    activity = (data.get("activity") or "").strip()
-    if not activity:
-        raise Refused("Nama kegiatan wajib diisi.", "activity")
+def line_problems(data: dict) -> dict[str, str]:
+    """Every refused value of an activity line at once, by field (the form shows them in one round trip)."""
+    problems = {}
+    if not (data.get("activity") or "").strip():
+        problems["activity"] = "Nama kegiatan wajib diisi."
     if data.get("spm_field") not in set(SpmField):
-        raise Refused("Pilih salah satu bidang SPM yang tersedia.", "spm_field")
-    if data.get("funding_source") not in set(FundingSource):
-        raise Refused("Sumber dana tidak dikenal. Pilih salah satu: " + ", ".join(SOURCE_LABELS.values()) + ".",
-                      "funding_source")
+        problems["spm_field"] = "Pilih salah satu bidang SPM yang tersedia."
     budget = data.get("budget")
     if not isinstance(budget, int):
-        raise Refused("Isi anggaran dengan angka rupiah, mis. 12.500.000.", "budget")
-    if budget < 0:
-        raise Refused("Anggaran tidak boleh negatif.", "budget")
-    if budget >= MAX_BUDGET:
-        raise Refused("Anggaran terlalu besar; periksa lagi angkanya.", "budget")
+        problems["budget"] = "Isi anggaran dengan angka rupiah, mis. 12.500.000."
+    elif budget < 0:
+        problems["budget"] = "Anggaran tidak boleh negatif."
+    elif budget >= MAX_BUDGET:
+        problems["budget"] = "Anggaran terlalu besar; periksa lagi angkanya."
+    if data.get("funding_source") not in set(FundingSource):
+        problems["funding_source"] = ("Sumber dana tidak dikenal. Pilih salah satu: "
+                                      + ", ".join(SOURCE_LABELS.values()) + ".")
     months = sorted({int(m) for m in data.get("months") or []})
     if not months or months[0] < 1 or months[-1] > 12:
-        raise Refused("Pilih minimal satu bulan pelaksanaan.", "months")
+        problems["months"] = "Pilih minimal satu bulan pelaksanaan."
+    return problems
+
+
+def _checked_line(plan: Plan, data: dict) -> dict:
+    problems = line_problems(data)
+    try:
+        place = _checked_location(plan, data.get("location") or "")
+    except Refused as error:
+        problems[error.field], place = str(error), {}
+    if problems:
+        raise Refused.every(problems)
+    months = sorted({int(m) for m in data["months"]})
     values = {name: (data.get(name) or "").strip() for name in
               ("indicator", "target_value", "target_group", "person_in_charge")}
-    values.update(activity=activity, spm_field=SpmField(data["spm_field"]), budget=budget,
-                  funding_source=FundingSource(data["funding_source"]), months=",".join(map(str, months)))
-    values.update(_checked_location(plan, data.get("location") or ""))
+    values.update(activity=data["activity"].strip(), spm_field=SpmField(data["spm_field"]), budget=data["budget"],
+                  funding_source=FundingSource(data["funding_source"]), months=",".join(map(str, months)),
+                  **place)
     return values
 
 
