@@ -1,0 +1,44 @@
+"""A signal picked into a meeting's agenda: the agenda item it became and its figures, frozen when picked.
+
+Decisions tied to a signal need no column of their own: an action item decided under a
+signal-born agenda item (`ActionItem.agenda_item_id`) is tied to that item's signal.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.clock import utcnow
+from webapp.extensions import db
+from webapp.meetings.models import AgendaItem, Meeting
+
+
+class AgendaSignal(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), unique=True)
+    signal_id: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    unit_code: Mapped[str] = mapped_column(String(40), default="")
+    title: Mapped[str] = mapped_column(String(200))
+    payload: Mapped[str] = mapped_column(Text)  # JSON: figures, values, trend, as the pack showed them
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    picked_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    picked_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship(lazy="joined")
+    agenda_item: Mapped[AgendaItem] = relationship(lazy="joined")
+
+    __table_args__ = (UniqueConstraint("meeting_id", "signal_id", name="uq_agenda_signal_meeting_signal"),)
+
+    @property
+    def frozen(self) -> dict:
+        return json.loads(self.payload)
+
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        """(region code, Posyandu id or None): where access rules look."""
+        return (self.meeting.region_code, None)
