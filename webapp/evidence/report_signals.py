@@ -17,6 +17,7 @@ DS_BACK = 0.05         # cleared when back within 5 points of that mean
 GIZI_MARGIN = 1.25     # stunting/BGM/KEK rate more than 25 % above the area's median of units...
 GIZI_MIN_COUNT = 2     # ...and at least 2 cases (one child is not a pattern)
 CLEAR_RUN = 2          # reports on time twice running
+EPSILON = 1e-9         # 0.8 - 0.7 is 0.10000000000000009 in floating point: exactly 10 points does not fire
 
 
 def _link(ctx: Context, unit: str, endpoint: str) -> tuple[str, dict]:
@@ -84,7 +85,7 @@ def collect_ds(ctx: Context) -> list[Signal]:
     for unit, label in ctx.figures.units.items():
         latest = ctx.figures.cell(unit, ctx.latest).ratio("ds")
         before = [r for r in (ctx.figures.cell(unit, ctx.latest - k).ratio("ds") for k in (1, 2, 3)) if r is not None]
-        if latest is None or len(before) < 2 or mean(before) - latest <= DS_DROP:
+        if latest is None or len(before) < 2 or mean(before) - latest <= DS_DROP + EPSILON:
             continue
         base = mean(before)
         out.append(_signal(
@@ -109,7 +110,7 @@ def outcome_ds(frozen: dict, ctx: Context) -> Outcome:
     if now is None:
         return Outcome(MENUNGGU, "Belum ada D/S baru.")
     said = f"D/S sekarang {persen(now, 1)}; rata-rata acuan {persen(values['mean_ds'], 1)}."
-    if now >= values["mean_ds"] - DS_BACK:
+    if now >= values["mean_ds"] - DS_BACK - EPSILON:
         return Outcome(TUNTAS, said)
     if now < values["latest_ds"] - DS_BACK:
         return Outcome(MEMBURUK, said)
