@@ -11,7 +11,7 @@ from webapp.access import Actor, can
 from webapp.clock import local_time
 from webapp.dashboard.charts import Chart, line_chart
 from webapp.evidence.figures import year_month
-from webapp.evidence.pack import Pack
+from webapp.evidence.pack import CLEAR_DAYS, Pack, cleared_rate
 from webapp.evidence.sources import Signal
 from webapp.formatting import bulan_tahun, jam, tanggal
 from webapp.meetings.queries import followups_for
@@ -84,4 +84,5 @@ def context(actor: Actor, pack: Pack) -> dict:
         "as_of": tanggal(pack.ctx.as_of, False), "months": months_label(pack), "setting": setting,
         "may_pick": can(actor, "minutes.edit", meeting), "followups": followups_for(actor, meeting),
         "share": whatsapp_link(share_text(pack, day)), "logo": pdf.data_uri(setting.logo, setting.logo_mime),
+        "rate": cleared_rate(meeting.region), "clear_days": CLEAR_DAYS,
     }

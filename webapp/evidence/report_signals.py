@@ -47,7 +47,9 @@ def collect_late(ctx: Context) -> list[Signal]:
         if not expected or on_time / expected >= ON_TIME_MIN:
             continue
         missing, late = max(expected - received, 0), received - on_time
-        months = f"{bulan_tahun(*year_month(ctx.window[0]))} – {bulan_tahun(*year_month(ctx.latest))}"
+        months = bulan_tahun(*year_month(ctx.latest))
+        if len(ctx.window) > 1:
+            months = f"{bulan_tahun(*year_month(ctx.window[0]))} – {months}"
         out.append(_signal(
             ctx, "lapor", unit,
             title=f"{label}: {angka(missing)} laporan belum masuk, {angka(late)} terlambat",
