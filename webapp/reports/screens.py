@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from webapp.access import Actor, can
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
-from webapp.reports import forms, queries
+from webapp.reports import forms, queries, sentinel
 from webapp.reports.fields import GROUPS, NOTE_FIELDS, SECTIONS, Section
 from webapp.reports.models import EVENT_LABELS, STATUS_LABELS, MonthlyReport, Status
 from webapp.reports.periods import due_on
@@ -67,6 +67,7 @@ def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: Secti
         "event_labels": EVENT_LABELS,
         "editable": can(actor, "report.file", report) if report else can(actor, "report.file", posyandu),
         "may_verify": report is not None and can(actor, "report.verify", report),
+        "flags": sentinel.flags_for(report) if report is not None and can(actor, "report.verify", report) else [],
         "may_reopen": report is not None and can(actor, "report.reopen", report),
         "sections": sections, "groups": GROUPS, "general_notes": notes.get("", []), "note_fields": NOTE_FIELDS,
         "submit_form": submit_form or forms.SubmitForm(formdata=None), "submit_client_id": forms.new_client_id(),
