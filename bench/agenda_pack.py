@@ -17,7 +17,7 @@ import statistics
 import sys
 import time
 
-from common import fresh_app, table
+from common import OFFICIAL_CSV, fresh_app, table
 
 RUNS = 5
 PACK_DB = "pokjanal_bench_pack"
@@ -92,6 +92,7 @@ def postgres_rows(reuse: bool) -> list[list]:
     from webapp.extensions import db
     from webapp.meetings.models import Meeting
 
+    national_scale.CSV_PATH = OFFICIAL_CSV  # POKJANAL_REGION_CSV, for a worktree that sits elsewhere
     admin_url, _ = national_scale._urls()
     bench_url = make_url(admin_url).set(database=PACK_DB).render_as_string(hide_password=False)
     app = create_app({"SQLALCHEMY_DATABASE_URI": make_url(bench_url).set(drivername="postgresql+psycopg")

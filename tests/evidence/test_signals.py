@@ -121,5 +121,22 @@ def test_overdue_action_items_fire_per_party_once_past_due(demo_app):
 def test_sources_are_registered_and_missing_data_is_named(demo_app):
     from webapp.evidence.sources import pending, sources
 
-    assert [s.key for s in sources()] == ["lapor", "ds", "stunting", "bgm", "kek", "tl"]
+    assert [s.key for s in sources()] == ["lapor", "ds", "stunting", "bgm", "kek", "tanda", "tl"]
     assert {p.key for p in pending()} == {"aktif", "2t", "rencana", "rujukan", "mitra"}
+
+
+def test_flagged_reports_fire_from_a_quarter_of_the_units_reports(demo_app):
+    fill_area(MONTHS)
+    assert not _signals(june_meeting(), "tanda")  # clean data: nothing flagged anywhere
+    posyandu = posyandu_of(PALANGAN)
+    for p in posyandu[:1]:  # one flagged report of 3 × n: below a quarter... and fewer than two
+        put_report(p, LATEST, kader_on_duty=0)
+    db.session.commit()
+    assert PALANGAN not in _signals(june_meeting(title="Rakor Juni 2"), "tanda")
+    for p in posyandu[:2]:  # two Posyandu, two months each, services without a kader on duty
+        put_report(p, LATEST - 1, kader_on_duty=0)
+        put_report(p, LATEST, kader_on_duty=0)
+    db.session.commit()
+    signal = _signals(june_meeting(title="Rakor Juni 3"), "tanda")[PALANGAN]
+    assert signal.title.startswith(f"Desa Palangan: 4 dari {3 * len(posyandu)} laporan bertanda data")
+    assert ("Tanda", "layanan tanpa kader (4×)") in signal.figures

@@ -77,7 +77,7 @@ class Figures:
         return total
 
 
-def _unit_column(region: Region, table):
+def unit_column(region: Region, table):
     """The unit a row falls in: the Posyandu below a desa, the desa below a kecamatan, else the child region."""
     if region.level == Level.DESA:
         return cast(table.posyandu_id if table is MR else table.id, String)
@@ -86,7 +86,7 @@ def _unit_column(region: Region, table):
     return func.substr(table.region_code, 1, len(region.code) + 3)
 
 
-def _in_area(region: Region, column):
+def in_area(region: Region, column):
     return or_(column == region.code, column.startswith(region.code + ".", autoescape=True))
 
 
@@ -97,9 +97,9 @@ def _units(region: Region) -> tuple[dict[str, str], dict[str, int]]:
         return {str(i): name for i, name in rows}, {str(i): 1 for i, _ in rows}
     children = db.session.scalars(select(Region).where(Region.parent_code == region.code).order_by(Region.code))
     labels = {r.code: r.label for r in children}
-    unit = _unit_column(region, Posyandu)
+    unit = unit_column(region, Posyandu)
     counts = dict(db.session.execute(select(unit, func.count()).where(
-        _in_area(region, Posyandu.region_code), Posyandu.is_active.is_(True)).group_by(unit)).all())
+        in_area(region, Posyandu.region_code), Posyandu.is_active.is_(True)).group_by(unit)).all())
     return labels, {code: counts.get(code, 0) for code in labels}
 
 
@@ -113,11 +113,11 @@ def load(region: Region, periods: list[int], as_of_at: dt.datetime, due_day: int
     for num, den, _ in RATIOS.values():
         both = and_(sent, getattr(MR, num).is_not(None), getattr(MR, den).is_not(None))
         columns += [func.sum(case((both, getattr(MR, num)), else_=0)), func.sum(case((both, getattr(MR, den)), else_=0))]
-    unit = _unit_column(region, MR)
+    unit = unit_column(region, MR)
     number = MR.year * 12 + MR.month - 1
     rows = db.session.execute(
         select(unit, number, *columns)
-        .where(_in_area(region, MR.region_code), number >= min(periods), number <= max(periods))
+        .where(in_area(region, MR.region_code), number >= min(periods), number <= max(periods))
         .group_by(unit, number)).all()
     cells = {}
     for key, period, received, timely, *sums in rows:

@@ -27,10 +27,21 @@ JUMP_FIELDS = ("balita_s", "balita_d", "balita_n")
 SERVICE_FIELDS = ("balita_d", *(f"{g.key}_served" for g in GROUPS))
 
 
+SHORT = {"sama": "sama dengan laporan sebelumnya", "bulat": "semua kelipatan 5", "genap": "semua genap",
+         "tanggal": "hari buka di luar bulan", "kader": "layanan tanpa kader"}
+
+
 @dataclass(frozen=True)
 class Flag:
     key: str
     reason: str
+
+    @property
+    def short(self) -> str:
+        """A few words for counts: "lonjakan D", "semua genap"."""
+        if self.key.startswith("lonjak_"):
+            return "lonjakan " + self.key.removeprefix("lonjak_balita_").upper()
+        return SHORT[self.key]
 
 
 def _identical(values: dict, history: list[dict]) -> Flag | None:
@@ -54,8 +65,8 @@ def _heaping(values: dict) -> Flag | None:
 
 
 def _jumps(values: dict, history: list[dict]) -> list[Flag]:
-    found = checks.warnings({n: values.get(n) for n in JUMP_FIELDS}, history)
-    return [Flag(f"lonjak_{name}", found[name][0]) for name in JUMP_FIELDS if name in found]
+    found = ((name, checks.jump(name, values.get(name), history)) for name in JUMP_FIELDS)
+    return [Flag(f"lonjak_{name}", message) for name, message in found if message]
 
 
 def _dates(values: dict, year: int, month: int) -> Flag | None:
