@@ -14,7 +14,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from webapp import (
         assets, auth, compression, dashboard, errors, evidence, formatting, home, meetings, pwa, regions, reports,
-        security, workplans,
+        security, share, workplans,
     )
     from webapp.access import check_rules, deny_by_default
     from webapp.cli import register_cli
@@ -33,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
         domain.init_app(app)  # blueprint, object rules, panels, navigation, demo seeders, listeners
     check_rules(app)
     formatting.register(app)
+    share.register(app)
     assets.register(app)
     security.register(app)
     errors.register(app)

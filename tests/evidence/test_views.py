@@ -107,3 +107,23 @@ def test_the_bahan_rapat_pdf_has_the_figures_on_the_kabupatens_paper(demo_client
     assert len(reader.pages) <= 2
     box = reader.pages[0].mediabox  # Kotim prints on F4: 215 × 330 mm
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (215, 330)
+
+
+def test_open_follow_ups_can_be_shared_with_their_progress_page(demo_client, login_as, meeting):
+    import datetime as dt
+
+    from webapp.meetings.models import ActionItem
+
+    earlier = june_meeting(day=dt.date(2026, 5, 10), title="Rakor Mei")
+    earlier.action_items.append(ActionItem(what="Kalibrasi dacin Posyandu Simpur", responsible_agency="Puskesmas",
+                                           due_on=dt.date(2026, 6, 1)))
+    db.session.commit()
+    item = earlier.action_items[0]
+    login_as(demo_client, "pokjanal.kotabesi")
+    page = demo_client.get(f"/rapat/{meeting.id}/bahan").get_data(as_text=True)
+    section = page.split('id="tindak-lanjut"')[1].split("</section>")[0]
+    link = re.search(r'href="(https://wa\.me/[^"]*)"', section)[1].replace("&amp;", "&")
+    text = parse_qs(urlparse(link).query)["text"][0]
+    assert text.startswith('Tindak lanjut rapat "Rakor Mei": Kalibrasi dacin Posyandu Simpur. Penanggung jawab: '
+                           "Puskesmas; batas 1 Juni 2026.")
+    assert text.endswith(f"/rapat/tindak-lanjut/{item.id}")

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
-
 from flask import url_for
 
 from webapp import pdf
@@ -16,6 +14,7 @@ from webapp.evidence.sources import Signal
 from webapp.formatting import bulan_tahun, jam, tanggal
 from webapp.meetings.queries import followups_for
 from webapp.regions.queries import setting_for
+from webapp.share import whatsapp_link
 
 
 @dataclass
@@ -58,16 +57,19 @@ def months_label(pack: Pack) -> str:
     return f"{bulan_tahun(*year_month(first))} – {bulan_tahun(*year_month(last))}"
 
 
-def whatsapp_link(text: str) -> str:
-    """A wa.me link with the message only: no number, so nobody's phone leaks into the page."""
-    return "https://wa.me/?text=" + quote(text, safe="")
-
-
 def share_text(pack: Pack, day: str) -> str:
     meeting = pack.meeting
     url = url_for("evidence.pack", meeting_id=meeting.id, _external=True)
     return (f"Bahan rapat \"{meeting.title}\" ({day}): {sum(len(s) for _, s in pack.groups)} sinyal dari data "
             f"{months_label(pack)}. Buka (perlu masuk akun): {url}")
+
+
+def action_share(item) -> str:
+    """A WhatsApp message for one action item, with the page where those responsible report progress."""
+    due = tanggal(item.due_on, False) if item.due_on else "-"
+    url = url_for("meetings.action", action_id=item.id, _external=True)
+    return whatsapp_link(f"Tindak lanjut rapat \"{item.meeting.title}\": {item.what}. Penanggung jawab: "
+                         f"{item.responsible_label}; batas {due}. Laporkan perkembangan: {url}")
 
 
 def context(actor: Actor, pack: Pack) -> dict:
@@ -83,6 +85,7 @@ def context(actor: Actor, pack: Pack) -> dict:
         "meeting": meeting, "pack": pack, "picked": picked, "groups": groups, "day": day,
         "as_of": tanggal(pack.ctx.as_of, False), "months": months_label(pack), "setting": setting,
         "may_pick": can(actor, "minutes.edit", meeting), "followups": followups_for(actor, meeting),
+        "action_share": action_share,
         "share": whatsapp_link(share_text(pack, day)), "logo": pdf.data_uri(setting.logo, setting.logo_mime),
         "rate": cleared_rate(meeting.region), "clear_days": CLEAR_DAYS,
     }
