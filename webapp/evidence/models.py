@@ -42,3 +42,23 @@ class AgendaSignal(db.Model):
     def scope(self) -> tuple[str, int | None]:
         """(region code, Posyandu id or None): where access rules look."""
         return (self.meeting.region_code, None)
+
+
+class ShareLink(db.Model):
+    """A deep link to one meeting's PDF (the agenda pack, or the final minutes) that anyone signed in may open
+    while it lives: 7 days, revocable. Only the token's SHA-256 is stored, so the table cannot rebuild a link."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))            # "bahan" or "notulen"
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    meeting: Mapped[Meeting] = relationship(lazy="joined")
+
+    def is_live(self, now: dt.datetime) -> bool:
+        return self.revoked_at is None and now < self.expires_at

@@ -9,6 +9,7 @@ from webapp.access import Actor, can
 from webapp.clock import local_time
 from webapp.dashboard.charts import Chart, line_chart
 from webapp.evidence.figures import year_month
+from webapp.evidence import sharing
 from webapp.evidence.pack import CLEAR_DAYS, Pack, cleared_rate
 from webapp.evidence.sources import Signal
 from webapp.formatting import bulan_tahun, jam, tanggal
@@ -87,5 +88,19 @@ def context(actor: Actor, pack: Pack) -> dict:
         "may_pick": can(actor, "minutes.edit", meeting), "followups": followups_for(actor, meeting),
         "action_share": action_share,
         "share": whatsapp_link(share_text(pack, day)), "logo": pdf.data_uri(setting.logo, setting.logo_mime),
-        "rate": cleared_rate(meeting.region), "clear_days": CLEAR_DAYS,
+        "rate": cleared_rate(meeting.region), "clear_days": CLEAR_DAYS, **share_context(actor, meeting),
     }
+
+
+def share_context(actor: Actor, meeting) -> dict:
+    """For those who run the meeting: the live PDF links, to revoke."""
+    if not can(actor, "meeting.manage", meeting):
+        return {"links": None}
+    return {"links": sharing.live_links(meeting), "kinds": sharing.KINDS}
+
+
+def new_link(meeting, kind: str, token: str) -> dict:
+    """A link just made: its address (shown once) and a WhatsApp message carrying it."""
+    url = url_for("sharing.open_link", meeting_id=meeting.id, kind=kind, token=token, _external=True)
+    text = (f"{sharing.KINDS[kind]} \"{meeting.title}\" (berlaku 7 hari, masuk akun dulu): {url}")
+    return {"url": url, "share": whatsapp_link(text), "label": sharing.KINDS[kind]}
