@@ -43,7 +43,8 @@ def test_expired_revoked_altered_foreign_and_unknown_tokens_answer_alike(demo_cl
     _, live = sharing.create(kota_besi_notulis(), meeting, "bahan")
     old_link, old = sharing.create(kota_besi_notulis(), meeting, "bahan", now=utcnow() - dt.timedelta(days=7, minutes=1))
     gone_link, gone = sharing.create(kota_besi_notulis(), meeting, "bahan")
-    sharing.revoke(kota_besi_notulis(), meeting, gone_link.id)
+    assert sharing.revoke(kota_besi_notulis(), meeting, gone_link.id).changed
+    assert not sharing.revoke(kota_besi_notulis(), meeting, gone_link.id).changed  # a second tap: a no-op
     login_as(demo_client, "pokjanal.kotabesi")
     never = demo_client.get(_url(meeting, "x" * 32))
     assert never.status_code == 404
@@ -64,7 +65,7 @@ def test_only_who_runs_the_meeting_makes_or_revokes_links(demo_client, login_as,
     link, _ = sharing.create(kota_besi_notulis(), meeting, "bahan")
     assert demo_client.post(f"/rapat/{meeting.id}/bagikan/{link.id}/cabut").status_code == 403
     db.session.expire_all()
-    assert link.revoked_at is None and db.session.scalar(select(func.count()).select_from(ShareLink)) == 1
+    assert link.status == "aktif" and db.session.scalar(select(func.count()).select_from(ShareLink)) == 1
 
 
 def test_draft_minutes_are_not_shared_and_bad_kinds_are_refused(meeting):

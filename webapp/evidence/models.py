@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from enum import StrEnum
 
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.meetings.models import AgendaItem, Meeting
+from webapp.workflow import HistoryColumns
 
 
 class AgendaSignal(db.Model):
@@ -44,21 +46,40 @@ class AgendaSignal(db.Model):
         return (self.meeting.region_code, None)
 
 
+class ShareStatus(StrEnum):
+    AKTIF = "aktif"
+    DICABUT = "dicabut"
+
+
+SHARE_LABELS = {ShareStatus.AKTIF: "Aktif", ShareStatus.DICABUT: "Dicabut"}
+
+
 class ShareLink(db.Model):
     """A deep link to one meeting's PDF (the agenda pack, or the final minutes) that anyone signed in may open
-    while it lives: 7 days, revocable. Only the token's SHA-256 is stored, so the table cannot rebuild a link."""
+    while it lives: 7 days, revocable (a flow: aktif → dicabut). Only the token's SHA-256 is stored, so the
+    table cannot rebuild a link."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    status: Mapped[ShareStatus] = mapped_column(String(10), default=ShareStatus.AKTIF)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(String(20))            # "bahan" or "notulen"
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[dt.datetime]
-    revoked_at: Mapped[dt.datetime | None]
-    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     meeting: Mapped[Meeting] = relationship(lazy="joined")
+    events: Mapped[list[ShareEvent]] = relationship(order_by="ShareEvent.id", cascade="all, delete-orphan")
 
     def is_live(self, now: dt.datetime) -> bool:
-        return self.revoked_at is None and now < self.expires_at
+        return self.status == ShareStatus.AKTIF and now < self.expires_at
+
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        return (self.meeting.region_code, None)
+
+
+class ShareEvent(HistoryColumns, db.Model):
+    """One step of a share link's flow (revoked: who, when, why)."""
+
+    share_link_id: Mapped[int] = mapped_column(ForeignKey("share_link.id"), index=True)

@@ -34,8 +34,7 @@ def create(meeting_id: int):
 def revoke(meeting_id: int, link_id: int):
     """Revoke a link: from now on it answers like a link that never existed."""
     actor = current_actor()
-    sharing.revoke(actor, get_meeting_or_404(actor, meeting_id), link_id)
-    flash("Tautan dicabut.")
+    flash(sharing.revoke(actor, get_meeting_or_404(actor, meeting_id), link_id).message)
     return redirect(url_for("evidence.pack", meeting_id=meeting_id) + "#tautan")
 
 

@@ -14,10 +14,12 @@ from sqlalchemy import select
 from webapp.access import Actor, require
 from webapp.audit import audit
 from webapp.clock import utcnow
-from webapp.evidence.models import ShareLink
+from webapp.evidence.models import ShareLink, ShareStatus
+from webapp.evidence.rules import SHARE_FLOW
 from webapp.extensions import db
 from webapp.meetings.models import Meeting
 from webapp.refusal import Refused
+from webapp.workflow import Taken, take
 
 LIFETIME = dt.timedelta(days=7)
 KINDS = {"bahan": "Bahan rapat (PDF)", "notulen": "Notulen final (PDF)"}
@@ -46,16 +48,15 @@ def create(actor: Actor, meeting: Meeting, kind: str, now: dt.datetime | None = 
     return link, token
 
 
-def revoke(actor: Actor, meeting: Meeting, link_id: int) -> ShareLink:
-    require(actor, "meeting.manage", meeting)
+def revoke(actor: Actor, meeting: Meeting, link_id: int) -> Taken:
+    """Take the flow's "revoke" step (a second tap is a no-op that says so); 404 for another meeting's link."""
     link = db.session.get(ShareLink, link_id)
     if link is None or link.meeting_id != meeting.id:
         abort(404)
-    if link.revoked_at is None:
-        link.revoked_at, link.revoked_by_id = utcnow(), actor.id
-        audit(actor.id, "share.revoked", str(meeting.id), f"{link.kind} #{link.id}")
+    taken = take(actor, link, SHARE_FLOW, "revoke", subject=f"{meeting.id} {link.kind} #{link.id}")
+    if taken.changed:
         db.session.commit()
-    return link
+    return taken
 
 
 def resolve(meeting_id: int, kind: str, token: str, now: dt.datetime | None = None) -> ShareLink:
@@ -69,6 +70,7 @@ def resolve(meeting_id: int, kind: str, token: str, now: dt.datetime | None = No
 
 
 def live_links(meeting: Meeting, now: dt.datetime | None = None) -> list[ShareLink]:
-    rows = db.session.scalars(select(ShareLink).where(ShareLink.meeting_id == meeting.id, ShareLink.revoked_at.is_(None),
+    rows = db.session.scalars(select(ShareLink).where(ShareLink.meeting_id == meeting.id,
+                                                      ShareLink.status == ShareStatus.AKTIF,
                                                       ShareLink.expires_at > (now or utcnow())).order_by(ShareLink.id))
     return list(rows)
