@@ -90,6 +90,14 @@ def in_area(region: Region, column):
     return or_(column == region.code, column.startswith(region.code + ".", autoescape=True))
 
 
+def reports_in_area(region: Region):
+    """Reports of the area's Posyandu: found through the registry's region-prefix index and the reports'
+    (posyandu, year, month) key; a LIKE on the reports' own region code cannot use an index on PostgreSQL."""
+    if region.level == Level.DESA:
+        return MR.region_code == region.code
+    return MR.posyandu_id.in_(select(Posyandu.id).where(in_area(region, Posyandu.region_code)))
+
+
 def _units(region: Region) -> tuple[dict[str, str], dict[str, int]]:
     if region.level == Level.DESA:
         rows = db.session.execute(select(Posyandu.id, Posyandu.name).where(
@@ -117,7 +125,7 @@ def load(region: Region, periods: list[int], as_of_at: dt.datetime, due_day: int
     number = MR.year * 12 + MR.month - 1
     rows = db.session.execute(
         select(unit, number, *columns)
-        .where(in_area(region, MR.region_code), number >= min(periods), number <= max(periods))
+        .where(reports_in_area(region), number >= min(periods), number <= max(periods))
         .group_by(unit, number)).all()
     cells = {}
     for key, period, received, timely, *sums in rows:

@@ -1,7 +1,7 @@
 """Signals from the data-quality sentinel: units where a large share of the reports carry a flag.
 
 The flags are the verifier's (webapp.reports.sentinel), worked out here over every received report of
-the window against the Posyandu's reports of the three months before it.
+the latest month against the Posyandu's reports of the three months before it.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from webapp.clock import month_key
 from webapp.dashboard.numbers import persen
-from webapp.evidence.figures import MR, in_area, unit_column, year_month
+from webapp.evidence.figures import MR, reports_in_area, unit_column, year_month
 from webapp.evidence.sources import BELUM, MEMBURUK, MENUNGGU, TUNTAS, Context, Outcome, Signal, Source
 from webapp.extensions import db
 from webapp.regions.models import Region
@@ -26,9 +26,10 @@ RECEIVED = (Status.SUBMITTED, Status.RETURNED, Status.VERIFIED)
 
 
 def _values(row) -> dict:
-    values = {name: getattr(row, name) for name in COUNT_NAMES}
-    values["open_dates"] = [dt.date.fromisoformat(d) for d in (row.open_dates or "").split(",") if d]
-    values["closed"] = bool(row.closed)
+    """A report's values as the sentinel reads them (by position: a Row's getattr costs ~7 µs a name)."""
+    values = dict(zip(COUNT_NAMES, row[5:], strict=True))
+    values["open_dates"] = [dt.date.fromisoformat(d) for d in (row[3] or "").split(",") if d]
+    values["closed"] = bool(row[4])
     return values
 
 
@@ -36,30 +37,33 @@ def flag_counts(ctx: Context, periods: list[int]) -> dict[str, tuple[int, int, C
     """unit -> (flagged reports, received reports, how often each flag) over `periods`."""
     region = db.session.get(Region, ctx.region_code)
     number = MR.year * 12 + MR.month - 1
-    rows = db.session.execute(
-        select(MR.posyandu_id, unit_column(region, MR).label("unit"), number.label("period"), MR.open_dates,
-               MR.closed, *[getattr(MR, n) for n in COUNT_NAMES])
-        .where(in_area(region, MR.region_code), MR.status.in_(RECEIVED), number >= min(periods) - 3,
+    rows = db.session.connection().execute(  # Core rows: the ORM's per-row work doubled the time on a kabupaten
+        select(MR.posyandu_id, unit_column(region, MR), number, MR.open_dates, MR.closed,
+               *[getattr(MR, n) for n in COUNT_NAMES])
+        .where(reports_in_area(region), MR.status.in_(RECEIVED), number >= min(periods) - 3,
                number <= max(periods))
         .order_by(MR.posyandu_id, number.desc())).all()
-    by_posyandu: dict[int, list] = {}
+    by_posyandu: dict[int, list[tuple[str, int, dict]]] = {}
     for row in rows:
-        by_posyandu.setdefault(row.posyandu_id, []).append(row)
+        by_posyandu.setdefault(row[0], []).append((row[1], row[2], _values(row)))
+    wanted = set(periods)
     counts: dict[str, tuple[int, int, Counter]] = {}
     for reports in by_posyandu.values():
-        for index, row in enumerate(reports):
-            if row.period not in periods:
+        for index, (unit, period, values) in enumerate(reports):
+            if period not in wanted:
                 continue
-            found = flags(_values(row), [_values(r) for r in reports[index + 1:index + 4]], *year_month(row.period))
-            flagged, received, kinds = counts.get(row.unit, (0, 0, Counter()))
+            found = flags(values, [r[2] for r in reports[index + 1:index + 4]], *year_month(period))
+            flagged, received, kinds = counts.get(unit, (0, 0, Counter()))
             kinds.update(f.short for f in found)
-            counts[row.unit] = (flagged + bool(found), received + 1, kinds)
+            counts[unit] = (flagged + bool(found), received + 1, kinds)
     return counts
 
 
 def collect_flagged(ctx: Context) -> list[Signal]:
+    """Units where a quarter or more of the latest month's reports carry a flag (the latest month only: the
+    sentinel reads every report with its three before, ~0.3 ms a report)."""
     out = []
-    for unit, (flagged, received, kinds) in flag_counts(ctx, ctx.window).items():
+    for unit, (flagged, received, kinds) in flag_counts(ctx, [ctx.latest]).items():
         if unit not in ctx.figures.units or flagged < COUNT_MIN or flagged / received < SHARE_MIN:
             continue
         label = ctx.figures.units[unit]
