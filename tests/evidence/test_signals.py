@@ -138,3 +138,20 @@ def test_flagged_reports_fire_from_a_quarter_of_the_units_latest_reports(demo_ap
     signal = _signals(june_meeting(title="Rakor Juni 3"), "tanda")[PALANGAN]
     assert signal.title.startswith(f"Desa Palangan: 2 dari {len(posyandu)} laporan bertanda data")
     assert ("Tanda", "layanan tanpa kader (2×)") in signal.figures
+
+
+def test_a_desa_body_sees_its_posyandu_as_units(demo_app):
+    from tests.meetings.helpers import actor, user_id
+    from webapp.meetings import services
+
+    fill_area(MONTHS)
+    first = posyandu_of(PALANGAN)[0]
+    put_report(first, LATEST, balita_d=20, balita_n=20)
+    db.session.commit()
+    meeting = services.create_meeting(actor("pokja.palangan"), {
+        "region_code": PALANGAN, "kind": "koordinasi", "title": "Rapat Pokja Desa", "day": MEETING_DAY,
+        "starts": dt.time(9), "ends": None, "place": "Balai Desa", "chair_id": user_id("kades.palangan"),
+        "notulis_id": user_id("pokja.palangan"), "agenda": []})
+    signal = _signals(meeting, "ds")[str(first.id)]
+    assert signal.id == f"ds:{first.id}:2026-05" and signal.unit_label == first.name
+    assert signal.link == ("dashboard.posyandu", {"posyandu_id": first.id, "bulan": "2026-05"})
