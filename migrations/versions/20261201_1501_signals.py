@@ -1,13 +1,13 @@
 """Signals picked into a meeting's agenda, with their figures frozen when picked.
 
 Revision ID: 1501_signals
-Revises: 0007
+Revises: 1601_reset_notice
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "1501_signals"
-down_revision = "0007"
+down_revision = "1601_reset_notice"
 branch_labels = None
 depends_on = None
 
