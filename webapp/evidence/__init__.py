@@ -5,7 +5,7 @@ the signal that raised them, and whether that signal cleared."""
 def init_app(app) -> None:
     from webapp import registry
     from webapp.evidence import (
-        action_signals, demo, panels, quality_signals, report_signals, rules, share_views, sources, views,
+        action_signals, demo, quality_signals, report_signals, rules, share_views, sources, views,
     )
 
     app.register_blueprint(views.bp)
@@ -13,5 +13,4 @@ def init_app(app) -> None:
     registry.add_rules(app, rules.RULES)
     for source in (*report_signals.SOURCES, quality_signals.SOURCE, action_signals.SOURCE):
         sources.add_source(app, source)
-    registry.add_panel(app, 38, panels.decisions_panel)
     registry.add_seeder(app, 60, demo.seed_evidence)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from webapp.regions.queries import setting_for
-from webapp.reports import queries, recap, sentinel
+from webapp.reports import queries, recap
 from webapp.reports.models import STATUS_LABELS
 from webapp.reports.periods import due_on
 from webapp.clock import month_key
@@ -36,5 +36,4 @@ def desa_panel(actor):
     missing = recap.overview_missing(actor)
     if not waiting and not missing:
         return None
-    flagged = {r.id: len(sentinel.flags_for(r)) for r in waiting}
-    return {"template": "reports/_home_desa.html", "waiting": waiting, "missing": missing, "flagged": flagged}
+    return {"template": "reports/_home_desa.html", "waiting": waiting, "missing": missing}
