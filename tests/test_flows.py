@@ -15,6 +15,7 @@ from tests.reports.helpers import actor, fill, last_month, palangan_posyandu
 from tests.workplans.helpers import make_plan
 from webapp.audit import AuditEvent
 from webapp.demo import ACCOUNTS
+from webapp.evidence.rules import SHARE_FLOW
 from webapp.extensions import db
 from webapp.meetings.rules import MINUTES_FLOW
 from webapp.refusal import Conflict
@@ -41,13 +42,16 @@ EXPECTED = {
         "return": ({"diajukan"}, "dikembalikan", {"kades.palangan"}),
         "return_above": ({"disetujui"}, "dikembalikan", {"camat.kotabesi"}),
     },
+    "share": {  # a link to a Kota Besi meeting's PDF
+        "revoke": ({"aktif"}, "dicabut", KOTA_BESI_BODY),
+    },
     "minutes": {  # a Kota Besi meeting: chair camat.kotabesi, note-taker pokjanal.kotabesi
         "circulate": ({"draft"}, "circulated", KOTA_BESI_BODY),
         "finalize": ({"circulated"}, "final", {"camat.kotabesi"}),
         "lock": ({"final"}, "locked", KOTA_BESI_BODY),
     },
 }
-FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW}
+FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW, "share": SHARE_FLOW}
 
 
 def _report():
@@ -63,7 +67,14 @@ def _history(obj) -> int:
     return len(getattr(obj, "events", None) or getattr(obj, "steps", None) or [])
 
 
-MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting}
+def _share_link():
+    from webapp.evidence.sharing import create
+
+    link, _ = create(actor("pokjanal.kotabesi"), make_meeting(), "bahan")
+    return link
+
+
+MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting, "share": _share_link}
 
 
 def test_the_tables_name_every_step_and_state():

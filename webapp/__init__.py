@@ -13,9 +13,8 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production_safety(app.config)
 
     from webapp import (
-        assets, auth, compression, dashboard, documents, errors, formatting, home, inputs, meetings, pwa, regions,
-        reports,
-        security, workplans,
+        assets, auth, compression, dashboard, documents, errors, evidence, formatting, home, inputs, meetings, pwa,
+        regions, reports, security, share, workplans,
     )
     from webapp.access import check_rules, deny_by_default
     from webapp.cli import register_cli
@@ -31,10 +30,11 @@ def create_app(config: dict | None = None) -> Flask:
         configure_engine(db.engine)
     deny_by_default(app)
     inputs.register(app)  # before the blueprints: their <int:…> rules take its converter
-    for domain in (auth, regions, home, reports, workplans, meetings, dashboard, documents, pwa):
+    for domain in (auth, regions, home, reports, workplans, meetings, dashboard, documents, evidence, pwa):
         domain.init_app(app)  # blueprint, object rules, panels, navigation, demo seeders, listeners
     check_rules(app)
     formatting.register(app)
+    share.register(app)
     assets.register(app)
     security.register(app)
     errors.register(app)

@@ -79,18 +79,32 @@ def completeness_errors(values: dict) -> dict[str, list[str]]:
     return found
 
 
+def jump(name: str, value: int | None, history: list[dict]) -> str | None:
+    """The message when a count moves more than half away from the mean of the last three reports."""
+    earlier = [h[name] for h in history[:3] if h.get(name) is not None]
+    if value is None or not earlier:
+        return None
+    mean = sum(earlier) / len(earlier)
+    if mean > 0 and abs(value - mean) > JUMP * mean and abs(value - mean) >= JUMP_FLOOR:
+        return (f"{FIELD_BY_NAME[name].header}: {value} berbeda lebih dari separuh dari rata-rata "
+                f"{len(earlier)} laporan terakhir ({_one_decimal(mean)}). Periksa lagi.")
+    return None
+
+
+def _one_decimal(value: float) -> str:
+    """"1.234,5" or "12" as Babel's angka(round(value, 1)) writes it, without Babel's ~75 µs a number
+    (the sentinel asks this for every report of a kabupaten)."""
+    text = f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return text.removesuffix(",0")
+
+
 def warnings(values: dict, history: list[dict]) -> dict[str, list[str]]:
     """Rules that ask the kader to confirm: jumps against the last three reports, low D/S, a group not served."""
     found: dict[str, list[str]] = {}
     for name in COUNT_NAMES:
-        value = values.get(name)
-        earlier = [h[name] for h in history[:3] if h.get(name) is not None]
-        if value is None or not earlier:
-            continue
-        mean = sum(earlier) / len(earlier)
-        if mean > 0 and abs(value - mean) > JUMP * mean and abs(value - mean) >= JUMP_FLOOR:
-            _add(found, name, f"{FIELD_BY_NAME[name].header}: {value} berbeda lebih dari separuh dari rata-rata "
-                              f"{len(earlier)} laporan terakhir ({angka(round(mean, 1))}). Periksa lagi.")
+        message = jump(name, values.get(name), history)
+        if message:
+            _add(found, name, message)
     if values.get("closed"):
         return found
     d, s = values.get("balita_d"), values.get("balita_s")

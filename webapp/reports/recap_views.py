@@ -8,7 +8,7 @@ from webapp.exports import answer
 from webapp.pdf import pdf_response, render_pdf
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
-from webapp.reports import exports, printing, queries, recap
+from webapp.reports import exports, printing, queries, recap, reminders
 from webapp.reports.fields import RATIOS, SECTIONS
 from webapp.clock import month_key, parse_month, shift_month, today_in
 
@@ -50,6 +50,15 @@ def completeness(code: str):
     region, (year, month) = _region_and_month(code, request.args.get("bulan"))
     rows, total = recap.completeness(current_actor(), region, year, month)
     return render("reports/completeness.html", rows=rows, total=total, **_nav(region, year, month))
+
+
+@bp.get("/belum-lapor/<code>")
+@requires("report.view")
+def missing(code: str):
+    """Who to remind for the month: one WhatsApp message per Posyandu (in a desa) or per region below."""
+    region, (year, month) = _region_and_month(code, request.args.get("bulan"))
+    rows, total = reminders.reminders(current_actor(), region, year, month)
+    return render("reports/missing.html", rows=rows, total=total, **_nav(region, year, month))
 
 
 @bp.get("/rekap/<code>")

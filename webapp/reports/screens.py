@@ -3,15 +3,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask import url_for
+
 from webapp.access import Actor, can
+from webapp.formatting import bulan_tahun
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
-from webapp.reports import forms, queries
+from webapp.reports import forms, queries, sentinel
 from webapp.reports.fields import GROUPS, NOTE_FIELDS, SECTIONS, Section
 from webapp.reports.models import EVENT_LABELS, STATUS_LABELS, MonthlyReport, Status
 from webapp.reports.periods import due_on
 from webapp.clock import month_key
 from webapp.reports.services import today_for
+from webapp.share import whatsapp_link
 
 
 @dataclass
@@ -69,6 +73,17 @@ def section_view(report: MonthlyReport | None, posyandu: Posyandu, year: int, mo
                        notes=notes if notes is not None else queries.notes(report), **extra)
 
 
+def return_share(actor: Actor, report: MonthlyReport | None, notes: dict) -> str | None:
+    """For a returned report, a WhatsApp message to the kader with the notes and the report's address."""
+    if report is None or report.status != Status.RETURNED or not actor.has("report.view"):
+        return None
+    said = "; ".join(e.note for events in notes.values() for e in events)
+    url = url_for("reports.report", posyandu_id=report.posyandu_id, month=month_key(report.year, report.month),
+                  _external=True)
+    return whatsapp_link(f"Laporan {report.posyandu.name} {bulan_tahun(report.year, report.month)} dikembalikan "
+                         f"untuk diperbaiki. Catatan: {said or '-'}. Perbaiki di: {url}")
+
+
 def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: SectionView | None = None,
          submit_form: forms.SubmitForm | None = None, failed=None, review_form=None, reopen_form=None,
          notice: str = "") -> dict:
@@ -90,11 +105,13 @@ def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: Secti
         "event_labels": EVENT_LABELS,
         "editable": can(actor, "report.file", report) if report else can(actor, "report.file", posyandu),
         "may_verify": report is not None and can(actor, "report.verify", report),
+        "flags": sentinel.flags_for(report) if report is not None and can(actor, "report.verify", report) else [],
         "may_reopen": report is not None and can(actor, "report.reopen", report),
         "sections": sections, "groups": GROUPS, "general_notes": notes.get("", []), "note_fields": NOTE_FIELDS,
         "submit_form": submit_form or forms.SubmitForm(formdata=None), "submit_client_id": forms.new_client_id(),
         "failed": failed, "notice": notice, "has_warnings": bool(checks_found[1]),
         "review_form": review_form or forms.ReviewForm(formdata=None),
         "reopen_form": reopen_form or forms.ReopenForm(formdata=None),
+        "return_share": return_share(actor, report, notes),
         "timezone": setting.timezone, "due_on": due_on(year, month, setting.report_due_day),
     }

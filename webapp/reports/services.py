@@ -21,11 +21,13 @@ from webapp.formatting import bulan_tahun
 from webapp.refusal import Conflict, Refused, commit_or_conflict
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
-from webapp.reports import checks, queries
+from webapp.reports import checks, queries, sentinel
 from webapp.reports.fields import FIELD_BY_NAME, OPEN_DAY_FIELDS
 from webapp.reports.models import ClientSubmission, MonthlyReport, ReportEvent, Status
 from webapp.reports.rules import REPORT_FLOW
 from webapp.workflow import Taken, take
+FLAGGED_NEEDS_NOTE = ("Laporan ini punya tanda data yang perlu diperhatikan. Tulis catatan mengapa tetap "
+                      "diverifikasi, atau kembalikan ke kader.")
 
 LOCKED_MESSAGE = {
     Status.SUBMITTED: "Laporan ini sudah dikirim dan menunggu verifikasi; isinya tidak bisa diubah.",
@@ -178,7 +180,9 @@ def _check_for_submit(report: MonthlyReport, posyandu: Posyandu, confirmed: bool
 
 
 def verify(actor: Actor, report: MonthlyReport, note: str = "") -> Taken:
-    """Pokja desa accepts a submitted report; it is then locked."""
+    """Pokja desa accepts a submitted report; it is then locked. Verifying over a sentinel flag needs a note."""
+    if REPORT_FLOW.may(actor, report, "verify") and not (note or "").strip() and sentinel.flags_for(report):
+        raise Refused(FLAGGED_NEEDS_NOTE)
     taken = take(actor, report, REPORT_FLOW, "verify", note, subject=_subject(report))
     if taken.changed:
         report.verified_at, report.verified_by_id = taken.at, actor.id
