@@ -13,8 +13,11 @@ from sqlalchemy import select
 from webapp.auth.models import Role, RoleAssignment, User
 from webapp.auth.passwords import hash_password
 from webapp.extensions import db
+from webapp.mitra.models import Mitra
 from webapp.registry import registry
-from webapp.regions.models import KabupatenSetting, Posyandu, Region, default_timezone, level_of, parent_code_of
+from webapp.regions.models import (
+    KabupatenSetting, Posyandu, Region, default_timezone, kabupaten_code_of, level_of, parent_code_of,
+)
 
 DEMO_PASSWORD = "pokjanal-demo"
 
@@ -69,7 +72,13 @@ ACCOUNTS = [
     ("kader.benpasi", "Theresia Abi", "Kader Posyandu", "081339000004", Role.KADER, "53.03.05.1005", 0),
     ("bupati.ttu", "Yosef Kolo, S.H.", "Wakil Bupati Timor Tengah Utara", "081339000005", Role.APPROVER, "53.03", None),
     ("pokjanal.ttu", "Fransiska Tefa, S.KM", "Sekretaris Pokjanal Kabupaten", "081339000006", Role.ANGGOTA, "53.03", None),
+    ("dinkes.kotim", "dr. Fauziah Rahmah", "Kepala Seksi Kesehatan Keluarga dan Gizi, Dinas Kesehatan", "081251000012",
+     Role.MITRA, "62.02", None),
 ]
+MITRA_OF = {"dinkes.kotim": "Dinkes"}
+"""Demo accounts with the mitra role and the short name of the partner (of their kabupaten) they work for."""
+BASE_SEEDERS = 10
+"""Seeders ordered below this are base data (mitra): they run before the accounts that link to them."""
 NIPS = {"bupati.ttu": "19750505 200003 1 004", "pokjanal.ttu": "19850312 201001 2 007"}
 """NIP printed under a signature; approvers without their own get a placeholder one."""
 
@@ -124,7 +133,10 @@ def seed_accounts() -> None:
                     nip=NIPS.get(username, "19800101 200501 1 001" if role == Role.APPROVER else ""),
                     password_hash=password_hash)
         posyandu_id = first_posyandu(region).id if posyandu_index is not None else None
-        user.roles.append(RoleAssignment(role=role, region_code=region, posyandu_id=posyandu_id))
+        mitra_id = db.session.scalar(select(Mitra.id).where(Mitra.kabupaten_code == kabupaten_code_of(region),
+                                                            Mitra.short_name == MITRA_OF[username])) \
+            if username in MITRA_OF else None
+        user.roles.append(RoleAssignment(role=role, region_code=region, posyandu_id=posyandu_id, mitra_id=mitra_id))
         db.session.add(user)
     db.session.flush()
 
@@ -133,6 +145,9 @@ def seed_base() -> None:
     """Regions, settings, Posyandu and accounts: what every other part of the demo stands on."""
     seed_regions()
     seed_posyandu()
+    for order, seeder in registry().seeders:
+        if order < BASE_SEEDERS:
+            seeder()
     seed_accounts()
     db.session.commit()
 
@@ -140,9 +155,10 @@ def seed_base() -> None:
 def seed_demo() -> None:
     """Load everything; safe to run again."""
     seed_base()
-    for _, seeder in registry().seeders:
-        seeder()
-        db.session.commit()
+    for order, seeder in registry().seeders:
+        if order >= BASE_SEEDERS:
+            seeder()
+            db.session.commit()
 
 
 def demo_logins() -> list[tuple[str, str, str]]:

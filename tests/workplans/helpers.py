@@ -19,7 +19,7 @@ def line_data(region_code: str, **overrides) -> dict:
     data = {"activity": "Penimbangan balita", "spm_field": "kesehatan", "indicator": "D/S", "target_value": "90%",
             "target_group": "Balita", "location": f"p:{posyandu.id}" if posyandu else f"r:{region_code}",
             "months": ["1", "2", "3"], "person_in_charge": "Bidan desa", "budget": 1_500_000,
-            "funding_source": "apbdes"}
+            "funding_source": "dd"}
     data.update(overrides)
     return data
 

@@ -13,13 +13,13 @@ from webapp.workplans.models import Plan
 
 DESA_LINES = [
     ("Penimbangan dan pengukuran balita tiap hari buka", "kesehatan", "Balita ditimbang (D/S)", "90%", "Balita 0–59 bulan",
-     "posyandu", "1,2,3,4,5,6,7,8,9,10,11,12", "Ketua Pokja Posyandu", 3_600_000, "apbdes"),
+     "posyandu", "1,2,3,4,5,6,7,8,9,10,11,12", "Ketua Pokja Posyandu", 3_600_000, "dd"),
     ("PMT lokal untuk balita gizi kurang", "kesehatan", "Balita gizi kurang mendapat PMT", "100%", "Balita gizi kurang",
-     "posyandu", "3,4,5,6", "Bidan desa", 12_500_000, "apbdes"),
+     "posyandu", "3,4,5,6", "Bidan desa", 12_500_000, "dd"),
     ("Kelas ibu balita dan stimulasi PAUD", "pendidikan", "Ibu balita ikut kelas", "40 orang", "Ibu balita",
      "desa", "2,5,8,11", "Kader bidang pendidikan", 2_400_000, "add"),
     ("Perbaikan jamban keluarga risiko stunting", "perumahan_rakyat", "Keluarga punya jamban sehat", "10 KK",
-     "Keluarga risiko stunting", "desa", "7,8", "Kaur Pembangunan", 15_000_000, "apbdes"),
+     "Keluarga risiko stunting", "desa", "7,8", "Kaur Pembangunan", 15_000_000, "dd"),
     ("Pendataan lansia terlantar", "sosial", "Lansia terdata", "100%", "Lansia", "desa", "9", "Kasi Kesejahteraan",
      750_000, "swadaya"),
 ]
@@ -27,9 +27,9 @@ KECAMATAN_LINES = [
     ("Bimtek kader ILP se-kecamatan", "kesehatan", "Kader terlatih", "60 orang", "Kader Posyandu", "desa", "4",
      "Puskesmas Kota Besi", 18_000_000, "bok"),
     ("Monev Posyandu aktif", "kesehatan", "Posyandu dikunjungi", "22 Posyandu", "Pengurus Posyandu", "desa",
-     "6,12", "Sekretaris Pokjanal Kecamatan", 6_000_000, "apbd"),
+     "6,12", "Sekretaris Pokjanal Kecamatan", 6_000_000, "apbd_kab"),
     ("Rapat koordinasi lintas sektor SPM", "trantibumlinmas", "Rapat terlaksana", "4 kali", "Anggota Pokjanal",
-     "desa", "3,6,9,12", "Sekretaris Pokjanal Kecamatan", 4_800_000, "apbd"),
+     "desa", "3,6,9,12", "Sekretaris Pokjanal Kecamatan", 4_800_000, "apbd_kab"),
 ]
 
 

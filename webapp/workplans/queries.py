@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import abort
+from flask import abort, url_for
 from sqlalchemy import and_, func, or_, select
 
 from webapp.access import Actor, load_in_scope
+from webapp.auth.models import Role
 from webapp.extensions import db
 from webapp.regions.models import Level, Posyandu, Region
 from webapp.workplans import rules
@@ -25,6 +26,29 @@ def get_line_or_404(plan: Plan, line_id: int) -> PlanLine:
     if line is None:
         abort(404)
     return line
+
+
+def _mitra_carries(actor: Actor, line: PlanLine) -> bool:
+    owners = {line.mitra_id, line.mitra.parent_id} if line.mitra is not None else set()
+    return any(g.role == Role.MITRA and g.mitra_id in owners for g in actor.grants)
+
+
+def get_line_for_progress_or_404(actor: Actor, line_id: int) -> PlanLine:
+    """A line whose realisation the actor may update: 404 outside the actor's area, 403 when it is not the
+    actor's body's or mitra's line, or its plan is not approved."""
+    return load_in_scope(actor, PlanLine, line_id, "plan.view", rule="plan.realise", also=_mitra_in_area)
+
+
+def _mitra_in_area(actor: Actor, line: PlanLine) -> bool:
+    return actor.covers("plan.realise", line.plan.region_code) and _mitra_carries(actor, line)
+
+
+def after_progress_url(actor: Actor, line: PlanLine) -> str:
+    """Back to the plan for its body; back to the mitra page for a partner's staff."""
+    if actor.has("plan.view"):
+        return url_for("workplans.detail", plan_id=line.plan_id) + f"#line-{line.id}"
+    own = line.mitra_id if line.mitra_id in actor.mitra_ids else line.mitra.parent_id
+    return url_for("mitra.show", mitra_id=own, tahun=line.plan.year) + f"#line-{line.id}"
 
 
 def plans_for_year(actor: Actor, year: int) -> list[Plan]:

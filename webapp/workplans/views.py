@@ -11,8 +11,9 @@ from webapp.refusal import Refused
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
 from webapp.workplans import queries, rules, services
-from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, VersionForm, version_of
-from webapp.workplans.models import totals_by_field, totals_by_source
+from webapp.mitra.queries import pelaksana_choices
+from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, ProgressForm, VersionForm, version_of
+from webapp.workplans.models import spent_total, totals_by_field, totals_by_source
 from webapp.workplans.printing import pdf_context
 
 bp = Blueprint("workplans", __name__, url_prefix="/rencana-kerja")
@@ -62,7 +63,8 @@ def _detail(plan, status: int = 200, error: str | None = None, decision: Decisio
                   may_revise=rules.is_final(plan) and can(actor, "plan.draft", plan),
                   newer=queries.newer_revision(plan), status_label=rules.status_label(plan),
                   by_field=totals_by_field(plan.lines), by_source=totals_by_source(plan.lines),
-                  timezone=setting_for(plan.region_code).timezone)
+                  timezone=setting_for(plan.region_code).timezone, approved=rules.is_approved(plan),
+                  spent=spent_total(plan.lines), may_realise=lambda line: can(actor, "plan.realise", line))
 
 
 @bp.get("/<int:plan_id>")
@@ -100,6 +102,21 @@ def edit(plan_id: int):
     return render("workplans/plan_form.html", form=form, plan=plan, status=422 if form.errors else 200)
 
 
+def _line_form(plan, item) -> LineForm:
+    form = LineForm(obj=item)
+    form.location.choices = [("", "— pilih —")] + queries.location_choices(current_actor(), plan)
+    form.mitra_id.choices = pelaksana_choices(plan.region_code)
+    if request.method == "GET":
+        form.version.data = plan.version
+        if item is not None:
+            form.location.data, form.months.data = item.location_key, [str(m) for m in item.month_numbers]
+            form.budget.data = f"{item.budget:,}".replace(",", ".")
+            form.mitra_id.data = str(item.mitra_id or "")
+            form.volume.data = "" if item.volume is None else str(item.volume)
+            form.unit_price.data = "" if item.unit_price is None else f"{item.unit_price:,}".replace(",", ".")
+    return form
+
+
 @bp.route("/<int:plan_id>/kegiatan/baru", methods=["GET", "POST"])
 @bp.route("/<int:plan_id>/kegiatan/<int:line_id>", methods=["GET", "POST"])
 @requires("plan.draft")
@@ -107,13 +124,7 @@ def line(plan_id: int, line_id: int | None = None):
     """Add or change one activity line; bad input comes back with the message next to its field."""
     plan = _editable_plan(plan_id)
     item = queries.get_line_or_404(plan, line_id) if line_id else None
-    form = LineForm(obj=item)
-    form.location.choices = [("", "— pilih —")] + queries.location_choices(current_actor(), plan)
-    if request.method == "GET":
-        form.version.data = plan.version
-        if item is not None:
-            form.location.data, form.months.data = item.location_key, [str(m) for m in item.month_numbers]
-            form.budget.data = f"{item.budget:,}".replace(",", ".")
+    form = _line_form(plan, item)
     if form.validate_on_submit():
         try:
             services.save_line(current_actor(), plan, item, form.data_for_service(), version_of(form))
@@ -123,6 +134,31 @@ def line(plan_id: int, line_id: int | None = None):
         flash("Kegiatan tersimpan.")
         return redirect(url_for("workplans.detail", plan_id=plan.id) + "#kegiatan")
     return render("workplans/line_form.html", form=form, plan=plan, line=item, status=422 if form.errors else 200)
+
+
+@bp.route("/kegiatan/<int:line_id>/realisasi", methods=["GET", "POST"])
+@requires("plan.realise")
+def progress(line_id: int):
+    """Realisation of one approved line, by the drafting body or the pelaksana mitra, on a phone."""
+    actor = current_actor()
+    item = queries.get_line_for_progress_or_404(actor, line_id)
+    form = ProgressForm(obj=item if request.method == "GET" else None)
+    if request.method == "GET":
+        form.spent.data = f"{item.spent:,}".replace(",", ".")
+    if form.validate_on_submit():
+        try:
+            taken = services.record_progress(actor, item, form.data_for_service())
+        except Refused as error:
+            apply_form_errors(form, error)
+            return _progress_page(form, item, error.status)
+        flash("Realisasi tersimpan." if taken.changed else taken.message)
+        return redirect(queries.after_progress_url(actor, item))
+    return _progress_page(form, item, 422 if form.errors else 200)
+
+
+def _progress_page(form, item, status: int):
+    return render("workplans/progress.html", form=form, line=item, status=status,
+                  timezone=setting_for(item.plan.region_code).timezone)
 
 
 def _act(plan_id: int, action):
