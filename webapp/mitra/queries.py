@@ -25,9 +25,25 @@ def concerns(actor: Actor, mitra: Mitra) -> bool:
     return mitra.id in ids or mitra.parent_id in ids
 
 
+def visible(actor: Actor, mitra: Mitra) -> bool:
+    """The actor's own mitra (or a unit of it), or a mitra working where the actor reads the registry:
+    a kabupaten member sees all of its kabupaten's; a kecamatan or desa member those working kabupaten-wide
+    or in its kecamatan."""
+    if concerns(actor, mitra):
+        return True
+    for grant in actor.grants_for("mitra.registry"):
+        if kabupaten_code_of(grant.region_code) != mitra.kabupaten_code:
+            continue
+        if grant.level == Level.KABUPATEN or not mitra.area_list:
+            return True
+        if ".".join(grant.region_code.split(".")[:3]) in mitra.area_list:
+            return True
+    return False
+
+
 def get_mitra_or_404(actor: Actor, mitra_id: int) -> Mitra:
-    """A mitra of a kabupaten the actor reads the registry of, or the actor's own: else 404."""
-    return load_in_scope(actor, Mitra, mitra_id, "mitra.registry", also=concerns)
+    """A mitra visible to the actor (see `visible`): else 404, so a foreign partner does not exist."""
+    return load_in_scope(actor, Mitra, mitra_id, "mitra.registry", also=visible)
 
 
 def own_mitra(actor: Actor) -> list[Mitra]:
@@ -44,9 +60,10 @@ def registry_list(actor: Actor) -> list[Mitra]:
     """Every mitra the actor may open: its kabupaten's registry, or its own mitra and units."""
     codes = [r.code for r in registry_kabupaten(actor)]
     own = actor.mitra_ids
-    return list(db.session.scalars(
+    rows = db.session.scalars(
         select(Mitra).where(or_(Mitra.kabupaten_code.in_(codes), Mitra.id.in_(own), Mitra.parent_id.in_(own)))
-        .order_by(Mitra.kabupaten_code, Mitra.kind, Mitra.short_name)))
+        .order_by(Mitra.kabupaten_code, Mitra.kind, Mitra.short_name))
+    return [m for m in rows if visible(actor, m)]
 
 
 def agencies(kabupaten_code: str, exclude: int | None = None) -> list[Mitra]:

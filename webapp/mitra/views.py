@@ -74,13 +74,13 @@ def show(mitra_id: int):
                   may_realise=lambda line: can(actor, "plan.realise", line), approved=rules.is_approved)
 
 
-@bp.get("/<int:mitra_id>.<any(pdf, xlsx):fmt>")
+@bp.get("/<int:mitra_id>.<any(pdf, xlsx):kind>")
 @requires("mitra.read")
-def download(mitra_id: int, fmt: str):
+def download(mitra_id: int, kind: str):
     """The mitra page as PDF or Excel."""
     actor = current_actor()
     data = queries.page(actor, queries.get_mitra_or_404(actor, mitra_id), _year())
     name = f"mitra-{data.mitra.short_name.lower().replace(' ', '-')}-{data.year}"
-    if fmt == "xlsx":
+    if kind == "xlsx":
         return exports.xlsx_response(exports.page_xlsx(data), f"{name}.xlsx")
     return pdf.pdf_response(pdf.render_pdf("pdf/mitra.html", **exports.pdf_context(data)), f"{name}.pdf")

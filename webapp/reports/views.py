@@ -27,6 +27,7 @@ def files_or_views(view):
         if not (actor.has("report.file") or actor.has("report.view")):
             abort(403)
         return view(*args, **kwargs)
+    wrapped.required_any = ("report.file", "report.view")
     return wrapped
 
 
