@@ -65,6 +65,7 @@ ACCOUNTS = [
     ("pokja.palangan", "Siti Aminah", "Ketua Pokja Posyandu Desa Palangan", "081251000008", Role.ANGGOTA, "62.02.01.2003", None),
     ("kader.palangan", "Nurhayati", "Kader Posyandu", "081251000009", Role.KADER, "62.02.01.2003", 0),
     ("kades.hanjalipan", "Bahrudin", "Kepala Desa Hanjalipan", "081251000010", Role.APPROVER, "62.02.01.2004", None),
+    ("pokja.hanjalipan", "Rusmini", "Ketua Pokja Posyandu Desa Hanjalipan", "081251000013", Role.ANGGOTA, "62.02.01.2004", None),
     ("kader.hanjalipan", "Yuliana", "Kader Posyandu", "081251000011", Role.KADER, "62.02.01.2004", 0),
     ("admin.ttu", "Maria Goreti Taek", "Staf Sekretariat Pokjanal (DPMD)", "081339000001", Role.ADMIN, "53.03", None),
     ("camat.kefamenanu", "Yohanes Sanak, S.IP", "Camat Kota Kefamenanu", "081339000002", Role.APPROVER, "53.03.05", None),

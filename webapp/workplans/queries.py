@@ -12,7 +12,7 @@ from webapp.extensions import db
 from webapp.regions.models import Level, Posyandu, Region
 from webapp.workplans import rules
 from webapp.workplans.models import (
-    FundingSource, Plan, PlanLine, PlanStatus, SOURCE_LABELS, SPM_LABELS, SpmField,
+    FundingSource, Plan, PlanLine, PlanStatus, Progress, SOURCE_LABELS, SPM_LABELS, SpmField, spent_total,
 )
 
 
@@ -157,6 +157,39 @@ class Rollup:
     by_field: list[tuple[str, int, int]]     # label, approved, all
     by_source: list[tuple[str, int, int]]
     total: tuple[int, int]
+    matrix: list[MatrixRow] = field(default_factory=list)   # field × source × pelaksana
+    spent: int = 0                                           # realised on approved lines (cancelled left out)
+
+    @property
+    def realisation_rate(self) -> str:
+        return f"{round(100 * self.spent / self.total[0])}%" if self.total[0] else "–"
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    field: str
+    source: str
+    pelaksana: str
+    approved: int
+    every: int
+    spent: int
+
+
+def matrix(approved_ids: set[int], lines: list[PlanLine]) -> list[MatrixRow]:
+    """Budget per SPM field × funding source × pelaksana (approved lines, all lines, spent), in the fixed
+    field and source order, pelaksana by name."""
+    cells: dict[tuple, list[int]] = {}
+    for line in lines:
+        key = (SpmField(line.spm_field), FundingSource(line.funding_source), line.pelaksana_label)
+        cell = cells.setdefault(key, [0, 0, 0])
+        cell[1] += line.budget
+        if line.plan_id in approved_ids:
+            cell[0] += line.budget
+            cell[2] += line.spent if line.progress != Progress.CANCELLED else 0
+    order = {f: i for i, f in enumerate(SpmField)} | {s: i for i, s in enumerate(FundingSource)}
+    return [MatrixRow(SPM_LABELS[f], SOURCE_LABELS[s], who, *values)
+            for (f, s, who), values in sorted(cells.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][1]],
+                                                                            kv[0][2]))]
 
 
 def rollup_regions(actor: Actor) -> list[Region]:
@@ -202,6 +235,7 @@ def rollup(actor: Actor, region: Region, year: int) -> Rollup:
         by_field=_sums(approved, every, "spm_field", SpmField, SPM_LABELS),
         by_source=_sums(approved, every, "funding_source", FundingSource, SOURCE_LABELS),
         total=(sum(line.budget for line in approved), sum(line.budget for line in every)),
+        matrix=matrix({p.id for p in plans if rules.is_approved(p)}, every), spent=spent_total(approved),
     )
 
 

@@ -10,6 +10,7 @@ from webapp.forms import apply_form_errors
 from webapp.refusal import Refused
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
+from webapp.reports.exports import download, to_xlsx
 from webapp.workplans import queries, rules, services
 from webapp.mitra.queries import pelaksana_choices
 from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, ProgressForm, VersionForm, version_of
@@ -240,10 +241,7 @@ def pdf_file(plan_id: int):
     return pdf.pdf_response(data, f"rencana-kerja-{plan.region_code}-{plan.year}-r{plan.revision}.pdf")
 
 
-@bp.get("/rekap")
-@requires("plan.view")
-def rollup():
-    """Kecamatan/kabupaten roll-up: status of every plan below and the budget by field and source."""
+def _rollup_data():
     actor, year = current_actor(), _year()
     options = queries.rollup_regions(actor)
     code = request.args.get("wilayah") or (options[0].code if options else None)
@@ -252,5 +250,23 @@ def rollup():
     region = get_region_or_404(actor, code, "plan.view")
     if region.level not in ("kecamatan", "kabupaten"):
         abort(404)
-    return render("workplans/rollup.html", data=queries.rollup(actor, region, year), options=options,
-                  status_label=rules.status_label)
+    return queries.rollup(actor, region, year), options
+
+
+@bp.get("/rekap")
+@requires("plan.view")
+def rollup():
+    """Kecamatan/kabupaten roll-up: status of every plan below, the budget by field and source, and the
+    field × source × pelaksana matrix with realisation."""
+    data, options = _rollup_data()
+    return render("workplans/rollup.html", data=data, options=options, status_label=rules.status_label)
+
+
+@bp.get("/rekap.xlsx")
+@requires("plan.view")
+def rollup_xlsx():
+    """The roll-up matrix as Excel."""
+    data, _ = _rollup_data()
+    header = ["Bidang", "Sumber dana", "Pelaksana", "Disetujui (Rp)", "Semua (Rp)", "Realisasi (Rp)"]
+    lines = [[r.field, r.source, r.pelaksana, r.approved, r.every, r.spent] for r in data.matrix]
+    return download(to_xlsx("Rekap", header, lines), f"rekap-renja-{data.region.code}-{data.year}.xlsx", "xlsx")
