@@ -224,5 +224,6 @@ def progress_step(current: str, wanted: str) -> str:
     return STEP_FOR.get((current, wanted), "start" if current == Progress.NOT_STARTED else "update")
 
 
-RULES = {"plan.draft": may_draft, "plan.approve": may_decide, "plan.realise": may_realise, **PLAN_FLOW.rules(),
-         **PROGRESS_FLOW.rules()}
+# "plan.approve" asks for either decision (approve or endorse), so it overrides the single step of that name.
+RULES = {**PLAN_FLOW.rules(), **PROGRESS_FLOW.rules(), "plan.draft": may_draft, "plan.approve": may_decide,
+         "plan.realise": may_realise}
