@@ -12,7 +12,8 @@ from webapp.mitra.demo import find
 from webapp.refusal import Conflict, Refused
 from webapp.regions.models import Region
 from webapp.spm import FundingSource, SpmField
-from webapp.workplans import queries, rules, services
+from webapp.workplans import rules, services
+from webapp.workplans.rollup import rollup
 from webapp.workplans.models import PlanLine, Progress
 
 
@@ -110,7 +111,7 @@ def test_rollup_matrix_equals_a_plain_recomputation_on_random_data(demo_app):
             for line in plan.lines[:5]:
                 services.record_progress(actor("pokja.palangan"), line, {"progress": "berjalan",
                                                                         "spent": line.budget // 2})
-    data = queries.rollup(actor("camat.kotabesi"), db.session.get(Region, "62.02.01"), 2026)
+    data = rollup(actor("camat.kotabesi"), db.session.get(Region, "62.02.01"), 2026)
     lines = db.session.scalars(sa.select(PlanLine)).all()
     expected = {}
     for line in lines:

@@ -5,7 +5,9 @@ from webapp import formatting, pdf
 from webapp.clock import local_time
 from webapp.regions.queries import setting_for
 from webapp.workplans import rules
-from webapp.workplans.models import Decision, Plan, grouped_by_field, totals_by_field, totals_by_source
+from webapp.workplans.models import (
+    Decision, Plan, grouped_by_field, spent_total, totals_by_field, totals_by_source,
+)
 
 
 def _date(step, timezone: str) -> str:
@@ -29,6 +31,17 @@ def signatures(plan: Plan, timezone: str) -> list[dict]:
             "nip": done.nip if done and done.nip else None,
             "date": f"Tanggal {_date(done, timezone)}" if done else "Tanggal ....................",
         })
+    return _one_name_once(blocks)
+
+
+def _one_name_once(blocks: list[dict]) -> list[dict]:
+    """Separation of duties on paper: a name already printed in an earlier block is left blank in a later
+    one (plans approved before the rule existed), so one person never signs twice."""
+    seen = set()
+    for block in blocks:
+        if block["name"] and block["name"] in seen:
+            block["name"], block["nip"] = "", None
+        seen.add(block["name"])
     return blocks
 
 
@@ -39,5 +52,6 @@ def pdf_context(plan: Plan) -> dict:
         "plan": plan, "groups": grouped_by_field(plan.lines), "by_field": totals_by_field(plan.lines),
         "by_source": totals_by_source(plan.lines), "total": plan.total,
         "signatures": signatures(plan, setting.timezone), "body_name": setting.body_name,
+        "realisation": rules.is_approved(plan), "spent": spent_total(plan.lines),
         "landscape": True,  # nine columns: the matrix is printed sideways, as Renja tables are
     }

@@ -1,8 +1,6 @@
 """Reading work plans within the actor's subtree: lists, the approver's queue, the roll-up."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from flask import abort, url_for
 from sqlalchemy import and_, func, or_, select
 
@@ -11,9 +9,7 @@ from webapp.auth.models import Role
 from webapp.extensions import db
 from webapp.regions.models import Level, Posyandu, Region
 from webapp.workplans import rules
-from webapp.workplans.models import (
-    FundingSource, Plan, PlanLine, PlanStatus, Progress, SOURCE_LABELS, SPM_LABELS, SpmField, spent_total,
-)
+from webapp.workplans.models import Plan, PlanLine, PlanStatus
 
 
 def get_plan_or_404(actor: Actor, plan_id: int) -> Plan:
@@ -128,121 +124,3 @@ def location_choices(actor: Actor, plan: Plan) -> list[tuple[str, str]]:
     )
     return ([(f"r:{r.code}", r.label) for r in regions]
             + [(f"p:{p.id}", f"{p.name} ({p.region.name})") for p in posyandu])
-
-
-# ---- roll-up ------------------------------------------------------------------------------
-
-@dataclass
-class RollupRow:
-    region: Region
-    plans: list[Plan]
-    below: dict[str, int] = field(default_factory=dict)   # status label -> count of desa plans (kabupaten view)
-    below_total: int = 0
-
-    @property
-    def labels(self) -> list[str]:
-        return [rules.status_label(p) for p in self.plans] or [rules.status_label(None)]
-
-    @property
-    def budget(self) -> int:
-        return sum(p.total for p in self.plans)
-
-
-@dataclass
-class Rollup:
-    region: Region
-    year: int
-    own: list[Plan]
-    rows: list[RollupRow]
-    by_field: list[tuple[str, int, int]]     # label, approved, all
-    by_source: list[tuple[str, int, int]]
-    total: tuple[int, int]
-    matrix: list[MatrixRow] = field(default_factory=list)   # field × source × pelaksana
-    spent: int = 0                                           # realised on approved lines (cancelled left out)
-
-    @property
-    def realisation_rate(self) -> str:
-        return f"{round(100 * self.spent / self.total[0])}%" if self.total[0] else "–"
-
-
-@dataclass(frozen=True)
-class MatrixRow:
-    field: str
-    source: str
-    pelaksana: str
-    approved: int
-    every: int
-    spent: int
-
-
-def matrix(approved_ids: set[int], lines: list[PlanLine]) -> list[MatrixRow]:
-    """Budget per SPM field × funding source × pelaksana (approved lines, all lines, spent), in the fixed
-    field and source order, pelaksana by name."""
-    cells: dict[tuple, list[int]] = {}
-    for line in lines:
-        key = (SpmField(line.spm_field), FundingSource(line.funding_source), line.pelaksana_label)
-        cell = cells.setdefault(key, [0, 0, 0])
-        cell[1] += line.budget
-        if line.plan_id in approved_ids:
-            cell[0] += line.budget
-            cell[2] += line.spent if line.progress != Progress.CANCELLED else 0
-    order = {f: i for i, f in enumerate(SpmField)} | {s: i for i, s in enumerate(FundingSource)}
-    return [MatrixRow(SPM_LABELS[f], SOURCE_LABELS[s], who, *values)
-            for (f, s, who), values in sorted(cells.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][1]],
-                                                                            kv[0][2]))]
-
-
-def rollup_regions(actor: Actor) -> list[Region]:
-    """Kecamatan and kabupaten the actor may roll up (the tops of its plan.view subtrees)."""
-    codes = actor.region_codes("plan.view")
-    regions = db.session.scalars(select(Region).where(Region.code.in_(codes)).order_by(Region.code))
-    return [r for r in regions if r.level in (Level.KECAMATAN, Level.KABUPATEN)]
-
-
-def current_plans(actor: Actor, region_code: str, year: int) -> list[Plan]:
-    """The newest revision of every plan of the year in this subtree (older revisions left out)."""
-    newer = select(Plan.previous_id).where(Plan.previous_id.is_not(None))
-    return list(db.session.scalars(
-        select(Plan).where(
-            or_(Plan.region_code == region_code, Plan.region_code.startswith(region_code + ".", autoescape=True)),
-            actor.where_region("plan.view", Plan.region_code), Plan.year == year, Plan.id.not_in(newer))
-        .order_by(Plan.region_code, Plan.semester)
-    ))
-
-
-def rollup(actor: Actor, region: Region, year: int) -> Rollup:
-    """Status of every plan below a kecamatan (its desa) or a kabupaten (its kecamatan, with their desa
-    counted), and the budget summed by SPM field and by source: approved plans and all plans."""
-    plans = current_plans(actor, region.code, year)
-    by_region: dict[str, list[Plan]] = {}
-    for plan in plans:
-        by_region.setdefault(plan.region_code, []).append(plan)
-    children = db.session.scalars(select(Region).where(Region.parent_code == region.code).order_by(Region.code))
-    rows = []
-    for child in children:
-        row = RollupRow(child, by_region.get(child.code, []))
-        if region.level == Level.KABUPATEN:
-            for plan in plans:
-                if plan.region.parent_code == child.code:
-                    label = rules.status_label(plan)
-                    row.below[label] = row.below.get(label, 0) + 1
-            row.below_total = db.session.scalar(select(func.count(Region.code)).where(Region.parent_code == child.code))
-        rows.append(row)
-    approved = [line for p in plans if rules.is_approved(p) for line in p.lines]
-    every = [line for p in plans for line in p.lines]
-    return Rollup(
-        region=region, year=year, own=by_region.get(region.code, []), rows=rows,
-        by_field=_sums(approved, every, "spm_field", SpmField, SPM_LABELS),
-        by_source=_sums(approved, every, "funding_source", FundingSource, SOURCE_LABELS),
-        total=(sum(line.budget for line in approved), sum(line.budget for line in every)),
-        matrix=matrix({p.id for p in plans if rules.is_approved(p)}, every), spent=spent_total(approved),
-    )
-
-
-def _sums(approved, every, attr: str, kinds, labels) -> list[tuple[str, int, int]]:
-    rows = []
-    for kind in kinds:
-        a = sum(line.budget for line in approved if getattr(line, attr) == kind)
-        b = sum(line.budget for line in every if getattr(line, attr) == kind)
-        rows.append((labels[kind], a, b))
-    return rows

@@ -11,7 +11,7 @@ from webapp.refusal import Refused
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
 from webapp.reports.exports import download, to_xlsx
-from webapp.workplans import queries, rules, services
+from webapp.workplans import queries, rollup, rules, services
 from webapp.mitra.queries import pelaksana_choices
 from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, ProgressForm, VersionForm, version_of
 from webapp.workplans.models import spent_total, totals_by_field, totals_by_source
@@ -31,7 +31,7 @@ def index():
     """The plans of one year in the actor's area, with links to draft one and to the roll-up."""
     actor, year = current_actor(), _year()
     return render("workplans/index.html", year=year, plans=queries.plans_for_year(actor, year),
-                  draft_regions=queries.draft_regions(actor), rollup_regions=queries.rollup_regions(actor),
+                  draft_regions=queries.draft_regions(actor), rollup_regions=rollup.rollup_regions(actor),
                   status_label=rules.status_label)
 
 
@@ -243,19 +243,19 @@ def pdf_file(plan_id: int):
 
 def _rollup_data():
     actor, year = current_actor(), _year()
-    options = queries.rollup_regions(actor)
+    options = rollup.rollup_regions(actor)
     code = request.args.get("wilayah") or (options[0].code if options else None)
     if code is None:
         abort(403)
     region = get_region_or_404(actor, code, "plan.view")
     if region.level not in ("kecamatan", "kabupaten"):
         abort(404)
-    return queries.rollup(actor, region, year), options
+    return rollup.rollup(actor, region, year), options
 
 
-@bp.get("/rekap")
+@bp.get("/rekap", endpoint="rollup")
 @requires("plan.view")
-def rollup():
+def rollup_page():
     """Kecamatan/kabupaten roll-up: status of every plan below, the budget by field and source, and the
     field × source × pelaksana matrix with realisation."""
     data, options = _rollup_data()
