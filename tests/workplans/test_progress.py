@@ -156,3 +156,45 @@ def test_old_funding_source_values_are_migrated_without_loss(tmp_path):
         assert back == ["apbdes", "apbd", "add", "bok", "csr", "swadaya", "lainnya", "apbdes"]
         db.session.remove()
         db.engine.dispose()
+
+
+def test_need_without_allocation_lists_a_desa_until_its_plan_funds_a_posyandu(demo_app):
+    from tests.reports.helpers import fill, last_month, palangan_posyandu
+    from webapp.reports.models import Status
+
+    year, month = last_month()
+    report = fill(actor("kader.palangan"), palangan_posyandu(), year, month, balita_d=12, balita_n=8)  # D/S 25%
+    report.status = Status.SUBMITTED
+    db.session.commit()
+    kota_besi = db.session.get(Region, "62.02.01")
+    found = rollup(actor("camat.kotabesi"), kota_besi, year).needs
+    assert [(n.region.code, n.reasons) for n in found] == [("62.02.01.2003", ["D/S 25%"])]
+    assert rollup(actor("camat.baamang"), db.session.get(Region, "62.02.05"), year).needs == []
+    make_plan(year=year, lines=1)  # its line is at Palangan's first Posyandu
+    assert rollup(actor("camat.kotabesi"), kota_besi, year).needs == []
+
+
+def test_plan_pdf_has_the_realisation_annex_and_never_one_name_in_two_signature_blocks(demo_app):
+    import io
+
+    from pypdf import PdfReader
+
+    from webapp import pdf
+    from webapp.workplans.models import Decision
+    from webapp.workplans.printing import pdf_context
+
+    line = make_carried_line()
+    services.record_progress(actor("dinkes.kotim"), line, {"progress": "berjalan", "spent": 750_000,
+                                                           "output_achieved": "PMT 15 hari"})
+    plan = line.plan
+    with demo_app.test_request_context():
+        data = pdf.render_pdf("pdf/workplan.html", **pdf_context(plan))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "Lampiran: realisasi kegiatan" in text and "PKM Kota Besi" in text and "750.000" in text
+    assert "PMT 15 hari" in text
+    # a plan approved before the rule by the person who also submitted it: the name is printed once
+    plan.steps[1].name = plan.steps[0].name
+    assert plan.steps[1].decision == Decision.APPROVED
+    blocks = pdf_context(plan)["signatures"]
+    names = [b["name"] for b in blocks if b["name"]]
+    assert len(names) == len(set(names)) and names.count("Siti Aminah") == 1

@@ -14,6 +14,7 @@ from webapp.regions.models import Level, Region
 from webapp.spm import SOURCE_LABELS, SPM_LABELS, FundingSource, SpmField
 from webapp.workplans import rules
 from webapp.workplans.models import Plan, PlanLine, PlanStatus, Progress
+from webapp.workplans.needs import Need, needs
 
 APPROVED = (PlanStatus.APPROVED, PlanStatus.ENDORSED)  # rules.is_approved, as SQL
 BODY = "Tim/Pokja sendiri"
@@ -53,6 +54,7 @@ class Rollup:
     total: tuple[int, int]
     matrix: list[MatrixRow] = field(default_factory=list)   # field × source × pelaksana
     spent: int = 0                                           # realised on approved lines (cancelled left out)
+    needs: list[Need] = field(default_factory=list)         # need signals without a Posyandu allocation
 
     @property
     def realisation_rate(self) -> str:
@@ -148,5 +150,5 @@ def rollup(actor: Actor, region: Region, year: int) -> Rollup:
         region=region, year=year, own=by_region.get(region.code, []), rows=rows,
         by_field=_sums(cells, "field", SPM_LABELS), by_source=_sums(cells, "source", SOURCE_LABELS),
         total=(sum(c.approved for c in cells), sum(c.every for c in cells)), matrix=cells,
-        spent=sum(c.spent for c in cells),
+        spent=sum(c.spent for c in cells), needs=needs(actor, region, year),
     )
