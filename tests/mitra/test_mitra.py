@@ -109,3 +109,27 @@ def test_kecamatan_roll_up_shows_the_line_under_dinkes_unit_health_and_its_sourc
     page = demo_client.get("/rencana-kerja/rekap?tahun=2026").get_data(as_text=True)
     assert "Kesehatan<br><small class=\"muted\">Dana Desa · PKM Kota Besi</small>" in page
     assert actor("camat.kotabesi").has("mitra.read")
+
+
+def _account(client, username, region_code, mitra_id):
+    return client.post("/pengguna", data={
+        "full_name": "Kepala Puskesmas", "username": username, "phone": "", "jabatan": "Kepala UPT", "nip": "",
+        "role": "mitra", "region_code": region_code, "posyandu_id": "", "mitra_id": str(mitra_id or ""),
+        "password": "Sandi-awal-kuat-1"})
+
+
+def test_admin_links_a_new_account_to_a_mitra_of_the_kabupaten_only(demo_client, login_as):
+    from webapp.auth.models import RoleAssignment, User
+
+    login_as(demo_client, "admin.kotim")
+    pkm = find("62.02", "PKM Kota Besi")
+    for bad in (None, find("53.03", "Dinkes").id):
+        response = _account(demo_client, "pkm.salah", "62.02.01", bad)
+        assert response.status_code == 422 and "Pilih mitra kabupaten ini" in response.get_data(as_text=True)
+    assert db.session.scalar(select(User.id).where(User.username == "pkm.salah")) is None
+    assert _account(demo_client, "pkm.kotabesi", "62.02.01", pkm.id).status_code == 302
+    grant = db.session.scalar(select(RoleAssignment).join(User).where(User.username == "pkm.kotabesi"))
+    assert (grant.role, grant.region_code, grant.mitra_id) == ("mitra", "62.02.01", pkm.id)
+    login_as(demo_client, "camat.kotabesi")  # a camat grants no mitra role
+    response = _account(demo_client, "pkm.lain", "62.02.01", pkm.id)
+    assert response.status_code == 422 and db.session.scalar(select(User.id).where(User.username == "pkm.lain")) is None

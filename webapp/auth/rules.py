@@ -23,6 +23,8 @@ def grantable(actor: Actor, role: Role, region_code: str) -> bool:
         allowed = NEXT_TIER_ROLES.get(grant.level, {}).get(target_level, set())
         if role in allowed:
             return True
+        if grant.role == Role.ADMIN and grant.level == Level.KABUPATEN and role == Role.MITRA:
+            return target_level in (Level.KABUPATEN, Level.KECAMATAN)  # an agency, or a unit such as a puskesmas
         if grant.role == Role.ADMIN and grant.level == Level.KABUPATEN and target_level == Level.KABUPATEN:
             return role in {Role.ANGGOTA, Role.APPROVER}
     return False

@@ -16,7 +16,8 @@ from webapp.auth.passwords import hash_password, password_problem, verify_passwo
 from webapp.auth.phone import looks_like_phone, normalize_phone
 from webapp.extensions import db
 from webapp.refusal import Refused
-from webapp.regions.models import Posyandu, Region
+from webapp.mitra.models import Mitra
+from webapp.regions.models import Posyandu, Region, kabupaten_code_of
 
 
 
@@ -110,7 +111,8 @@ def change_password(user: User, current: str, new: str, address: str) -> None:
 # ---- accounts one tier down ---------------------------------------------------------------
 
 def create_account(actor: Actor, *, username: str, full_name: str, phone: str, jabatan: str, nip: str,
-                   password: str, role: Role, region_code: str, posyandu_id: int | None, address: str) -> User:
+                   password: str, role: Role, region_code: str, posyandu_id: int | None, address: str,
+                   mitra_id: int | None = None) -> User:
     """Create an account with one role; all checks first, then one commit."""
     username = username.strip().lower()
     if db.session.scalar(select(User.id).where(func.lower(User.username) == username)):
@@ -133,18 +135,29 @@ def create_account(actor: Actor, *, username: str, full_name: str, phone: str, j
             raise Refused("Pilih Posyandu di desa ini untuk kader.", "posyandu_id")
     else:
         posyandu_id = None
+    mitra_id = _checked_mitra(role, region_code, mitra_id)
     problem = password_problem(password, username)
     if problem:
         raise Refused(problem, "password")
     user = User(username=username, full_name=full_name.strip(), phone=normalized, jabatan=jabatan.strip(),
                 nip=nip.strip(), password_hash=hash_password(password), created_by_id=actor.id)
-    user.roles.append(RoleAssignment(role=role, region_code=region_code, posyandu_id=posyandu_id))
+    user.roles.append(RoleAssignment(role=role, region_code=region_code, posyandu_id=posyandu_id, mitra_id=mitra_id))
     db.session.add(user)
     db.session.flush()
     audit(actor.id, "user.created", username, f"{role} {region_code}", address)
     audit(actor.id, "role.granted", username, f"{role} {region_code} {posyandu_id or ''}".strip(), address)
     db.session.commit()
     return user
+
+
+def _checked_mitra(role: Role, region_code: str, mitra_id: int | None) -> int | None:
+    """A mitra account works for one active mitra of the account's kabupaten; other roles for none."""
+    if role != Role.MITRA:
+        return None
+    mitra = db.session.get(Mitra, mitra_id) if mitra_id else None
+    if mitra is None or not mitra.is_active or mitra.kabupaten_code != kabupaten_code_of(region_code):
+        raise Refused("Pilih mitra kabupaten ini untuk akun dengan peran mitra.", "mitra_id")
+    return mitra.id
 
 
 def manages(actor: Actor, user: User) -> bool:

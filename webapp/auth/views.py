@@ -10,6 +10,7 @@ from webapp.auth.forms import AccountForm, ChangePasswordForm, LoginForm, ResetW
 from webapp.auth.models import Role
 from webapp.auth.sessions import client_address, end_session, start_session
 from webapp.forms import apply_form_errors, form_status
+from webapp.mitra import queries as mitra_queries
 from webapp.regions import queries as region_queries
 from webapp.refusal import Refused
 from webapp.rendering import render
@@ -96,6 +97,9 @@ def _account_form() -> AccountForm:
     form.posyandu_id.choices = [("", "— bukan kader —")] + [
         (str(p.id), f"{p.name} ({p.region.label})") for p in region_queries.posyandu_in_scope(actor, "user.manage")
     ]
+    form.mitra_id.choices = [("", "— bukan mitra —")] + [
+        (str(m.id), f"{m.short_name} — {m.name}") for m in mitra_queries.registry_list(actor)
+    ]
     return form
 
 
@@ -112,6 +116,7 @@ def users():
                 jabatan=form.jabatan.data or "", nip=form.nip.data or "", password=form.password.data,
                 role=Role(form.role.data), region_code=form.region_code.data,
                 posyandu_id=int(form.posyandu_id.data) if (form.posyandu_id.data or "").isdigit() else None,
+                mitra_id=int(form.mitra_id.data) if (form.mitra_id.data or "").isdigit() else None,
                 address=client_address(),
             )
         except Refused as error:
