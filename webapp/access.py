@@ -26,6 +26,7 @@ VIEW = {"region.view", "posyandu.view", "meeting.view", "action.update"}
 MEMBER = VIEW | {
     "user.manage", "posyandu.manage", "report.view", "report.verify", "report.reopen",
     "plan.view", "plan.draft", "plan.realise", "meeting.manage", "dashboard.view", "mitra.read", "mitra.registry",
+    "lembaga.view", "lembaga.manage",
 }
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -33,7 +34,8 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.ANGGOTA: frozenset(MEMBER),
     Role.APPROVER: frozenset(MEMBER | {"plan.approve", "meeting.sign"}),
     Role.ADMIN: frozenset(VIEW | {"user.manage", "posyandu.manage", "settings.manage", "dashboard.view",
-                                  "report.view", "plan.view", "mitra.read", "mitra.registry", "mitra.manage"}),
+                                  "report.view", "plan.view", "mitra.read", "mitra.registry", "mitra.manage",
+                                  "lembaga.view", "lembaga.manage"}),
     # A partner's staff sees only what concerns its mitra (its plan lines, through the mitra page) and
     # updates their realisation: none of VIEW, so no region, Posyandu or meeting pages.
     Role.MITRA: frozenset({"mitra.read", "plan.realise"}),
@@ -134,7 +136,7 @@ def current_actor() -> Actor:
 OBJECT_ACTIONS = frozenset({
     "report.file", "report.verify", "report.reopen", "plan.draft", "plan.approve", "meeting.view",
     "meeting.manage", "meeting.sign", "minutes.edit", "minutes.read", "minutes.comment", "action.update",
-    "posyandu.manage", "settings.manage", "mitra.manage", "plan.realise",
+    "posyandu.manage", "settings.manage", "mitra.manage", "plan.realise", "lembaga.manage",
 })
 """Actions asked about one object: each must have a rule, or the app refuses to start (fail closed)."""
 

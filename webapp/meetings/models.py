@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from webapp.auth.models import User
 from webapp.clock import utcnow
 from webapp.extensions import db
+from webapp.lembaga.models import Member
 from webapp.workflow import HistoryColumns
 from webapp.regions.models import Region
 
@@ -75,6 +76,8 @@ class Meeting(db.Model):
     place: Mapped[str] = mapped_column(String(200))
     chair_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     notulis_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    chair_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))    # who chairs, as printed
+    notulis_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))  # who takes the notes
     status: Mapped[MinutesStatus] = mapped_column(String(12), default=MinutesStatus.DRAFT)
     checkin_code: Mapped[str] = mapped_column(String(8), unique=True)
     opening: Mapped[str] = mapped_column(Text, default="")
@@ -87,6 +90,8 @@ class Meeting(db.Model):
     region: Mapped[Region] = relationship(lazy="joined")
     chair: Mapped[User] = relationship(foreign_keys=[chair_id], lazy="joined")
     notulis: Mapped[User] = relationship(foreign_keys=[notulis_id], lazy="joined")
+    chair_member: Mapped[Member | None] = relationship(foreign_keys=[chair_member_id], lazy="joined")
+    notulis_member: Mapped[Member | None] = relationship(foreign_keys=[notulis_member_id], lazy="joined")
     agenda_items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan")
     participants: Mapped[list[Participant]] = relationship(
@@ -96,6 +101,15 @@ class Meeting(db.Model):
     events: Mapped[list[MinutesEvent]] = relationship(order_by="MinutesEvent.id", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def chair_signatory(self) -> dict:
+        """Name, jabatan and NIP printed for the chair: the body's member when named, else the account."""
+        return signatory(self.chair_member, self.chair)
+
+    @property
+    def notulis_signatory(self) -> dict:
+        return signatory(self.notulis_member, self.notulis)
 
     @property
     def kind_label(self) -> str:
@@ -118,6 +132,14 @@ class Meeting(db.Model):
     def scope(self) -> tuple[str, int | None]:
         """(region code, Posyandu id or None): where access rules look."""
         return (self.region_code, None)
+
+
+def signatory(member: Member | None, user: User) -> dict:
+    """A member needs no account to be printed; the NIP shows only when given (ASN)."""
+    if member is not None:
+        jabatan = member.jabatan_label + (f", {member.unsur}" if member.unsur else "")
+        return {"name": member.name, "jabatan": jabatan, "nip": member.nip or None}
+    return {"name": user.full_name, "jabatan": user.jabatan, "nip": user.nip or None}
 
 
 class AgendaItem(db.Model):
