@@ -107,7 +107,7 @@ def test_kecamatan_roll_up_shows_the_line_under_dinkes_unit_health_and_its_sourc
     db.session.commit()
     login_as(demo_client, "camat.kotabesi")
     page = demo_client.get("/rencana-kerja/rekap?tahun=2026").get_data(as_text=True)
-    assert "Kesehatan<br><small class=\"muted\">Dana Desa · PKM Kota Besi</small>" in page
+    assert "<th colspan=\"3\">Kesehatan · Dana Desa · Dinkes — PKM Kota Besi</th>" in page
     assert actor("camat.kotabesi").has("mitra.read")
 
 

@@ -115,7 +115,8 @@ def test_rollup_matrix_equals_a_plain_recomputation_on_random_data(demo_app):
     lines = db.session.scalars(sa.select(PlanLine)).all()
     expected = {}
     for line in lines:
-        key = (line.field_label, line.source_label, line.pelaksana_label)
+        who = line.mitra and (f"{line.mitra.parent.short_name} — " if line.mitra.parent else "") + line.mitra.short_name
+        key = (line.field_label, line.source_label, who or "Tim/Pokja sendiri")
         ok = rules.is_approved(line.plan)
         a, e, s = expected.get(key, (0, 0, 0))
         expected[key] = (a + (line.budget if ok else 0), e + line.budget, s + (line.spent if ok else 0))

@@ -101,9 +101,9 @@ def _plan_totals(actor: Actor, region_code: str, year: int) -> dict[int, int]:
 
 def matrix(cells: list[tuple]) -> list[MatrixRow]:
     """Budget per SPM field × funding source × pelaksana (approved, all, spent), in the fixed field and source
-    order, pelaksana by name."""
-    names = dict(db.session.execute(select(Mitra.id, Mitra.short_name)
-                                    .where(Mitra.id.in_({c[3] for c in cells} - {None}))).all())
+    order, pelaksana by name; a unit is shown under its agency ("Dinkes — PKM Kota Besi")."""
+    names = {m.id: (f"{m.parent.short_name} — {m.short_name}" if m.parent else m.short_name)
+             for m in db.session.scalars(select(Mitra).where(Mitra.id.in_({c[3] for c in cells} - {None})))}
     sums: dict[tuple, list[int]] = {}
     for ok, spm, source, mitra_id, budget, spent in cells:
         key = (SpmField(spm), FundingSource(source), names.get(mitra_id, BODY))
@@ -119,8 +119,10 @@ def matrix(cells: list[tuple]) -> list[MatrixRow]:
 
 
 def _sums(cells: list[MatrixRow], attr: str, labels: dict) -> list[tuple[str, int, int]]:
-    return [(label, sum(c.approved for c in cells if getattr(c, attr) == label),
+    """Approved and all per field (or source), in the fixed order; kinds without any line are left out."""
+    rows = [(label, sum(c.approved for c in cells if getattr(c, attr) == label),
              sum(c.every for c in cells if getattr(c, attr) == label)) for label in labels.values()]
+    return [row for row in rows if any(c for c in cells if getattr(c, attr) == row[0])]
 
 
 def rollup(actor: Actor, region: Region, year: int) -> Rollup:
