@@ -36,9 +36,9 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.ADMIN: frozenset(VIEW | {"user.manage", "posyandu.manage", "settings.manage", "dashboard.view",
                                   "report.view", "plan.view", "mitra.read", "mitra.registry", "mitra.manage",
                                   "lembaga.view", "lembaga.manage"}),
-    # A partner's staff sees only what concerns its mitra (its plan lines, through the mitra page) and
-    # updates their realisation: none of VIEW, so no region, Posyandu or meeting pages.
-    Role.MITRA: frozenset({"mitra.read", "plan.realise"}),
+    # A partner's staff sees only what concerns its mitra (its plan lines, through the mitra page, and the
+    # action items given to it) and updates their realisation and status: no region, Posyandu or meeting pages.
+    Role.MITRA: frozenset({"mitra.read", "plan.realise", "action.update"}),
 }
 """One table from role to permissions. Tier limits (e.g. only a desa verifies) are object rules."""
 

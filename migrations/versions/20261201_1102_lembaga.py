@@ -1,5 +1,5 @@
 """The body itself per region (its SK, masa bakti, scan) and its members; a meeting's chair and note-taker
-as members of the body (account or not).
+as members of the body (account or not); action items given to a mitra.
 
 Revision ID: 1102_lembaga
 Revises: 1101_mitra
@@ -60,9 +60,19 @@ def upgrade():
                                     ["chair_member_id"], ["id"])
         batch_op.create_foreign_key(batch_op.f("fk_meeting_notulis_member_id_member"), "member",
                                     ["notulis_member_id"], ["id"])
+    with op.batch_alter_table("action_item", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("responsible_mitra_id", sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f("ix_action_item_responsible_mitra_id"), ["responsible_mitra_id"],
+                              unique=False)
+        batch_op.create_foreign_key(batch_op.f("fk_action_item_responsible_mitra_id_mitra"), "mitra",
+                                    ["responsible_mitra_id"], ["id"])
 
 
 def downgrade():
+    with op.batch_alter_table("action_item", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("fk_action_item_responsible_mitra_id_mitra"), type_="foreignkey")
+        batch_op.drop_index(batch_op.f("ix_action_item_responsible_mitra_id"))
+        batch_op.drop_column("responsible_mitra_id")
     with op.batch_alter_table("meeting", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_meeting_notulis_member_id_member"), type_="foreignkey")
         batch_op.drop_constraint(batch_op.f("fk_meeting_chair_member_id_member"), type_="foreignkey")

@@ -133,3 +133,32 @@ def test_admin_links_a_new_account_to_a_mitra_of_the_kabupaten_only(demo_client,
     login_as(demo_client, "camat.kotabesi")  # a camat grants no mitra role
     response = _account(demo_client, "pkm.lain", "62.02.01", pkm.id)
     assert response.status_code == 422 and db.session.scalar(select(User.id).where(User.username == "pkm.lain")) is None
+
+
+def test_an_action_item_given_to_a_puskesmas_reaches_dinkes_home_and_mitra_page(demo_client, login_as):
+    from tests.meetings.helpers import make_meeting
+    from webapp.meetings.models import ActionItem
+
+    meeting = make_meeting()
+    agenda = meeting.agenda_items[0]
+    pkm = find("62.02", "PKM Kota Besi")
+    login_as(demo_client, "pokjanal.kotabesi")
+    foreign = demo_client.post(f"/rapat/{meeting.id}/agenda/{agenda.id}/tindak-lanjut",
+                               data={"what": "Sweeping balita", "responsible": f"m:{find('53.03', 'Dinkes').id}"})
+    assert foreign.status_code == 422 and "Mitra penanggung jawab harus mitra kabupaten ini." in foreign.get_data(
+        as_text=True)
+    assert demo_client.post(f"/rapat/{meeting.id}/agenda/{agenda.id}/tindak-lanjut",
+                            data={"what": "Sweeping balita tidak datang", "responsible": f"m:{pkm.id}",
+                                  "due_on": "2026-01-10"}).status_code == 302
+    item = db.session.scalar(select(ActionItem))
+    assert item.responsible_label == "PKM Kota Besi"
+    login_as(demo_client, "dinkes.kotim")
+    assert "Sweeping balita tidak datang" in demo_client.get("/").get_data(as_text=True)
+    page = demo_client.get(f"/mitra/{find('62.02', 'Dinkes').id}").get_data(as_text=True)
+    assert "Sweeping balita tidak datang" in page and "1 lewat batas" in page
+    assert demo_client.post(f"/rapat/tindak-lanjut/{item.id}",
+                            data={"status": "proses", "note": "12 balita dikunjungi"}).status_code == 302
+    db.session.refresh(item)
+    assert item.status == "proses"
+    login_as(demo_client, "pokja.hanjalipan")  # not responsible, and the meeting is above the desa
+    assert demo_client.get(f"/rapat/tindak-lanjut/{item.id}").status_code in (403, 404)

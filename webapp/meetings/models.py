@@ -12,6 +12,7 @@ from webapp.auth.models import User
 from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.lembaga.models import Member
+from webapp.mitra.models import Mitra
 from webapp.workflow import HistoryColumns
 from webapp.regions.models import Region
 
@@ -162,6 +163,7 @@ class ActionItem(db.Model):
     responsible_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     responsible_region_code: Mapped[str | None] = mapped_column(ForeignKey("region.code"), index=True)
     responsible_agency: Mapped[str] = mapped_column(String(200), default="")
+    responsible_mitra_id: Mapped[int | None] = mapped_column(ForeignKey("mitra.id"), index=True)
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[ActionStatus] = mapped_column(String(10), default=ActionStatus.TERBUKA, index=True)
     progress_note: Mapped[str] = mapped_column(Text, default="")
@@ -171,6 +173,7 @@ class ActionItem(db.Model):
     agenda_item: Mapped[AgendaItem | None] = relationship(back_populates="action_items")
     responsible_user: Mapped[User | None] = relationship(lazy="joined")
     responsible_region: Mapped[Region | None] = relationship(lazy="joined")
+    responsible_mitra: Mapped[Mitra | None] = relationship(lazy="joined")
     updates: Mapped[list[ActionUpdate]] = relationship(
         back_populates="action_item", order_by="ActionUpdate.id", cascade="all, delete-orphan")
 
@@ -180,6 +183,8 @@ class ActionItem(db.Model):
             return self.responsible_user.full_name
         if self.responsible_region is not None:
             return f"Pokja/Pokjanal {self.responsible_region.label}"
+        if self.responsible_mitra is not None:
+            return self.responsible_mitra.short_name
         return self.responsible_agency
 
     @property

@@ -104,7 +104,8 @@ def responsible_choices(meeting: Meeting) -> list:
     """Bodies (the meeting's and one tier below) and the invited accounts, as select groups."""
     bodies = [(f"r:{r.code}", f"Pokja/Pokjanal {r.label}") for r in queries.invitable_regions(meeting.region)]
     people = [(f"u:{p.user_id}", p.name) for p in meeting.participants if p.user_id is not None]
-    return [("", "— pilih —"), *bodies, *people]
+    partners = [(f"m:{m.id}", f"Mitra: {m.short_name}") for m in queries.partners_of(meeting.region_code)]
+    return [("", "— pilih —"), *bodies, *people, *partners]
 
 
 def minutes_page(actor: Actor, meeting: Meeting, status: int = 200, minutes: MinutesForm | None = None,

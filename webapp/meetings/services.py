@@ -25,7 +25,8 @@ from webapp.meetings.models import (
 )
 from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW, runs_body
 from webapp.refusal import Conflict, Refused, commit_or_conflict
-from webapp.regions.models import Region, is_within
+from webapp.mitra.models import Mitra
+from webapp.regions.models import Region, is_within, kabupaten_code_of
 from webapp.regions.queries import setting_for
 from webapp.workflow import Taken, take
 
@@ -249,7 +250,7 @@ def add_agenda_item(actor: Actor, meeting: Meeting, title: str) -> AgendaItem:
 
 def parse_responsible(meeting: Meeting, choice: str, agency: str) -> dict:
     """"u:<id>" an account invited to the meeting, "r:<code>" a body within the meeting's region,
-    or a named agency typed in."""
+    "m:<id>" a mitra of the kabupaten, or a named agency typed in."""
     agency = (agency or "").strip()
     if choice and agency:
         raise Refused("Pilih penanggung jawab dari daftar atau tulis nama instansi, jangan keduanya.", "agency")
@@ -262,6 +263,11 @@ def parse_responsible(meeting: Meeting, choice: str, agency: str) -> dict:
         if region is None or not is_within(region.code, meeting.region_code):
             raise Refused("Lembaga penanggung jawab harus di wilayah rapat ini.", "responsible")
         return {"responsible_region_code": region.code}
+    if choice.startswith("m:") and choice[2:].isdigit():
+        mitra = db.session.get(Mitra, int(choice[2:]))
+        if mitra is None or mitra.kabupaten_code != kabupaten_code_of(meeting.region_code):
+            raise Refused("Mitra penanggung jawab harus mitra kabupaten ini.", "responsible")
+        return {"responsible_mitra_id": mitra.id}
     if agency:
         return {"responsible_agency": agency[:200]}
     raise Refused("Pilih penanggung jawab atau tulis nama instansi.", "responsible")

@@ -11,9 +11,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 
 from webapp.access import Actor, load_in_scope
+from webapp.auth.models import RoleAssignment
+from webapp.clock import today_in
 from webapp.extensions import db
+from webapp.meetings.models import ActionItem, ActionStatus, Meeting, Participant
 from webapp.mitra.models import Mitra, MitraKind
 from webapp.regions.models import Level, Region, kabupaten_code_of
+from webapp.regions.queries import setting_for
 from webapp.spm import SOURCE_LABELS, SPM_LABELS
 from webapp.workplans import rules
 from webapp.workplans.models import Plan, PlanLine, Progress
@@ -112,6 +116,13 @@ class MitraPage:
     by_source: Sums
     by_kecamatan: Sums
     total: Sums
+    actions: list[ActionItem] = field(default_factory=list)    # open, soonest due first
+    meetings: list[Meeting] = field(default_factory=list)      # invited through the mitra's staff
+    today: object = None
+
+    @property
+    def overdue(self) -> list[ActionItem]:
+        return [a for a in self.actions if a.due_on and a.due_on < self.today]
 
     @property
     def approved(self) -> int:
@@ -146,7 +157,9 @@ def lines_of(actor: Actor, mitra: Mitra, year: int) -> list[PlanLine]:
 def page(actor: Actor, mitra: Mitra, year: int) -> MitraPage:
     """What is expected of this mitra: its lines at every tier below, totals by field, source and kecamatan."""
     lines = lines_of(actor, mitra, year)
-    result = MitraPage(mitra, year, lines, Sums(), Sums(), Sums(), Sums())
+    today = today_in(setting_for(mitra.kabupaten_code).timezone)
+    result = MitraPage(mitra, year, lines, Sums(), Sums(), Sums(), Sums(), actions=open_actions(actor, mitra),
+                       meetings=invited_meetings(actor, mitra), today=today)
     for line in lines:
         approved = rules.is_approved(line.plan)
         result.by_field.add(SPM_LABELS[line.spm_field], line, approved)
@@ -154,3 +167,21 @@ def page(actor: Actor, mitra: Mitra, year: int) -> MitraPage:
         result.by_kecamatan.add(kecamatan_label(line.plan), line, approved)
         result.total.add("", line, approved)
     return result
+
+
+def open_actions(actor: Actor, mitra: Mitra) -> list[ActionItem]:
+    """Open action items given to this mitra (or its units) by meetings in the reader's area."""
+    return list(db.session.scalars(
+        select(ActionItem).join(Meeting, Meeting.id == ActionItem.meeting_id)
+        .where(ActionItem.responsible_mitra_id.in_(mitra.family_ids), ActionItem.status != ActionStatus.SELESAI,
+               actor.where_region("mitra.read", Meeting.region_code))
+        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)).unique())
+
+
+def invited_meetings(actor: Actor, mitra: Mitra, limit: int = 20) -> list[Meeting]:
+    """Meetings in the reader's area to which an account of this mitra (or its units) was invited, newest first."""
+    invited = (select(Participant.meeting_id).join(RoleAssignment, RoleAssignment.user_id == Participant.user_id)
+               .where(RoleAssignment.mitra_id.in_(mitra.family_ids)))
+    return list(db.session.scalars(
+        select(Meeting).where(Meeting.id.in_(invited), actor.where_region("mitra.read", Meeting.region_code))
+        .order_by(Meeting.starts_at.desc()).limit(limit)))

@@ -71,7 +71,8 @@ def show(mitra_id: int):
     mitra = queries.get_mitra_or_404(actor, mitra_id)
     data = queries.page(actor, mitra, _year())
     return render("mitra/show.html", data=data, may_edit=can(actor, "mitra.manage", mitra),
-                  may_realise=lambda line: can(actor, "plan.realise", line), approved=rules.is_approved)
+                  may_realise=lambda line: can(actor, "plan.realise", line), approved=rules.is_approved,
+                  may_update=lambda item: can(actor, "action.update", item))
 
 
 @bp.get("/<int:mitra_id>.<any(pdf, xlsx):kind>")
