@@ -46,6 +46,16 @@ def test_bad_line_input_is_refused_next_to_its_field_and_nothing_saved(demo_app,
     assert db.session.scalar(sa.select(sa.func.count(PlanLine.id))) == 0
 
 
+def test_a_kelurahan_plan_cannot_draw_on_apbdes_sources(demo_app):
+    plan = make_plan(drafter="lurah.benpasi", region_code="53.03.05.1005", lines=0)
+    with pytest.raises(Refused, match="Kelurahan tidak punya APBDes") as refused:
+        services.save_line(actor("lurah.benpasi"), plan, None, line_data("53.03.05.1005", funding_source="dd"), None)
+    assert refused.value.field == "funding_source"
+    line = services.save_line(actor("lurah.benpasi"), plan, None,
+                              line_data("53.03.05.1005", funding_source="apbd_kab"), None)
+    assert line.source_label == "APBD kabupaten"
+
+
 def test_a_mitra_of_another_kabupaten_cannot_carry_a_line(demo_app):
     plan = make_plan(lines=0)
     ttu = find("53.03", "Dinkes")

@@ -17,6 +17,7 @@ from webapp.extensions import db
 from webapp.mitra.models import Mitra
 from webapp.refusal import Conflict, Refused, commit_or_conflict
 from webapp.regions.models import Posyandu, Region, is_within, kabupaten_code_of
+from webapp.spm import APBDES_SOURCES
 from webapp.workflow import Taken, take
 from webapp.workplans import rules
 from webapp.workplans.rules import PLAN_FLOW, PROGRESS_FLOW
@@ -196,6 +197,9 @@ def _checked_line(plan: Plan, data: dict) -> dict:
         raise Refused("Pilih salah satu bidang SPM yang tersedia.", "spm_field")
     if data.get("funding_source") not in set(FundingSource):
         raise Refused("Sumber dana tidak dikenal. Pilih salah satu: " + ", ".join(SOURCE_LABELS.values()) + ".",
+                      "funding_source")
+    if plan.region.kind == "kelurahan" and data["funding_source"] in APBDES_SOURCES:
+        raise Refused("Kelurahan tidak punya APBDes: pilih APBD kabupaten (melalui kecamatan) atau sumber lain.",
                       "funding_source")
     volume = _checked_volume(data)
     budget = volume.pop("budget", data.get("budget"))
