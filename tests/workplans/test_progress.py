@@ -209,3 +209,22 @@ def test_plan_pdf_has_the_realisation_annex_and_never_one_name_in_two_signature_
     blocks = pdf_context(plan)["signatures"]
     names = [b["name"] for b in blocks if b["name"]]
     assert len(names) == len(set(names)) and names.count("Siti Aminah") == 1
+
+
+def test_rollup_as_pdf_and_excel(demo_client, login_as):
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    make_carried_line()
+    db.session.commit()
+    login_as(demo_client, "camat.kotabesi")
+    pdf = demo_client.get("/rencana-kerja/rekap.pdf?wilayah=62.02.01&tahun=2026")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "Kesehatan · Dana Desa · Dinkes — PKM Kota Besi" in text and "Palangan" in text
+    book = load_workbook(io.BytesIO(demo_client.get("/rencana-kerja/rekap.xlsx?wilayah=62.02.01&tahun=2026").data))
+    rows = list(book.active.values)
+    assert rows[1][:4] == ("Kesehatan", "Dana Desa", "Dinkes — PKM Kota Besi", 1_500_000)
+    login_as(demo_client, "camat.baamang")
+    assert demo_client.get("/rencana-kerja/rekap.pdf?wilayah=62.02.01&tahun=2026").status_code == 404

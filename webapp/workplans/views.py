@@ -262,11 +262,16 @@ def rollup_page():
     return render("workplans/rollup.html", data=data, options=options, status_label=rules.status_label)
 
 
-@bp.get("/rekap.xlsx")
+@bp.get("/rekap.<any(pdf, xlsx):kind>")
 @requires("plan.view")
-def rollup_xlsx():
-    """The roll-up matrix as Excel."""
+def rollup_file(kind: str):
+    """The roll-up as PDF (status, matrix, needs) or its matrix as Excel."""
     data, _ = _rollup_data()
+    name = f"rekap-renja-{data.region.code}-{data.year}"
+    if kind == "pdf":
+        setting = setting_for(data.region.code)
+        return pdf.pdf_response(pdf.render_pdf("pdf/plan_rollup.html", data=data, setting=setting,
+                                               logo=pdf.data_uri(setting.logo, setting.logo_mime)), f"{name}.pdf")
     header = ["Bidang", "Sumber dana", "Pelaksana", "Disetujui (Rp)", "Semua (Rp)", "Realisasi (Rp)"]
     lines = [[r.field, r.source, r.pelaksana, r.approved, r.every, r.spent] for r in data.matrix]
-    return download(to_xlsx("Rekap", header, lines), f"rekap-renja-{data.region.code}-{data.year}.xlsx", "xlsx")
+    return download(to_xlsx("Rekap", header, lines), f"{name}.xlsx", "xlsx")
