@@ -34,8 +34,8 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.ANGGOTA: frozenset(MEMBER),
     Role.APPROVER: frozenset(MEMBER | {"plan.approve", "meeting.sign"}),
     Role.ADMIN: frozenset(VIEW | {"user.manage", "posyandu.manage", "settings.manage", "dashboard.view",
-                                  "report.view", "plan.view", "mitra.read", "mitra.registry", "mitra.manage",
-                                  "lembaga.view", "lembaga.manage"}),
+                                  "report.view", "plan.view", "audit.view", "mitra.read", "mitra.registry",
+                                  "mitra.manage", "lembaga.view", "lembaga.manage"}),
     # A partner's staff sees only what concerns its mitra (its plan lines, through the mitra page, and the
     # action items given to it) and updates their realisation and status: no region, Posyandu or meeting pages.
     Role.MITRA: frozenset({"mitra.read", "plan.realise", "action.update"}),

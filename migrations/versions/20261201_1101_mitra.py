@@ -5,13 +5,13 @@ Old funding-source values are renamed in place, so no row is lost: "apbdes" (APB
 "dd" (Dana Desa) and "apbd" becomes "apbd_kab" (APBD kabupaten); the others keep their value.
 
 Revision ID: 1101_mitra
-Revises: 0007
+Revises: 1601_reset_notice (main's head when merged; first written on 0007)
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "1101_mitra"
-down_revision = "0007"
+down_revision = "1601_reset_notice"
 branch_labels = None
 depends_on = None
 

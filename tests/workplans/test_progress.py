@@ -142,7 +142,7 @@ def test_old_funding_source_values_are_migrated_without_loss(tmp_path):
 
     app = create_app(test_config(f"sqlite:///{tmp_path / 'm.sqlite3'}"))
     with app.app_context():
-        upgrade(revision="0007")
+        upgrade(revision="1601_reset_notice")
         with db.engine.begin() as conn:
             conn.execute(sa.text("INSERT INTO region (code, name, level, parent_code) VALUES ('62', 'Kalteng', "
                                  "'provinsi', NULL)"))
@@ -161,7 +161,7 @@ def test_old_funding_source_values_are_migrated_without_loss(tmp_path):
             after = [r[0] for r in conn.execute(sa.text("SELECT funding_source FROM plan_line ORDER BY position"))]
         assert after == ["dd", "apbd_kab", "add", "bok", "csr", "swadaya", "lainnya", "dd"]
         assert set(after) <= set(FundingSource)
-        downgrade(revision="0007")
+        downgrade(revision="1601_reset_notice")
         with db.engine.connect() as conn:
             back = [r[0] for r in conn.execute(sa.text("SELECT funding_source FROM plan_line ORDER BY position"))]
         assert back == ["apbdes", "apbd", "add", "bok", "csr", "swadaya", "lainnya", "apbdes"]

@@ -1,12 +1,10 @@
 """A mitra page as Excel (one sheet of lines, one of totals) and as the context of its PDF."""
 from __future__ import annotations
 
-import io
-
 from webapp import pdf
+from webapp.exports import download, to_xlsx
 from webapp.mitra.queries import MitraPage, kecamatan_label
 from webapp.regions.queries import setting_for
-from webapp.reports.exports import download
 from webapp.workplans import rules
 
 LINE_HEADER = ["Wilayah", "Kecamatan", "Rencana", "Status rencana", "Kegiatan", "Bidang", "Kode kegiatan",
@@ -22,29 +20,14 @@ def _line_row(line) -> list:
 
 
 def page_xlsx(data: MitraPage) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Kegiatan"
-    sheet.append(LINE_HEADER)
-    for line in data.lines:
-        sheet.append(_line_row(line))
-    totals = book.create_sheet("Jumlah")
-    totals.append(["Menurut", "Kelompok", "Disetujui (Rp)", "Belum disetujui (Rp)", "Realisasi (Rp)"])
+    """The lines, then (after a blank row) the totals by field, source and kecamatan, on one sheet."""
+    rows = [LINE_HEADER, *(_line_row(line) for line in data.lines), [],
+            ["Menurut", "Kelompok", "Disetujui (Rp)", "Belum disetujui (Rp)", "Realisasi (Rp)"]]
     for title, sums in (("Bidang", data.by_field), ("Sumber dana", data.by_source),
                         ("Kecamatan", data.by_kecamatan)):
-        for key, approved, pending, spent in sums.items():
-            totals.append([title, key, approved, pending, spent])
-    totals.append(["Jumlah", "", data.approved, data.pending, data.spent])
-    for worksheet in (sheet, totals):
-        for cell in worksheet[1]:
-            cell.font = Font(bold=True)
-        worksheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        rows += [[title, key, approved, pending, spent] for key, approved, pending, spent in sums.items()]
+    rows.append(["Jumlah", "", data.approved, data.pending, data.spent])
+    return to_xlsx("Kegiatan", rows, bold_rows=(1, len(data.lines) + 3, -1), freeze="A2")
 
 
 def xlsx_response(data: bytes, filename: str):

@@ -69,7 +69,7 @@ class LineForm(FlaskForm):
     unit_price = StringField("Harga satuan (Rp)", validators=[Optional()],
                              render_kw={"inputmode": "numeric", "placeholder": "mis. 300.000"})
     output = StringField("Keluaran yang diharapkan", validators=[Optional(), max_length(300)])
-    budget = StringField("Anggaran (Rp)", render_kw={"inputmode": "numeric", "placeholder": "mis. 12.500.000"})
+    budget = StringField("Anggaran (Rp)", validators=[max_length(30)], render_kw={"inputmode": "numeric", "placeholder": "mis. 12.500.000"})
     funding_source = SelectField("Sumber dana",
                                  choices=[("", "— pilih —")] + [(k.value, v) for k, v in SOURCE_LABELS.items()],
                                  validate_choice=False)

@@ -10,7 +10,7 @@ from webapp.forms import apply_form_errors
 from webapp.refusal import Refused
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
-from webapp.reports.exports import download, to_xlsx
+from webapp.exports import download, to_xlsx
 from webapp.workplans import queries, rollup, rules, services
 from webapp.mitra.queries import pelaksana_choices
 from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, ProgressForm, VersionForm, version_of
@@ -274,4 +274,4 @@ def rollup_file(kind: str):
                                                logo=pdf.data_uri(setting.logo, setting.logo_mime)), f"{name}.pdf")
     header = ["Bidang", "Sumber dana", "Pelaksana", "Disetujui (Rp)", "Semua (Rp)", "Realisasi (Rp)"]
     lines = [[r.field, r.source, r.pelaksana, r.approved, r.every, r.spent] for r in data.matrix]
-    return download(to_xlsx("Rekap", header, lines), f"{name}.xlsx", "xlsx")
+    return download(to_xlsx("Rekap", [header, *lines], freeze="A2"), f"{name}.xlsx", "xlsx")
