@@ -23,7 +23,7 @@ from pypdf import PdfReader  # noqa: E402
 from webapp import create_app  # noqa: E402
 
 FIELDS = ["pendidikan", "kesehatan", "pekerjaan_umum", "perumahan_rakyat", "trantibumlinmas", "sosial"]
-SOURCES = ["apbdes", "add", "apbd", "bok", "csr", "swadaya", "lainnya"]
+SOURCES = ["dd", "add", "apbd_kab", "bok", "csr", "swadaya", "lainnya"]
 
 
 def build_plan(lines: int):

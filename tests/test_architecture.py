@@ -6,8 +6,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "webapp"
 KERNEL = {"access", "audit", "clock", "config", "database", "extensions", "formatting", "forms", "pdf", "refusal",
-          "registry", "rendering", "workflow", "assets", "compression", "errors", "security", "demo", "cli", "share"}
-DOMAINS = {"auth", "regions", "reports", "workplans", "meetings", "dashboard", "evidence", "home", "pwa"}
+          "registry", "rendering", "spm", "workflow", "assets", "compression", "errors", "security", "demo", "cli",
+          "share"}
+DOMAINS = {"auth", "regions", "reports", "workplans", "meetings", "dashboard", "evidence", "home", "pwa", "mitra",
+           "lembaga"}
 BRIDGES = {"dashboard", "evidence"}  # evidence draws signals from every domain and reuses the dashboard's charts
 MODULES = {".".join(p.relative_to(ROOT.parent).with_suffix("").parts).removesuffix(".__init__"): ast.parse(p.read_text())
            for p in ROOT.rglob("*.py")}

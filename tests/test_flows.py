@@ -12,7 +12,7 @@ from werkzeug.exceptions import Forbidden
 
 from tests.meetings.helpers import make_meeting
 from tests.reports.helpers import actor, fill, last_month, palangan_posyandu
-from tests.workplans.helpers import make_plan
+from tests.workplans.helpers import make_carried_line, make_plan
 from webapp.audit import AuditEvent
 from webapp.demo import ACCOUNTS
 from webapp.evidence.rules import SHARE_FLOW
@@ -21,7 +21,7 @@ from webapp.meetings.rules import MINUTES_FLOW
 from webapp.refusal import Conflict
 from webapp.reports.rules import REPORT_FLOW
 from webapp.workflow import take
-from webapp.workplans.rules import PLAN_FLOW
+from webapp.workplans.rules import PLAN_FLOW, PROGRESS_FLOW
 
 USERS = [account[0] for account in ACCOUNTS]
 PALANGAN_POKJA = {"kades.palangan", "pokja.palangan"}
@@ -45,13 +45,21 @@ EXPECTED = {
     "share": {  # a link to a Kota Besi meeting's PDF
         "revoke": ({"aktif"}, "dicabut", KOTA_BESI_BODY),
     },
+    "realisation": {  # a line of an approved Palangan plan carried by Puskesmas Kota Besi, a unit of Dinkes
+        "start": ({"belum"}, "berjalan", PALANGAN_POKJA | {"dinkes.kotim"}),
+        "update": ({"berjalan"}, "berjalan", PALANGAN_POKJA | {"dinkes.kotim"}),
+        "finish": ({"belum", "berjalan"}, "selesai", PALANGAN_POKJA | {"dinkes.kotim"}),
+        "correct": ({"selesai"}, "selesai", PALANGAN_POKJA | {"dinkes.kotim"}),
+        "cancel": ({"belum", "berjalan"}, "batal", PALANGAN_POKJA | {"dinkes.kotim"}),
+    },
     "minutes": {  # a Kota Besi meeting: chair camat.kotabesi, note-taker pokjanal.kotabesi
         "circulate": ({"draft"}, "circulated", KOTA_BESI_BODY),
         "finalize": ({"circulated"}, "final", {"camat.kotabesi"}),
         "lock": ({"final"}, "locked", KOTA_BESI_BODY),
     },
 }
-FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW, "share": SHARE_FLOW}
+FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW, "share": SHARE_FLOW,
+         "realisation": PROGRESS_FLOW}
 
 
 def _report():
@@ -64,7 +72,8 @@ def audits() -> int:
 
 
 def _history(obj) -> int:
-    return len(getattr(obj, "events", None) or getattr(obj, "steps", None) or [])
+    return len(getattr(obj, "events", None) or getattr(obj, "steps", None) or getattr(obj, "progress_events", None)
+               or [])
 
 
 def _share_link():
@@ -74,7 +83,8 @@ def _share_link():
     return link
 
 
-MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting, "share": _share_link}
+MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting, "share": _share_link,
+          "realisation": make_carried_line}
 
 
 def test_the_tables_name_every_step_and_state():

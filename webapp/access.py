@@ -25,7 +25,8 @@ from webapp.registry import registry
 VIEW = {"region.view", "posyandu.view", "meeting.view", "action.update"}
 MEMBER = VIEW | {
     "user.manage", "posyandu.manage", "report.view", "report.verify", "report.reopen",
-    "plan.view", "plan.draft", "meeting.manage", "dashboard.view",
+    "plan.view", "plan.draft", "plan.realise", "meeting.manage", "dashboard.view", "mitra.read", "mitra.registry",
+    "lembaga.view", "lembaga.manage",
 }
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -33,7 +34,11 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.ANGGOTA: frozenset(MEMBER),
     Role.APPROVER: frozenset(MEMBER | {"plan.approve", "meeting.sign"}),
     Role.ADMIN: frozenset(VIEW | {"user.manage", "posyandu.manage", "settings.manage", "dashboard.view",
-                                  "report.view", "plan.view", "audit.view"}),
+                                  "report.view", "plan.view", "audit.view", "mitra.read", "mitra.registry",
+                                  "mitra.manage", "lembaga.view", "lembaga.manage"}),
+    # A partner's staff sees only what concerns its mitra (its plan lines, through the mitra page, and the
+    # action items given to it) and updates their realisation and status: no region, Posyandu or meeting pages.
+    Role.MITRA: frozenset({"mitra.read", "plan.realise", "action.update"}),
 }
 """One table from role to permissions. Tier limits (e.g. only a desa verifies) are object rules."""
 
@@ -43,6 +48,7 @@ class Grant:
     role: Role
     region_code: str
     posyandu_id: int | None
+    mitra_id: int | None = None
 
     @property
     def level(self) -> Level:
@@ -54,7 +60,7 @@ class Actor:
 
     def __init__(self, user: User):
         self.user = user
-        self.grants = [Grant(Role(r.role), r.region_code, r.posyandu_id) for r in user.roles]
+        self.grants = [Grant(Role(r.role), r.region_code, r.posyandu_id, r.mitra_id) for r in user.roles]
 
     @property
     def id(self) -> int:
@@ -65,6 +71,11 @@ class Actor:
 
     def grants_for(self, permission: str) -> list[Grant]:
         return [g for g in self.grants if permission in PERMISSIONS[g.role]]
+
+    @property
+    def mitra_ids(self) -> set[int]:
+        """The partners this actor works for (mitra role grants)."""
+        return {g.mitra_id for g in self.grants if g.role == Role.MITRA and g.mitra_id is not None}
 
     def has_role(self, role: Role) -> bool:
         return any(g.role == role for g in self.grants)
@@ -125,7 +136,7 @@ def current_actor() -> Actor:
 OBJECT_ACTIONS = frozenset({
     "report.file", "report.verify", "report.reopen", "plan.draft", "plan.approve", "meeting.view",
     "meeting.manage", "meeting.sign", "minutes.edit", "minutes.read", "minutes.comment", "action.update",
-    "posyandu.manage", "settings.manage",
+    "posyandu.manage", "settings.manage", "mitra.manage", "plan.realise", "lembaga.manage",
 })
 """Actions asked about one object: each must have a rule, or the app refuses to start (fail closed)."""
 

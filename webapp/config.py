@@ -31,7 +31,8 @@ def from_environment() -> dict:
         "PERMANENT_SESSION_LIFETIME": int(float(env.get("SESSION_IDLE_HOURS", "8")) * 3600),
         "SESSION_MAX_SECONDS": int(float(env.get("SESSION_MAX_DAYS", "7")) * 86400),
         "WTF_CSRF_TIME_LIMIT": None,
-        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # a 2 MB SK scan plus its form must arrive, so the service can say why a bigger one is refused
+        "MAX_CONTENT_LENGTH": 3 * 1024 * 1024,
         "SEND_FILE_MAX_AGE_DEFAULT": 60 * 60 * 24 * 365,
         # OWASP: scrypt with N=2^17, r=8, p=1.
         "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD", "scrypt:131072:8:1"),

@@ -13,8 +13,11 @@ from sqlalchemy import select
 from webapp.auth.models import Role, RoleAssignment, User
 from webapp.auth.passwords import hash_password
 from webapp.extensions import db
+from webapp.mitra.models import Mitra
 from webapp.registry import registry
-from webapp.regions.models import KabupatenSetting, Posyandu, Region, default_timezone, level_of, parent_code_of
+from webapp.regions.models import (
+    KabupatenSetting, Posyandu, Region, default_timezone, kabupaten_code_of, level_of, parent_code_of,
+)
 
 DEMO_PASSWORD = "pokjanal-demo"
 
@@ -62,6 +65,7 @@ ACCOUNTS = [
     ("pokja.palangan", "Siti Aminah", "Ketua Pokja Posyandu Desa Palangan", "081251000008", Role.ANGGOTA, "62.02.01.2003", None),
     ("kader.palangan", "Nurhayati", "Kader Posyandu", "081251000009", Role.KADER, "62.02.01.2003", 0),
     ("kades.hanjalipan", "Bahrudin", "Kepala Desa Hanjalipan", "081251000010", Role.APPROVER, "62.02.01.2004", None),
+    ("pokja.hanjalipan", "Rusmini", "Ketua Pokja Posyandu Desa Hanjalipan", "081251000013", Role.ANGGOTA, "62.02.01.2004", None),
     ("kader.hanjalipan", "Yuliana", "Kader Posyandu", "081251000011", Role.KADER, "62.02.01.2004", 0),
     ("admin.ttu", "Maria Goreti Taek", "Staf Sekretariat Pokjanal (DPMD)", "081339000001", Role.ADMIN, "53.03", None),
     ("camat.kefamenanu", "Yohanes Sanak, S.IP", "Camat Kota Kefamenanu", "081339000002", Role.APPROVER, "53.03.05", None),
@@ -69,6 +73,8 @@ ACCOUNTS = [
     ("kader.benpasi", "Theresia Abi", "Kader Posyandu", "081339000004", Role.KADER, "53.03.05.1005", 0),
     ("bupati.ttu", "Yosef Kolo, S.H.", "Wakil Bupati Timor Tengah Utara", "081339000005", Role.APPROVER, "53.03", None),
     ("pokjanal.ttu", "Fransiska Tefa, S.KM", "Sekretaris Pokjanal Kabupaten", "081339000006", Role.ANGGOTA, "53.03", None),
+    ("dinkes.kotim", "dr. Fauziah Rahmah", "Kepala Seksi Kesehatan Keluarga dan Gizi, Dinas Kesehatan", "081251000012",
+     Role.MITRA, "62.02", None),
 ]
 PEOPLE = {
     # username: (sex, NIP); a NIP marks a civil servant (ASN). Elected officials (bupati, wakil bupati,
@@ -80,8 +86,13 @@ PEOPLE = {
     "kades.hanjalipan": ("L", ""), "kader.hanjalipan": ("P", ""), "admin.ttu": ("P", "19870623 201001 2 011"),
     "camat.kefamenanu": ("L", "19770905 200003 1 006"), "lurah.benpasi": ("L", "19800430 200501 1 009"),
     "kader.benpasi": ("P", ""), "bupati.ttu": ("L", ""), "pokjanal.ttu": ("P", "19850312 201001 2 007"),
+    "dinkes.kotim": ("P", "19860720 201001 2 014"), "pokja.hanjalipan": ("P", ""),
 }
 PLACES_OF_SIGNING = {"62.02": "Sampit", "53.03": "Kefamenanu"}
+MITRA_OF = {"dinkes.kotim": "Dinkes"}
+"""Demo accounts with the mitra role and the short name of the partner (of their kabupaten) they work for."""
+BASE_SEEDERS = 10
+"""Seeders ordered below this are base data (mitra): they run before the accounts that link to them."""
 
 def _region_rows():
     for line in REGIONS.strip().splitlines():
@@ -135,7 +146,10 @@ def seed_accounts() -> None:
         user = User(username=username, full_name=name, jabatan=jabatan, phone=normalize_phone(phone), nip=nip,
                     is_asn=bool(nip), sex=sex, password_hash=password_hash)
         posyandu_id = first_posyandu(region).id if posyandu_index is not None else None
-        user.roles.append(RoleAssignment(role=role, region_code=region, posyandu_id=posyandu_id))
+        mitra_id = db.session.scalar(select(Mitra.id).where(Mitra.kabupaten_code == kabupaten_code_of(region),
+                                                            Mitra.short_name == MITRA_OF[username])) \
+            if username in MITRA_OF else None
+        user.roles.append(RoleAssignment(role=role, region_code=region, posyandu_id=posyandu_id, mitra_id=mitra_id))
         db.session.add(user)
     db.session.flush()
 
@@ -144,6 +158,9 @@ def seed_base() -> None:
     """Regions, settings, Posyandu and accounts: what every other part of the demo stands on."""
     seed_regions()
     seed_posyandu()
+    for order, seeder in registry().seeders:
+        if order < BASE_SEEDERS:
+            seeder()
     seed_accounts()
     db.session.commit()
 
@@ -151,9 +168,10 @@ def seed_base() -> None:
 def seed_demo() -> None:
     """Load everything; safe to run again."""
     seed_base()
-    for _, seeder in registry().seeders:
-        seeder()
-        db.session.commit()
+    for order, seeder in registry().seeders:
+        if order >= BASE_SEEDERS:
+            seeder()
+            db.session.commit()
 
 
 def demo_logins() -> list[tuple[str, str, str]]:

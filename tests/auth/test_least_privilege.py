@@ -13,13 +13,15 @@ from webapp.extensions import db
 # manager → the demo accounts it may reset and disable (everything else: refused, nothing changed)
 MANAGES = {
     "admin.kotim": {"bupati.kotim", "pokjanal.kotim", "camat.kotabesi", "pokjanal.kotabesi", "camat.baamang",
-                    "kades.palangan", "pokja.palangan", "kades.hanjalipan"},
-    "bupati.kotim": {"camat.kotabesi", "pokjanal.kotabesi", "camat.baamang", "pokja.palangan"},
-    "pokjanal.kotim": {"pokjanal.kotabesi", "pokja.palangan"},
-    "camat.kotabesi": {"kades.palangan", "pokja.palangan", "kades.hanjalipan"},
-    "pokjanal.kotabesi": {"pokja.palangan"},
+                    "kades.palangan", "pokja.palangan", "kades.hanjalipan", "pokja.hanjalipan",
+                    "dinkes.kotim"},  # only the account office links accounts to a mitra
+    "bupati.kotim": {"camat.kotabesi", "pokjanal.kotabesi", "camat.baamang", "pokja.palangan", "pokja.hanjalipan"},
+    "pokjanal.kotim": {"pokjanal.kotabesi", "pokja.palangan", "pokja.hanjalipan"},
+    "camat.kotabesi": {"kades.palangan", "pokja.palangan", "kades.hanjalipan", "pokja.hanjalipan"},
+    "pokjanal.kotabesi": {"pokja.palangan", "pokja.hanjalipan"},
     "kades.palangan": {"kader.palangan"},
     "pokja.palangan": {"kader.palangan"},
+    "pokja.hanjalipan": {"kader.hanjalipan"},
     "kades.hanjalipan": {"kader.hanjalipan"},
     "admin.ttu": {"bupati.ttu", "pokjanal.ttu", "camat.kefamenanu", "lurah.benpasi"},
     "camat.kefamenanu": {"lurah.benpasi"},

@@ -19,7 +19,7 @@ def line_data(region_code: str, **overrides) -> dict:
     data = {"activity": "Penimbangan balita", "spm_field": "kesehatan", "indicator": "D/S", "target_value": "90%",
             "target_group": "Balita", "location": f"p:{posyandu.id}" if posyandu else f"r:{region_code}",
             "months": ["1", "2", "3"], "person_in_charge": "Bidan desa", "budget": 1_500_000,
-            "funding_source": "apbdes"}
+            "funding_source": "dd"}
     data.update(overrides)
     return data
 
@@ -34,3 +34,17 @@ def make_plan(drafter: str = "pokja.palangan", region_code: str = "62.02.01.2003
     if submit:
         services.submit(who, plan, None)
     return plan
+
+
+def make_carried_line(short_name: str = "PKM Kota Besi", approve: bool = True):
+    """A line of a Palangan plan carried by a Kotim mitra; the plan submitted and approved by its kades."""
+    from webapp.mitra.demo import find
+
+    plan = make_plan(submit=True)
+    line = plan.lines[0]
+    line.mitra_id = find("62.02", short_name).id
+    db.session.flush()
+    if approve:
+        services.approve(actor("kades.palangan"), plan, "", None)
+    db.session.refresh(line)
+    return line

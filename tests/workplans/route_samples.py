@@ -22,7 +22,7 @@ def _plan_in(region_code: str) -> Plan | None:
         return None
     plan = Plan(region_code=region_code, year=2026, title=f"Rencana sampel {region_code}", created_by_id=user_id)
     plan.lines.append(PlanLine(activity="Kegiatan sampel", spm_field="kesehatan", months="1", budget=1000,
-                               funding_source="apbdes", location_code=region_code))
+                               funding_source="dd", location_code=region_code))
     db.session.add(plan)
     db.session.commit()
     return plan

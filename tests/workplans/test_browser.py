@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 
 LINES = [
-    ("Penimbangan balita di Posyandu", "kesehatan", "3.600.000", "apbdes", ["1", "2", "3"]),
+    ("Penimbangan balita di Posyandu", "kesehatan", "3.600.000", "dd", ["1", "2", "3"]),
     ("Kelas ibu balita", "pendidikan", "2.400.000", "add", ["5", "6"]),
     ("Pendataan lansia", "sosial", "750.000", "swadaya", ["9"]),
 ]

@@ -32,7 +32,7 @@ def test_approved_plan_prints_lines_totals_and_signatures(demo_client, login_as)
     text, reader = _pdf_text(demo_client, plan.id)
     assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR" in text
     for expected in ("Kelas ibu balita", "PMT lokal", "Timbang", "Bidang Pendidikan", "Bidang Kesehatan",
-                     "Rp 2.400.000", "Rp 16.100.000", "Rp 18.500.000", "APBDes/Dana Desa", "ADD",
+                     "Rp 2.400.000", "Rp 16.100.000", "Rp 18.500.000", "Dana Desa", "ADD",
                      "Disusun oleh,", "Disetujui,", "Mengetahui,", "Siti Aminah", "Marlinae", "Ahmad Yani, S.Sos",
                      "Kepala Desa Palangan", "Camat Kota Besi"):
         assert expected in text, expected

@@ -165,7 +165,7 @@ def test_demo_seeder_is_idempotent_and_fills_each_queue(demo_app):
 
     seed_workplans()
     seed_workplans()
-    assert db.session.scalar(select(func.count(Plan.id))) == 5
+    assert db.session.scalar(select(func.count(Plan.id))) == 6  # five in Kotim, one in TTU
     assert [p.region_code for p in queue(actor("kades.palangan"))] == ["62.02.01.2003"]
     assert [p.region_code for p in queue(actor("camat.kotabesi"))] == ["62.02.01.2004"]
     assert queue(actor("bupati.kotim")) == []

@@ -42,7 +42,7 @@ def test_bad_line_input_comes_back_with_its_message_and_saves_nothing(demo_clien
     plan = make_plan(lines=0)
     login_as(demo_client, "pokja.palangan")
     form = {"activity": "Posyandu remaja", "spm_field": "kesehatan", "location": "r:62.02.01.2003", "months": ["5"],
-            "budget": "500.000", "funding_source": "apbdes", "version": str(plan.version)}
+            "budget": "500.000", "funding_source": "dd", "version": str(plan.version)}
     form.update(data)
     response = demo_client.post(f"/rencana-kerja/{plan.id}/kegiatan/baru", data=form)
     assert response.status_code == 422
@@ -138,7 +138,7 @@ def test_locked_plan_shows_no_edit_and_refuses_posts(demo_client, login_as):
     line = plan.lines[0]
     response = demo_client.post(f"/rencana-kerja/{plan.id}/kegiatan/{line.id}", data={
         "activity": "Diam-diam", "spm_field": "kesehatan", "location": "r:62.02.01.2003", "months": ["1"],
-        "budget": "1", "funding_source": "apbdes", "version": str(plan.version)})
+        "budget": "1", "funding_source": "dd", "version": str(plan.version)})
     assert response.status_code == 409 and "terkunci" in _page(response)
     db.session.expire_all()
     assert db.session.get(Plan, plan.id).lines[0].activity == "Kegiatan 1"
@@ -151,7 +151,7 @@ def test_two_editors_of_one_draft_get_a_conflict_message(demo_app, login_as):
     login_as(second, "kades.palangan")
     line = plan.lines[0]
     form = {"spm_field": "kesehatan", "location": "r:62.02.01.2003", "months": ["1"], "budget": "1000",
-            "funding_source": "apbdes", "version": str(plan.version)}
+            "funding_source": "dd", "version": str(plan.version)}
     assert first.post(f"/rencana-kerja/{plan.id}/kegiatan/{line.id}", data={**form, "activity": "Versi A"}).status_code == 302
     response = second.post(f"/rencana-kerja/{plan.id}/kegiatan/{line.id}", data={**form, "activity": "Versi B"})
     assert response.status_code == 409

@@ -36,6 +36,7 @@ class AccountForm(FlaskForm):
     role = SelectField("Peran", choices=[(k.value, v) for k, v in ROLE_LABELS.items()], validators=[required()])
     region_code = SelectField("Wilayah", validators=[required("Pilih wilayah.")], validate_choice=False)
     posyandu_id = SelectField("Posyandu (untuk kader)", validators=[Optional()], validate_choice=False, coerce=str)
+    mitra_id = SelectField("Mitra (untuk peran mitra)", validators=[Optional()], validate_choice=False, coerce=str)
     password = PasswordField("Kata sandi awal", validators=[required(), max_length(128)])
 
     def validate_username(self, field):

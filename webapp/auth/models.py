@@ -17,6 +17,7 @@ class Role(StrEnum):
     ANGGOTA = "anggota"
     APPROVER = "approver"
     ADMIN = "admin"
+    MITRA = "mitra"  # a partner's staff: reads what concerns its mitra, updates realisation; nothing else
 
 
 ROLE_LABELS = {
@@ -24,6 +25,7 @@ ROLE_LABELS = {
     Role.ANGGOTA: "Anggota",
     Role.APPROVER: "Pejabat penyetuju",
     Role.ADMIN: "Admin",
+    Role.MITRA: "Mitra",
 }
 
 
@@ -70,6 +72,7 @@ class RoleAssignment(db.Model):
     role: Mapped[Role] = mapped_column(String(10))
     region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), index=True)
     posyandu_id: Mapped[int | None] = mapped_column(ForeignKey("posyandu.id"), index=True)
+    mitra_id: Mapped[int | None] = mapped_column(ForeignKey("mitra.id"), index=True)  # the mitra role's partner
 
     user: Mapped[User] = relationship(back_populates="roles")
     region: Mapped[Region] = relationship(lazy="joined")

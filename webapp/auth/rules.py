@@ -26,6 +26,9 @@ def grant_allows(grant: Grant, role: Role, region_code: str) -> bool:
     if not is_within(region_code, grant.region_code) or grant.posyandu_id is not None:
         return False
     target = level_of(region_code)
+    if role == Role.MITRA:  # a partner's staff, linked to a mitra of the kabupaten: the account office's work
+        return grant.role == Role.ADMIN and grant.level == Level.KABUPATEN and target in (
+            Level.KABUPATEN, Level.KECAMATAN)  # an agency, or a unit such as a puskesmas
     if grant.role == Role.ADMIN:
         return grant.level == Level.KABUPATEN and role != Role.KADER and (
             role != Role.ADMIN or target == Level.KABUPATEN)

@@ -25,7 +25,8 @@ from webapp.database import outside_write_lock
 from webapp.extensions import db
 from webapp.formatting import waktu
 from webapp.refusal import Refused
-from webapp.regions.models import Posyandu, Region, default_timezone
+from webapp.mitra.models import Mitra
+from webapp.regions.models import Posyandu, Region, default_timezone, kabupaten_code_of
 
 WRONG_LOGIN_MESSAGE = "Nama pengguna/nomor HP atau kata sandi salah."
 WRONG_CODE_MESSAGE = "Kode reset salah atau sudah kedaluwarsa."
@@ -163,9 +164,19 @@ def _check_new_account(actor: Actor, username: str, phone: str, role: Role, regi
     return normalized, posyandu_id
 
 
+def _checked_mitra(role: Role, region_code: str, mitra_id: int | None) -> int | None:
+    """A mitra account works for one active mitra of the account's kabupaten; other roles for none."""
+    if role != Role.MITRA:
+        return None
+    mitra = db.session.get(Mitra, mitra_id) if mitra_id else None
+    if mitra is None or not mitra.is_active or mitra.kabupaten_code != kabupaten_code_of(region_code):
+        raise Refused("Pilih mitra kabupaten ini untuk akun dengan peran mitra.", "mitra_id")
+    return mitra.id
+
+
 def create_account(actor: Actor, *, username: str, full_name: str, phone: str, jabatan: str, nip: str,
                    password: str, role: Role, region_code: str, posyandu_id: int | None, address: str,
-                   sex: str = "", is_asn: bool = False) -> User:
+                   sex: str = "", is_asn: bool = False, mitra_id: int | None = None) -> User:
     """Create an account with one role the actor may grant; hash first, then check and write at once.
     Only an ASN's NIP is printed (bupati, wakil bupati and kepala desa are elected and have none)."""
     username = username.strip().lower()
@@ -176,9 +187,10 @@ def create_account(actor: Actor, *, username: str, full_name: str, phone: str, j
             raise Refused(problem, "password")
         password_hash = hash_password(password)
     normalized, posyandu_id = _check_new_account(actor, username, phone, role, region_code, posyandu_id)
+    mitra_id = _checked_mitra(role, region_code, mitra_id)
     user = User(username=username, full_name=full_name.strip(), phone=normalized, jabatan=jabatan.strip(),
                 nip=nip.strip(), is_asn=is_asn, sex=sex, password_hash=password_hash, created_by_id=actor.id)
-    user.roles.append(RoleAssignment(role=role, region_code=region_code, posyandu_id=posyandu_id))
+    user.roles.append(RoleAssignment(role=role, region_code=region_code, posyandu_id=posyandu_id, mitra_id=mitra_id))
     db.session.add(user)
     db.session.flush()
     audit(actor.id, "user.created", username, f"{role} {region_code}", address)

@@ -12,6 +12,7 @@ from webapp.auth.sessions import client_address, end_session, start_session
 from webapp.exports import Column, Export, Sheet, answer
 from webapp.formatting import waktu
 from webapp.forms import apply_form_errors, form_status
+from webapp.mitra import queries as mitra_queries
 from webapp.regions import queries as region_queries
 from webapp.regions.queries import setting_for
 from webapp.refusal import Refused
@@ -101,6 +102,9 @@ def _account_form() -> AccountForm:
     form.posyandu_id.choices = [("", "— bukan kader —")] + [
         (str(p.id), f"{p.name} ({p.region.label})") for p in region_queries.posyandu_in_scope(actor, "user.manage")
     ]
+    form.mitra_id.choices = [("", "— bukan mitra —")] + [
+        (str(m.id), f"{m.short_name} — {m.name}") for m in mitra_queries.registry_list(actor)
+    ]
     return form
 
 
@@ -118,6 +122,7 @@ def users():
                 sex=form.sex.data or "", is_asn=bool(form.is_asn.data),
                 role=Role(form.role.data), region_code=form.region_code.data,
                 posyandu_id=int(form.posyandu_id.data) if (form.posyandu_id.data or "").isdigit() else None,
+                mitra_id=int(form.mitra_id.data) if (form.mitra_id.data or "").isdigit() else None,
                 address=client_address(),
             )
         except Refused as error:

@@ -31,6 +31,8 @@ class MeetingForm(FlaskForm):
                            validators=[required("Pilih pimpinan rapat.")])
     notulis_id = SelectField("Notulis", coerce=_int_or_none, validate_choice=False,
                              validators=[required("Pilih notulis.")])
+    chair_member_id = SelectField("Ketua rapat (anggota lembaga)", coerce=_int_or_none, validate_choice=False)
+    notulis_member_id = SelectField("Notulis (anggota lembaga)", coerce=_int_or_none, validate_choice=False)
     agenda = TextAreaField("Agenda (satu butir per baris)", validators=[Optional(), max_length(4000)])
 
     def data_for_service(self) -> dict:
@@ -38,6 +40,7 @@ class MeetingForm(FlaskForm):
             "region_code": self.region_code.data, "kind": self.kind.data, "title": self.title.data,
             "day": self.day.data, "starts": self.starts.data, "ends": self.ends.data, "place": self.place.data,
             "chair_id": self.chair_id.data, "notulis_id": self.notulis_id.data,
+            "chair_member_id": self.chair_member_id.data, "notulis_member_id": self.notulis_member_id.data,
             "agenda": [line.strip() for line in (self.agenda.data or "").splitlines() if line.strip()],
         }
 

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from webapp.auth.models import User
 from webapp.clock import utcnow
 from webapp.extensions import db
+from webapp.lembaga.models import Member
+from webapp.mitra.models import Mitra
 from webapp.workflow import HistoryColumns
 from webapp.regions.models import Region
 
@@ -81,6 +83,8 @@ class Meeting(db.Model):
     place: Mapped[str] = mapped_column(String(200))
     chair_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     notulis_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    chair_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))    # who chairs, as printed
+    notulis_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))  # who takes the notes
     status: Mapped[MinutesStatus] = mapped_column(String(12), default=MinutesStatus.DRAFT)
     checkin_code: Mapped[str] = mapped_column(String(8), unique=True)
     opening: Mapped[str] = mapped_column(Text, default="")
@@ -95,6 +99,8 @@ class Meeting(db.Model):
     region: Mapped[Region] = relationship(lazy="joined")
     chair: Mapped[User] = relationship(foreign_keys=[chair_id], lazy="joined")
     notulis: Mapped[User] = relationship(foreign_keys=[notulis_id], lazy="joined")
+    chair_member: Mapped[Member | None] = relationship(foreign_keys=[chair_member_id], lazy="joined")
+    notulis_member: Mapped[Member | None] = relationship(foreign_keys=[notulis_member_id], lazy="joined")
     agenda_items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan")
     participants: Mapped[list[Participant]] = relationship(
@@ -106,6 +112,15 @@ class Meeting(db.Model):
     events: Mapped[list[MinutesEvent]] = relationship(order_by="MinutesEvent.id", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def chair_signatory(self) -> dict:
+        """Name, jabatan and NIP printed for the chair: the body's member when named, else the account."""
+        return signatory(self.chair_member, self.chair)
+
+    @property
+    def notulis_signatory(self) -> dict:
+        return signatory(self.notulis_member, self.notulis)
 
     @property
     def kind_label(self) -> str:
@@ -135,6 +150,14 @@ class Meeting(db.Model):
         return (self.region_code, None)
 
 
+def signatory(member: Member | None, user: User) -> dict:
+    """A member needs no account to be printed; the NIP shows only when given (ASN)."""
+    if member is not None:
+        jabatan = member.jabatan_label + (f", {member.unsur}" if member.unsur else "")
+        return {"name": member.name, "jabatan": jabatan, "nip": member.nip or None}
+    return {"name": user.full_name, "jabatan": user.jabatan, "nip": user.nip or None}
+
+
 class AgendaItem(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
@@ -155,6 +178,7 @@ class ActionItem(db.Model):
     responsible_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     responsible_region_code: Mapped[str | None] = mapped_column(ForeignKey("region.code"), index=True)
     responsible_agency: Mapped[str] = mapped_column(String(200), default="")
+    responsible_mitra_id: Mapped[int | None] = mapped_column(ForeignKey("mitra.id"), index=True)
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[ActionStatus] = mapped_column(String(10), default=ActionStatus.TERBUKA, index=True)
     progress_note: Mapped[str] = mapped_column(Text, default="")
@@ -164,6 +188,7 @@ class ActionItem(db.Model):
     agenda_item: Mapped[AgendaItem | None] = relationship(back_populates="action_items")
     responsible_user: Mapped[User | None] = relationship(lazy="joined")
     responsible_region: Mapped[Region | None] = relationship(lazy="joined")
+    responsible_mitra: Mapped[Mitra | None] = relationship(lazy="joined")
     updates: Mapped[list[ActionUpdate]] = relationship(
         back_populates="action_item", order_by="ActionUpdate.id", cascade="all, delete-orphan")
 
@@ -173,6 +198,8 @@ class ActionItem(db.Model):
             return self.responsible_user.full_name
         if self.responsible_region is not None:
             return f"Pokja/Pokjanal {self.responsible_region.formal_label}"
+        if self.responsible_mitra is not None:
+            return self.responsible_mitra.short_name
         return self.responsible_agency
 
     @property

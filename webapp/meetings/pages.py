@@ -9,6 +9,7 @@ from webapp.access import Actor, can
 from webapp.auth.models import Role
 from webapp.clock import local_time
 from webapp.formatting import jam, tanggal
+from webapp.lembaga.queries import members_for_meeting
 from webapp.meetings import queries
 from webapp.meetings.forms import (
     ActionForm, ActionUpdateForm, AgendaForm, CommentForm, GuestForm, InviteForm, MeetingForm, MinutesForm,
@@ -53,6 +54,9 @@ def meeting_form(actor: Actor) -> MeetingForm:
         (u.id, f"{u.full_name} ({u.jabatan or 'pejabat'})") for u, _ in queries.people_of_body(codes, (Role.APPROVER,))]
     form.notulis_id.choices = [(None, "— pilih —")] + [
         (u.id, f"{u.full_name} ({u.jabatan or 'anggota'})") for u, _ in queries.people_of_body(codes, BODY_ROLES)]
+    members = [(m.id, f"{m.name} — {m.jabatan_label}") for code in codes for m in members_for_meeting(code)]
+    form.chair_member_id.choices = [(None, "— seperti pimpinan di atas —")] + members
+    form.notulis_member_id.choices = [(None, "— seperti notulis di atas —")] + members
     if not form.is_submitted():
         form.notulis_id.data = actor.id
     return form
@@ -99,7 +103,8 @@ def responsible_choices(meeting: Meeting) -> list:
     """Bodies (the meeting's and one tier below) and the invited accounts, as select groups."""
     bodies = [(f"r:{r.code}", f"Pokja/Pokjanal {r.label}") for r in queries.invitable_regions(meeting.region)]
     people = [(f"u:{p.user_id}", p.name) for p in meeting.participants if p.user_id is not None]
-    return [("", "— pilih —"), *bodies, *people]
+    partners = [(f"m:{m.id}", f"Mitra: {m.short_name}") for m in queries.partners_of(meeting.region_code)]
+    return [("", "— pilih —"), *bodies, *people, *partners]
 
 
 def minutes_page(actor: Actor, meeting: Meeting, status: int = 200, minutes: MinutesForm | None = None,

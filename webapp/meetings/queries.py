@@ -13,7 +13,8 @@ from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, ActionStatus, ActionUpdate, Meeting, MinutesComment, MinutesRevision, Participant
 from webapp.meetings.rules import BODY_ROLES, is_participant, is_responsible
-from webapp.regions.models import Region
+from webapp.mitra.models import Mitra
+from webapp.regions.models import Region, kabupaten_code_of
 
 
 def _visible(actor: Actor):
@@ -57,7 +58,10 @@ def upcoming_for(actor: Actor, now: dt.datetime | None = None) -> list[Meeting]:
 
 def _responsible_clause(actor: Actor):
     codes = sorted({g.region_code for g in actor.grants if g.role in BODY_ROLES})
-    return or_(ActionItem.responsible_user_id == actor.id, ActionItem.responsible_region_code.in_(codes))
+    own = actor.mitra_ids
+    family = select(Mitra.id).where(or_(Mitra.id.in_(own), Mitra.parent_id.in_(own)))
+    return or_(ActionItem.responsible_user_id == actor.id, ActionItem.responsible_region_code.in_(codes),
+               ActionItem.responsible_mitra_id.in_(family))
 
 
 def open_actions_for(actor: Actor) -> list[ActionItem]:
@@ -123,6 +127,12 @@ def invitable_regions(meeting_region: Region) -> list[Region]:
     """The body itself and the bodies one tier below."""
     children = db.session.scalars(select(Region).where(Region.parent_code == meeting_region.code).order_by(Region.code))
     return [meeting_region, *children]
+
+
+def partners_of(region_code: str) -> list[Mitra]:
+    """The active mitra of the meeting's kabupaten, who may be given an action item."""
+    return list(db.session.scalars(select(Mitra).where(Mitra.kabupaten_code == kabupaten_code_of(region_code),
+                                                       Mitra.is_active.is_(True)).order_by(Mitra.short_name)))
 
 
 def managed_bodies(actor: Actor) -> list[Region]:

@@ -61,6 +61,9 @@ def is_responsible(actor: Actor, item: ActionItem) -> bool:
     """The responsible user, or a member of the responsible region's body."""
     if item.responsible_user_id == actor.id:
         return True
+    mitra = item.responsible_mitra
+    if mitra is not None and {mitra.id, mitra.parent_id} & actor.mitra_ids:
+        return True  # the mitra's staff, or the staff of the agency the unit belongs to
     code = item.responsible_region_code
     return code is not None and any(g.role in BODY_ROLES and g.region_code == code for g in actor.grants)
 

@@ -17,6 +17,7 @@ from webapp.auth.models import Role, User
 from webapp.clock import local_date, to_utc, utcnow
 from webapp.audit import as_detail, audit
 from webapp.extensions import db
+from webapp.lembaga.queries import members_for_meeting
 from webapp.meetings import queries, signed
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
@@ -24,7 +25,8 @@ from webapp.meetings.models import (
 )
 from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW, runs_body
 from webapp.refusal import Conflict, Refused, commit_or_conflict
-from webapp.regions.models import Region, is_within
+from webapp.mitra.models import Mitra
+from webapp.regions.models import Region, is_within, kabupaten_code_of
 from webapp.regions.queries import setting_for
 from webapp.workflow import Taken, take
 
@@ -47,6 +49,15 @@ def _user_with_role(user_id: int | None, region_code: str, roles: tuple[Role, ..
     return user if any(r.role in roles and r.region_code == region_code for r in user.roles) else None
 
 
+def _body_member(member_id: int | None, region_code: str, field: str) -> int | None:
+    """A member of this region's body (account or not), or None."""
+    if not member_id:
+        return None
+    if member_id not in {m.id for m in members_for_meeting(region_code)}:
+        raise Refused("Pilih anggota lembaga ini (lihat menu Lembaga).", field)
+    return member_id
+
+
 def create_meeting(actor: Actor, data: dict) -> Meeting:
     """Schedule a meeting of a body the actor runs; times are typed in the kabupaten's zone.
     The chair must be the body's approver and the note-taker one of its members."""
@@ -67,7 +78,10 @@ def create_meeting(actor: Actor, data: dict) -> Meeting:
         raise Refused("Notulis harus anggota lembaga ini.", "notulis_id")
     meeting = Meeting(region_code=region.code, kind=MeetingKind(data["kind"]), title=data["title"].strip(),
                       starts_at=starts_at, ends_at=ends_at, place=data["place"].strip(), chair_id=chair.id,
-                      notulis_id=notulis.id, checkin_code=new_checkin_code(), created_by_id=actor.id)
+                      notulis_id=notulis.id, checkin_code=new_checkin_code(), created_by_id=actor.id,
+                      chair_member_id=_body_member(data.get("chair_member_id"), region.code, "chair_member_id"),
+                      notulis_member_id=_body_member(data.get("notulis_member_id"), region.code,
+                                                     "notulis_member_id"))
     for position, title in enumerate(data.get("agenda") or [], start=1):
         meeting.agenda_items.append(AgendaItem(position=position, title=title[:200]))
     for user in (chair, notulis):
@@ -241,7 +255,7 @@ def add_agenda_item(actor: Actor, meeting: Meeting, title: str) -> AgendaItem:
 
 def parse_responsible(meeting: Meeting, choice: str, agency: str) -> dict:
     """"u:<id>" an account invited to the meeting, "r:<code>" a body within the meeting's region,
-    or a named agency typed in."""
+    "m:<id>" a mitra of the kabupaten, or a named agency typed in."""
     agency = (agency or "").strip()
     if choice and agency:
         raise Refused("Pilih penanggung jawab dari daftar atau tulis nama instansi, jangan keduanya.", "agency")
@@ -254,6 +268,11 @@ def parse_responsible(meeting: Meeting, choice: str, agency: str) -> dict:
         if region is None or not is_within(region.code, meeting.region_code):
             raise Refused("Lembaga penanggung jawab harus di wilayah rapat ini.", "responsible")
         return {"responsible_region_code": region.code}
+    if choice.startswith("m:") and choice[2:].isdigit():
+        mitra = db.session.get(Mitra, int(choice[2:]))
+        if mitra is None or mitra.kabupaten_code != kabupaten_code_of(meeting.region_code):
+            raise Refused("Mitra penanggung jawab harus mitra kabupaten ini.", "responsible")
+        return {"responsible_mitra_id": mitra.id}
     if agency:
         return {"responsible_agency": agency[:200]}
     raise Refused("Pilih penanggung jawab atau tulis nama instansi.", "responsible")

@@ -15,7 +15,7 @@ from webapp.documents import printing, queries as documents, services as signing
 from webapp.documents.people import printed_person, unsur_of
 from webapp.formatting import tanggal
 from webapp.meetings import queries
-from webapp.meetings.models import ACTION_LABELS, ActionStatus, Attendance, Meeting, Participant
+from webapp.meetings.models import ACTION_LABELS, ActionStatus, Attendance, Meeting, Participant, signatory
 from webapp.meetings.pages import day_label, time_label
 from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
@@ -57,8 +57,14 @@ def _activity(meeting: Meeting, attendance: list[dict]) -> dict:
             "photos": [{"sha256": p.sha256, "caption": p.caption} for p in meeting.photos]}
 
 
-def _who(user) -> str:
-    person = printed_person(user)
+def _person(member, user) -> dict:
+    """The body's member the meeting names (no account needed), else the account; a NIP only when given."""
+    if member is None:
+        return printed_person(user)
+    return {**signatory(member, user), "sex": getattr(member, "sex", "") or ""}
+
+
+def _who(person: dict) -> str:
     return ", ".join(p for p in (person["name"], person["jabatan"]) if p)
 
 
@@ -78,13 +84,14 @@ def content(actor: Actor, meeting: Meeting, signed_at: dt.datetime | None = None
     status_day = local_time(signed_at or utcnow(), setting.timezone).date()  # a draft shows today's status
     day_signed = local_time(signed_at or meeting.starts_at, setting.timezone).date()
     participants = list(meeting.participants)
-    chair, notulis = printed_person(meeting.chair), printed_person(meeting.notulis)
+    chair = _person(meeting.chair_member, meeting.chair)
+    notulis = _person(meeting.notulis_member, meeting.notulis)
     attendance = [_attendee(p) for p in participants]
     return {
         "kop": {**kop.as_dict(), "logo_sha256": hashlib.sha256(setting.logo).hexdigest() if setting.logo else ""},
         "title": f"{meeting.kind_label} — {meeting.title}",
         "header": {"day": day_label(meeting, setting.timezone), "time": time_label(meeting, setting.timezone),
-                   "place": meeting.place, "chair": _who(meeting.chair), "notulis": _who(meeting.notulis),
+                   "place": meeting.place, "chair": _who(chair), "notulis": _who(notulis),
                    "present": meeting.present_count, "invited": len(participants)},
         "opening": meeting.opening or "Rapat dibuka oleh pimpinan rapat.",
         "agenda": [{"title": a.title, "discussion": a.discussion, "decisions": a.decisions}

@@ -27,6 +27,7 @@ def files_or_views(view):
         if not (actor.has("report.file") or actor.has("report.view")):
             refuse_missing_feature("report.view")
         return view(*args, **kwargs)
+    wrapped.required_any = ("report.file", "report.view")
     return wrapped
 
 

@@ -35,7 +35,12 @@ def rollup_export(data) -> Export:
     sums = [[f"Bidang {label}", approved, every] for label, approved, every in data.by_field]
     sums += [[f"Sumber {label}", approved, every] for label, approved, every in data.by_source]
     sums.append(["Jumlah", *data.total])
+    matrix = Sheet("Bidang x sumber x pelaksana",
+                   [Column("Bidang", width=24), Column("Sumber dana", width=20), Column("Pelaksana", width=30),
+                    Column("Disetujui (Rp)", "rupiah", 16), Column("Semua (Rp)", "rupiah", 16),
+                    Column("Realisasi (Rp)", "rupiah", 16)],
+                   [[r.field, r.source, r.pelaksana, r.approved, r.every, r.spent] for r in data.matrix])
     return Export(title="Rekap rencana kerja", area=data.region.full_label, period=f"Tahun {data.year}",
                   timezone=setting_for(data.region.code).timezone,
-                  sheets=[status, Sheet("Anggaran", budget, sums)],
+                  sheets=[status, Sheet("Anggaran", budget, sums), matrix],
                   definitions=[RUPIAH, ("Disetujui", "Rencana yang sudah disetujui pejabat penyetuju tingkatnya.")])

@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    BooleanField, DateField, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField,
+)
 from wtforms.validators import NumberRange, ValidationError, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from webapp.forms import max_length, required
-from webapp.workplans.models import MONTH_ABBR, SOURCE_LABELS, SPM_LABELS
+from webapp.workplans.models import MONTH_ABBR, PROGRESS_LABELS, SOURCE_LABELS, SPM_LABELS, Progress
 
 
 def version_of(form) -> int | None:
@@ -58,18 +60,27 @@ class LineForm(FlaskForm):
     location = SelectField("Lokasi", validate_choice=False)
     months = CheckboxesField("Bulan pelaksanaan", choices=[(str(i + 1), m) for i, m in enumerate(MONTH_ABBR)],
                              validate_choice=False)
-    person_in_charge = StringField("Penanggung jawab", validators=[Optional(), max_length(120)])
-    budget = StringField("Anggaran (Rp)", validators=[required("Isi anggaran; tulis 0 bila tanpa biaya."), max_length(30)],
-                         render_kw={"inputmode": "numeric", "placeholder": "mis. 12.500.000"})
+    mitra_id = SelectField("Pelaksana", validate_choice=False)
+    person_in_charge = StringField("Nama penanggung jawab (opsional)", validators=[Optional(), max_length(120)])
+    activity_code = StringField("Kode kegiatan (opsional)", validators=[Optional(), max_length(40)],
+                                render_kw={"placeholder": "mis. 02.02.02", "inputmode": "decimal"})
+    volume = StringField("Volume", validators=[Optional()], render_kw={"inputmode": "numeric", "placeholder": "mis. 12"})
+    unit = StringField("Satuan", validators=[Optional(), max_length(30)], render_kw={"placeholder": "mis. kali, orang"})
+    unit_price = StringField("Harga satuan (Rp)", validators=[Optional()],
+                             render_kw={"inputmode": "numeric", "placeholder": "mis. 300.000"})
+    output = StringField("Keluaran yang diharapkan", validators=[Optional(), max_length(300)])
+    budget = StringField("Anggaran (Rp)", validators=[max_length(30)], render_kw={"inputmode": "numeric", "placeholder": "mis. 12.500.000"})
     funding_source = SelectField("Sumber dana",
                                  choices=[("", "— pilih —")] + [(k.value, v) for k, v in SOURCE_LABELS.items()],
                                  validate_choice=False)
     version = HiddenField()
 
     def validate_budget(self, field):
+        if self.volume.data and self.unit_price.data and not (field.data or "").strip():
+            return  # volume × harga satuan gives it
         value = parse_rupiah(field.data)
         if value is None:
-            raise ValidationError("Isi anggaran dengan angka rupiah, mis. 12.500.000.")
+            raise ValidationError("Isi anggaran dengan angka rupiah, mis. 12.500.000 (tulis 0 bila tanpa biaya).")
         if value < 0:
             raise ValidationError("Anggaran tidak boleh negatif.")
 
@@ -88,12 +99,41 @@ class LineForm(FlaskForm):
                 valid = False
         return valid
 
+    def validate_volume(self, field):
+        if (field.data or "").strip() and parse_rupiah(field.data) is None:
+            raise ValidationError("Volume harus angka bulat, mis. 12.")
+
+    def validate_unit_price(self, field):
+        if (field.data or "").strip() and parse_rupiah(field.data) is None:
+            raise ValidationError("Harga satuan harus angka rupiah, mis. 300.000.")
+
     def data_for_service(self) -> dict:
+        optional = {name: parse_rupiah(getattr(self, name).data) if (getattr(self, name).data or "").strip() else None
+                    for name in ("volume", "unit_price")}
         return {"activity": self.activity.data, "spm_field": self.spm_field.data, "indicator": self.indicator.data,
                 "target_value": self.target_value.data, "target_group": self.target_group.data,
                 "location": self.location.data, "months": [m for m in self.months.data or [] if m.isdigit()],
                 "person_in_charge": self.person_in_charge.data, "budget": parse_rupiah(self.budget.data),
-                "funding_source": self.funding_source.data}
+                "funding_source": self.funding_source.data, "mitra_id": self.mitra_id.data,
+                "activity_code": self.activity_code.data, "unit": self.unit.data, "output": self.output.data,
+                **optional}
+
+
+class ProgressForm(FlaskForm):
+    progress = SelectField("Status kegiatan", choices=[(k.value, v) for k, v in PROGRESS_LABELS.items()
+                                                       if k != Progress.NOT_STARTED], validate_choice=False)
+    spent = StringField("Sudah dibelanjakan (Rp)", validators=[required("Isi jumlah; tulis 0 bila belum ada.")],
+                        render_kw={"inputmode": "numeric", "placeholder": "mis. 1.250.000"})
+    progress_on = DateField("Tanggal", validators=[Optional()])
+    output_achieved = StringField("Keluaran yang tercapai", validators=[Optional(), max_length(300)])
+    evidence = TextAreaField("Catatan bukti (alasan bila batal)", validators=[Optional(), max_length(300)],
+                             render_kw={"rows": 2, "placeholder": "mis. daftar hadir dan foto di kantor desa"})
+    confirm = BooleanField("Ya, realisasi memang melebihi 150% anggaran")
+
+    def data_for_service(self) -> dict:
+        return {"progress": self.progress.data, "spent": parse_rupiah(self.spent.data),
+                "progress_on": self.progress_on.data, "output_achieved": self.output_achieved.data,
+                "evidence": self.evidence.data, "confirm": self.confirm.data}
 
 
 class DecisionForm(FlaskForm):

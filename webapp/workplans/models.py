@@ -4,13 +4,16 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, ForeignKey, String, Text
+from sqlalchemy import BigInteger, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.auth.models import User
 from webapp.clock import utcnow
 from webapp.extensions import db
+from webapp.mitra.models import Mitra
 from webapp.regions.models import Posyandu, Region
+from webapp.spm import SOURCE_LABELS, SPM_LABELS, FundingSource, SpmField
+from webapp.workflow import HistoryColumns
 
 
 class PlanStatus(StrEnum):
@@ -38,38 +41,19 @@ DECISION_LABELS = {
 }
 
 
-class SpmField(StrEnum):
-    PENDIDIKAN = "pendidikan"
-    KESEHATAN = "kesehatan"
-    PEKERJAAN_UMUM = "pekerjaan_umum"
-    PERUMAHAN = "perumahan_rakyat"
-    TRANTIBUMLINMAS = "trantibumlinmas"
-    SOSIAL = "sosial"
-
-
-SPM_LABELS = {
-    SpmField.PENDIDIKAN: "Pendidikan", SpmField.KESEHATAN: "Kesehatan", SpmField.PEKERJAAN_UMUM: "Pekerjaan Umum",
-    SpmField.PERUMAHAN: "Perumahan Rakyat", SpmField.TRANTIBUMLINMAS: "Trantibumlinmas", SpmField.SOSIAL: "Sosial",
-}
-
-
-class FundingSource(StrEnum):
-    DANA_DESA = "apbdes"
-    ADD = "add"
-    APBD = "apbd"
-    BOK = "bok"
-    CSR = "csr"
-    SWADAYA = "swadaya"
-    LAINNYA = "lainnya"
-
-
-SOURCE_LABELS = {
-    FundingSource.DANA_DESA: "APBDes/Dana Desa", FundingSource.ADD: "ADD", FundingSource.APBD: "APBD",
-    FundingSource.BOK: "BOK", FundingSource.CSR: "CSR", FundingSource.SWADAYA: "Swadaya",
-    FundingSource.LAINNYA: "Lainnya",
-}
-
 MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+
+
+class Progress(StrEnum):
+    """Where an approved line stands: its realisation."""
+    NOT_STARTED = "belum"
+    RUNNING = "berjalan"
+    DONE = "selesai"
+    CANCELLED = "batal"
+
+
+PROGRESS_LABELS = {Progress.NOT_STARTED: "Belum mulai", Progress.RUNNING: "Berjalan", Progress.DONE: "Selesai",
+                   Progress.CANCELLED: "Batal"}
 
 
 class Plan(db.Model):
@@ -143,10 +127,42 @@ class PlanLine(db.Model):
     person_in_charge: Mapped[str] = mapped_column(String(120), default="")
     budget: Mapped[int] = mapped_column(BigInteger, default=0)
     funding_source: Mapped[FundingSource] = mapped_column(String(12))
+    mitra_id: Mapped[int | None] = mapped_column(ForeignKey("mitra.id"), index=True)  # pelaksana; None = the body
+    activity_code: Mapped[str] = mapped_column(String(40), default="")  # desa 02.02.02 or a SIPD sub-kegiatan
+    volume: Mapped[int | None]
+    unit: Mapped[str] = mapped_column(String(30), default="")           # satuan: "kali", "orang", "paket"
+    unit_price: Mapped[int | None] = mapped_column(BigInteger)          # harga satuan; budget = volume × price
+    output: Mapped[str] = mapped_column(String(300), default="")        # keluaran expected
+    progress: Mapped[Progress] = mapped_column(String(10), default=Progress.NOT_STARTED)
+    spent: Mapped[int] = mapped_column(BigInteger, default=0)
+    progress_on: Mapped[dt.date | None] = mapped_column(Date)
+    output_achieved: Mapped[str] = mapped_column(String(300), default="")
+    evidence: Mapped[str] = mapped_column(String(300), default="")
 
     plan: Mapped[Plan] = relationship(back_populates="lines")
     posyandu: Mapped[Posyandu | None] = relationship(lazy="joined")
     location_region: Mapped[Region | None] = relationship(lazy="joined")
+    mitra: Mapped[Mitra | None] = relationship(lazy="joined")
+    progress_events: Mapped[list[ProgressEvent]] = relationship(
+        back_populates="line", cascade="all, delete-orphan", order_by="ProgressEvent.id"
+    )
+
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        return (self.plan.region_code, None)
+
+    @property
+    def pelaksana_label(self) -> str:
+        return self.mitra.short_name if self.mitra is not None else "Tim/Pokja sendiri"
+
+    @property
+    def progress_label(self) -> str:
+        return PROGRESS_LABELS[Progress(self.progress)]
+
+    @property
+    def spent_share(self) -> int | None:
+        """Spent as a whole percentage of the budget (None without a budget)."""
+        return round(100 * self.spent / self.budget) if self.budget else None
 
     @property
     def field_label(self) -> str:
@@ -207,6 +223,29 @@ class PlanStep(db.Model):
     @property
     def label(self) -> str:
         return DECISION_LABELS[Decision(self.decision)]
+
+
+class ProgressEvent(HistoryColumns, db.Model):
+    """One realisation update: the step taken and what was reported with it (kept, never changed)."""
+
+    line_id: Mapped[int] = mapped_column(ForeignKey("plan_line.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    spent: Mapped[int] = mapped_column(BigInteger, default=0)
+    progress_on: Mapped[dt.date | None] = mapped_column(Date)
+    output_achieved: Mapped[str] = mapped_column(String(300), default="")
+    evidence: Mapped[str] = mapped_column(String(300), default="")
+
+    line: Mapped[PlanLine] = relationship(back_populates="progress_events")
+
+    @property
+    def label(self) -> str:
+        return {"start": "Mulai", "update": "Diperbarui", "finish": "Selesai", "correct": "Dikoreksi",
+                "cancel": "Dibatalkan"}.get(self.action, self.action)
+
+
+def spent_total(lines) -> int:
+    """What was spent on the lines, cancelled ones left out."""
+    return sum(line.spent for line in lines if line.progress != Progress.CANCELLED)
 
 
 def totals_by_field(lines) -> list[tuple[str, int]]:

@@ -14,7 +14,9 @@ from webapp.documents import printing as verification, queries as documents, ser
 from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
 from webapp.workplans import rules
-from webapp.workplans.models import Decision, Plan, grouped_by_field, totals_by_field, totals_by_source
+from webapp.workplans.models import (
+    Decision, Plan, grouped_by_field, spent_total, totals_by_field, totals_by_source,
+)
 
 KIND = "rencana_kerja"
 
@@ -39,6 +41,17 @@ def signatures(plan: Plan, timezone: str, place: str) -> list[dict]:
             "nip": (done.nip or None) if done and done.user.is_asn else None,  # elected officials have no NIP
             "date": f"Tanggal {_date(done, timezone)}" if done else "Tanggal ....................",
         })
+    return _one_name_once(blocks)
+
+
+def _one_name_once(blocks: list[dict]) -> list[dict]:
+    """Separation of duties on paper: a name already printed in an earlier block is left blank in a later
+    one (plans approved before the rule existed), so one person never signs twice."""
+    seen = set()
+    for block in blocks:
+        if block["name"] and block["name"] in seen:
+            block["name"], block["nip"] = "", None
+        seen.add(block["name"])
     return blocks
 
 
@@ -74,5 +87,6 @@ def pdf_context(plan: Plan) -> dict:
         "title": printed["title"], "plan": plan, "groups": grouped_by_field(plan.lines),
         "by_field": totals_by_field(plan.lines), "by_source": totals_by_source(plan.lines), "total": plan.total,
         "signatures": printed["signers"], "verification": verification.footer(document) if document else None,
+        "realisation": rules.is_approved(plan), "spent": spent_total(plan.lines),
         "landscape": True,  # nine columns: the matrix is printed sideways, as Renja tables are
     }

@@ -1,18 +1,15 @@
 """Reading work plans within the actor's subtree: lists, the approver's queue, the roll-up."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from flask import abort
+from flask import abort, url_for
 from sqlalchemy import and_, func, or_, select
 
 from webapp.access import Actor, load_in_scope
+from webapp.auth.models import Role
 from webapp.extensions import db
 from webapp.regions.models import Level, Posyandu, Region
 from webapp.workplans import rules
-from webapp.workplans.models import (
-    FundingSource, Plan, PlanLine, PlanStatus, SOURCE_LABELS, SPM_LABELS, SpmField,
-)
+from webapp.workplans.models import Plan, PlanLine, PlanStatus
 
 
 def get_plan_or_404(actor: Actor, plan_id: int) -> Plan:
@@ -25,6 +22,29 @@ def get_line_or_404(plan: Plan, line_id: int) -> PlanLine:
     if line is None:
         abort(404)
     return line
+
+
+def _mitra_carries(actor: Actor, line: PlanLine) -> bool:
+    owners = {line.mitra_id, line.mitra.parent_id} if line.mitra is not None else set()
+    return any(g.role == Role.MITRA and g.mitra_id in owners for g in actor.grants)
+
+
+def get_line_for_progress_or_404(actor: Actor, line_id: int) -> PlanLine:
+    """A line whose realisation the actor may update: 404 outside the actor's area, 403 when it is not the
+    actor's body's or mitra's line, or its plan is not approved."""
+    return load_in_scope(actor, PlanLine, line_id, "plan.view", rule="plan.realise", also=_mitra_in_area)
+
+
+def _mitra_in_area(actor: Actor, line: PlanLine) -> bool:
+    return actor.covers("plan.realise", line.plan.region_code) and _mitra_carries(actor, line)
+
+
+def after_progress_url(actor: Actor, line: PlanLine) -> str:
+    """Back to the plan for its body; back to the mitra page for a partner's staff."""
+    if actor.has("plan.view"):
+        return url_for("workplans.detail", plan_id=line.plan_id) + f"#line-{line.id}"
+    own = line.mitra_id if line.mitra_id in actor.mitra_ids else line.mitra.parent_id
+    return url_for("mitra.show", mitra_id=own, tahun=line.plan.year) + f"#line-{line.id}"
 
 
 def plans_for_year(actor: Actor, year: int) -> list[Plan]:
@@ -104,87 +124,3 @@ def location_choices(actor: Actor, plan: Plan) -> list[tuple[str, str]]:
     )
     return ([(f"r:{r.code}", r.label) for r in regions]
             + [(f"p:{p.id}", f"{p.name} ({p.region.name})") for p in posyandu])
-
-
-# ---- roll-up ------------------------------------------------------------------------------
-
-@dataclass
-class RollupRow:
-    region: Region
-    plans: list[Plan]
-    below: dict[str, int] = field(default_factory=dict)   # status label -> count of desa plans (kabupaten view)
-    below_total: int = 0
-
-    @property
-    def labels(self) -> list[str]:
-        return [rules.status_label(p) for p in self.plans] or [rules.status_label(None)]
-
-    @property
-    def budget(self) -> int:
-        return sum(p.total for p in self.plans)
-
-
-@dataclass
-class Rollup:
-    region: Region
-    year: int
-    own: list[Plan]
-    rows: list[RollupRow]
-    by_field: list[tuple[str, int, int]]     # label, approved, all
-    by_source: list[tuple[str, int, int]]
-    total: tuple[int, int]
-
-
-def rollup_regions(actor: Actor) -> list[Region]:
-    """Kecamatan and kabupaten the actor may roll up (the tops of its plan.view subtrees)."""
-    codes = actor.region_codes("plan.view")
-    regions = db.session.scalars(select(Region).where(Region.code.in_(codes)).order_by(Region.code))
-    return [r for r in regions if r.level in (Level.KECAMATAN, Level.KABUPATEN)]
-
-
-def current_plans(actor: Actor, region_code: str, year: int) -> list[Plan]:
-    """The newest revision of every plan of the year in this subtree (older revisions left out)."""
-    newer = select(Plan.previous_id).where(Plan.previous_id.is_not(None))
-    return list(db.session.scalars(
-        select(Plan).where(
-            or_(Plan.region_code == region_code, Plan.region_code.startswith(region_code + ".", autoescape=True)),
-            actor.where_region("plan.view", Plan.region_code), Plan.year == year, Plan.id.not_in(newer))
-        .order_by(Plan.region_code, Plan.semester)
-    ))
-
-
-def rollup(actor: Actor, region: Region, year: int) -> Rollup:
-    """Status of every plan below a kecamatan (its desa) or a kabupaten (its kecamatan, with their desa
-    counted), and the budget summed by SPM field and by source: approved plans and all plans."""
-    plans = current_plans(actor, region.code, year)
-    by_region: dict[str, list[Plan]] = {}
-    for plan in plans:
-        by_region.setdefault(plan.region_code, []).append(plan)
-    children = db.session.scalars(select(Region).where(Region.parent_code == region.code).order_by(Region.code))
-    rows = []
-    for child in children:
-        row = RollupRow(child, by_region.get(child.code, []))
-        if region.level == Level.KABUPATEN:
-            for plan in plans:
-                if plan.region.parent_code == child.code:
-                    label = rules.status_label(plan)
-                    row.below[label] = row.below.get(label, 0) + 1
-            row.below_total = db.session.scalar(select(func.count(Region.code)).where(Region.parent_code == child.code))
-        rows.append(row)
-    approved = [line for p in plans if rules.is_approved(p) for line in p.lines]
-    every = [line for p in plans for line in p.lines]
-    return Rollup(
-        region=region, year=year, own=by_region.get(region.code, []), rows=rows,
-        by_field=_sums(approved, every, "spm_field", SpmField, SPM_LABELS),
-        by_source=_sums(approved, every, "funding_source", FundingSource, SOURCE_LABELS),
-        total=(sum(line.budget for line in approved), sum(line.budget for line in every)),
-    )
-
-
-def _sums(approved, every, attr: str, kinds, labels) -> list[tuple[str, int, int]]:
-    rows = []
-    for kind in kinds:
-        a = sum(line.budget for line in approved if getattr(line, attr) == kind)
-        b = sum(line.budget for line in every if getattr(line, attr) == kind)
-        rows.append((labels[kind], a, b))
-    return rows

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from webapp import access
-from webapp.regions.models import Level, level_of, parent_code_of
+from webapp.auth.models import Role
+from webapp.regions.models import Level, is_within, level_of, parent_code_of
 from webapp.workflow import Entry, Flow, Step
-from webapp.workplans.models import Decision, Plan, PlanStatus, PlanStep
+from webapp.workplans.models import Decision, Plan, PlanLine, PlanStatus, PlanStep, ProgressEvent, Progress
 
 PLAN_LEVELS = {Level.DESA, Level.KECAMATAN, Level.KABUPATEN}
 
@@ -104,15 +105,21 @@ def drafts_here(actor: access.Actor, plan: Plan) -> bool:
     return may_draft(actor, plan)
 
 
+def drafted_by(actor: access.Actor, plan: Plan) -> bool:
+    """The person who created or submitted the plan (separation of duties: they never approve it)."""
+    return plan.created_by_id == actor.id or any(
+        s.user_id == actor.id and s.decision == Decision.SUBMITTED for s in plan.steps)
+
+
 def approves_here(actor: access.Actor, plan: Plan) -> bool:
-    """The approver of the plan's own region (kepala desa, camat, bupati)."""
-    return _holds(actor, "plan.approve", plan.region_code)
+    """The approver of the plan's own region (kepala desa, camat, bupati), unless they drafted or submitted it."""
+    return _holds(actor, "plan.approve", plan.region_code) and not drafted_by(actor, plan)
 
 
 def endorses_here(actor: access.Actor, plan: Plan) -> bool:
-    """The approver one tier up, for plans below the kabupaten."""
-    return level_of(plan.region_code) != Level.KABUPATEN and _holds(actor, "plan.approve",
-                                                                   parent_code_of(plan.region_code))
+    """The approver one tier up, for plans below the kabupaten, unless they drafted or submitted it."""
+    return (level_of(plan.region_code) != Level.KABUPATEN and not drafted_by(actor, plan)
+            and _holds(actor, "plan.approve", parent_code_of(plan.region_code)))
 
 
 DECISION_OF_STEP = {"submit": Decision.SUBMITTED, "approve": Decision.APPROVED, "endorse": Decision.ENDORSED,
@@ -157,5 +164,66 @@ PLAN_FLOW = Flow(
     ),
 )
 
+
+# ---- realisation of approved lines -----------------------------------------------------------
+
+def realises_here(actor: access.Actor, line: PlanLine) -> bool:
+    """The drafting body of the plan's region, or the staff of the line's pelaksana mitra (or of the agency
+    it belongs to) whose area holds the plan."""
+    region_code = line.plan.region_code
+    if _holds(actor, "plan.realise", region_code):
+        return True
+    owners = {line.mitra_id, line.mitra.parent_id} - {None} if line.mitra is not None else set()
+    return any(g.role == Role.MITRA and g.mitra_id in owners and is_within(region_code, g.region_code)
+               for g in actor.grants)
+
+
+def may_realise(actor: access.Actor, obj) -> bool:
+    """plan.realise: the flow's turn rule on a line of an approved plan."""
+    if obj is None:
+        return actor.has("plan.realise")
+    return is_approved(obj.plan) and realises_here(actor, obj)
+
+
+def _record_progress(line: PlanLine, entry: Entry) -> None:
+    line.progress_events.append(ProgressEvent.from_entry(entry, name=entry.name))
+
+
+OPEN = frozenset({Progress.NOT_STARTED, Progress.RUNNING})
+PROGRESS_FLOW = Flow(
+    name="realisation", noun="Kegiatan ini",
+    state_labels={Progress.NOT_STARTED: "Belum mulai", Progress.RUNNING: "Berjalan", Progress.DONE: "Selesai",
+                  Progress.CANCELLED: "Batal"},
+    record=_record_progress, state_attr="progress",
+    role_of=lambda actor, line, step: (line.pelaksana_label if actor.has_role(Role.MITRA)
+                                       else f"Penyusun, {line.plan.region.label}"),
+    steps=(
+        Step("start", frozenset({Progress.NOT_STARTED}), Progress.RUNNING, realises_here, "Mulai",
+             "Kegiatan sudah berjalan."),
+        Step("update", frozenset({Progress.RUNNING}), Progress.RUNNING, realises_here, "Perbarui",
+             "Realisasi diperbarui."),
+        Step("finish", OPEN, Progress.DONE, realises_here, "Selesai", "Kegiatan sudah selesai."),
+        Step("correct", frozenset({Progress.DONE}), Progress.DONE, realises_here, "Koreksi",
+             "Realisasi dikoreksi."),
+        Step("cancel", OPEN, Progress.CANCELLED, realises_here, "Batalkan", "Kegiatan sudah dibatalkan.",
+             note_required="Tulis alasan pembatalan kegiatan.", note_field="evidence"),
+    ),
+)
+STEP_FOR = {  # (current progress, the progress asked for) -> the step that gets there
+    (Progress.NOT_STARTED, Progress.RUNNING): "start", (Progress.RUNNING, Progress.RUNNING): "update",
+    (Progress.DONE, Progress.DONE): "correct",
+}
+
+
+def progress_step(current: str, wanted: str) -> str:
+    """The step that moves a line from `current` to `wanted` (a wrong state answers 409 in `take`)."""
+    if wanted == Progress.CANCELLED:
+        return "cancel"
+    if wanted == Progress.DONE:
+        return STEP_FOR.get((current, wanted), "finish")
+    return STEP_FOR.get((current, wanted), "start" if current == Progress.NOT_STARTED else "update")
+
+
 # "plan.approve" asks for either decision (approve or endorse), so it overrides the single step of that name.
-RULES = {**PLAN_FLOW.rules(), "plan.draft": may_draft, "plan.approve": may_decide}
+RULES = {**PLAN_FLOW.rules(), **PROGRESS_FLOW.rules(), "plan.draft": may_draft, "plan.approve": may_decide,
+         "plan.realise": may_realise}

@@ -6,26 +6,34 @@ steps of `rules.PLAN_FLOW`, taken through `webapp.workflow.take`.
 """
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from webapp.access import Actor, require
 from webapp.clock import utcnow
 from webapp.audit import audit
 from webapp.extensions import db
+from webapp.mitra.models import Mitra
 from webapp.refusal import Conflict, Refused, commit_or_conflict
-from webapp.regions.models import Posyandu, Region, is_within
+from webapp.regions.models import Posyandu, Region, is_within, kabupaten_code_of
+from webapp.spm import APBDES_SOURCES
 from webapp.workflow import Taken, take
 from webapp.workplans import printing, rules
-from webapp.workplans.rules import PLAN_FLOW
+from webapp.workplans.rules import PLAN_FLOW, PROGRESS_FLOW
 from webapp.workplans.models import (
-    SOURCE_LABELS, Decision, FundingSource, Plan, PlanLine, PlanStatus, PlanStep, SpmField,
+    SOURCE_LABELS, Decision, FundingSource, Plan, PlanLine, PlanStatus, PlanStep, Progress, SpmField,
 )
 
 CONFLICT = ("Rencana kerja ini baru saja diubah oleh orang lain. Perubahan Anda belum disimpan; "
             "muat ulang halaman untuk melihat versi terbaru lalu ulangi.")
 LOCKED = "Rencana kerja ini sudah diajukan atau disetujui, jadi terkunci. Untuk mengubahnya, buat revisi baru."
 LINE_FIELDS = ("activity", "spm_field", "indicator", "target_value", "target_group", "months",
-               "person_in_charge", "budget", "funding_source")
+               "person_in_charge", "budget", "funding_source", "mitra_id", "activity_code", "volume", "unit",
+               "unit_price", "output")
+ACTIVITY_CODE = re.compile(r"\d{1,2}(\.\d{1,4}){2,5}")
+"""Desa (Permendagri 20/2018) 02.02.02, or a SIPD sub-kegiatan 1.02.02.2.02.0033: NN.NN.NN plus further parts."""
+OVER_BUDGET_SHARE = 1.5
 MAX_BUDGET = 10**15
 
 
@@ -134,6 +142,35 @@ def new_revision(actor: Actor, plan: Plan) -> Plan:
     return revision
 
 
+def record_progress(actor: Actor, line: PlanLine, data: dict) -> Taken:
+    """Update the realisation of an approved line (drafting body or pelaksana mitra): status, amount spent,
+    date, output achieved and an evidence note; every update is kept in the line's history. Refused: a
+    status that is no step, a negative or non-numeric amount, more than 150% of the budget unconfirmed;
+    409 when the plan is not approved or the status cannot be reached from where the line stands."""
+    if not rules.is_approved(line.plan):
+        raise Conflict("Realisasi hanya dicatat untuk kegiatan dari rencana kerja yang sudah disetujui.")
+    wanted = data.get("progress")
+    if wanted not in (Progress.RUNNING, Progress.DONE, Progress.CANCELLED):
+        raise Refused("Pilih status: berjalan, selesai, atau batal.", "progress")
+    spent = data.get("spent")
+    if not isinstance(spent, int) or spent < 0:
+        raise Refused("Isi jumlah yang sudah dibelanjakan dengan angka rupiah 0 atau lebih, mis. 1.250.000.", "spent")
+    if spent > line.budget * OVER_BUDGET_SHARE and not data.get("confirm"):
+        raise Refused("Realisasi melebihi 150% anggaran. Periksa angkanya; bila memang benar, centang konfirmasi "
+                      "lalu simpan lagi.", "spent")
+    evidence = (data.get("evidence") or "").strip()[:300]
+    taken = take(actor, line, PROGRESS_FLOW, rules.progress_step(line.progress, wanted), evidence,
+                 subject=f"line {line.id}")
+    if taken.changed:
+        line.spent, line.progress_on = spent, data.get("progress_on")
+        line.output_achieved, line.evidence = (data.get("output_achieved") or "").strip()[:300], evidence
+        event = line.progress_events[-1]
+        event.spent, event.progress_on = line.spent, line.progress_on
+        event.output_achieved, event.evidence = line.output_achieved, evidence
+        commit_or_conflict(CONFLICT)
+    return taken
+
+
 # ---- helpers ------------------------------------------------------------------------------
 
 def _apply_header(plan: Plan, data: dict) -> None:
@@ -161,7 +198,8 @@ def line_problems(data: dict) -> dict[str, str]:
         problems["activity"] = "Nama kegiatan wajib diisi."
     if data.get("spm_field") not in set(SpmField):
         problems["spm_field"] = "Pilih salah satu bidang SPM yang tersedia."
-    budget = data.get("budget")
+    volume = _collect(problems, _checked_volume, data) or {}
+    budget = volume.get("budget", data.get("budget"))
     if not isinstance(budget, int):
         problems["budget"] = "Isi anggaran dengan angka rupiah, mis. 12.500.000."
     elif budget < 0:
@@ -174,24 +212,70 @@ def line_problems(data: dict) -> dict[str, str]:
     months = sorted({int(m) for m in data.get("months") or []})
     if not months or months[0] < 1 or months[-1] > 12:
         problems["months"] = "Pilih minimal satu bulan pelaksanaan."
+    _collect(problems, _checked_code, data)
     return problems
+
+
+def _collect(problems: dict, check, *args):
+    """Run one check; a refusal joins the others under its field instead of stopping the rest."""
+    try:
+        return check(*args)
+    except Refused as error:
+        problems.setdefault(error.field, str(error))
+        return None
 
 
 def _checked_line(plan: Plan, data: dict) -> dict:
     problems = line_problems(data)
-    try:
-        place = _checked_location(plan, data.get("location") or "")
-    except Refused as error:
-        problems[error.field], place = str(error), {}
+    if plan.region.kind == "kelurahan" and data.get("funding_source") in APBDES_SOURCES:
+        problems["funding_source"] = ("Kelurahan tidak punya APBDes: pilih APBD kabupaten (melalui kecamatan) "
+                                      "atau sumber lain.")
+    place = _collect(problems, _checked_location, plan, data.get("location") or "")
+    mitra_id = _collect(problems, _checked_mitra, plan, data.get("mitra_id"))
     if problems:
         raise Refused.every(problems)
+    volume = _checked_volume(data)
     months = sorted({int(m) for m in data["months"]})
     values = {name: (data.get(name) or "").strip() for name in
-              ("indicator", "target_value", "target_group", "person_in_charge")}
-    values.update(activity=data["activity"].strip(), spm_field=SpmField(data["spm_field"]), budget=data["budget"],
-                  funding_source=FundingSource(data["funding_source"]), months=",".join(map(str, months)),
-                  **place)
+              ("indicator", "target_value", "target_group", "person_in_charge", "unit", "output")}
+    values.update(activity=data["activity"].strip(), spm_field=SpmField(data["spm_field"]),
+                  budget=volume.pop("budget", data.get("budget")), funding_source=FundingSource(data["funding_source"]),
+                  months=",".join(map(str, months)), mitra_id=mitra_id, activity_code=_checked_code(data),
+                  **volume, **place)
     return values
+
+
+def _checked_volume(data: dict) -> dict:
+    """Volume × harga satuan gives the budget when both are given; negative or non-numeric values are refused."""
+    volume, price = data.get("volume"), data.get("unit_price")
+    for name, value, label in (("volume", volume, "Volume"), ("unit_price", price, "Harga satuan")):
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise Refused(f"{label} harus angka bulat 0 atau lebih, mis. 12.", name)
+    if price is not None and volume is None:
+        raise Refused("Isi volume bila harga satuan diisi.", "volume")
+    if volume is not None and price is not None:
+        if volume * price >= MAX_BUDGET:
+            raise Refused("Volume × harga satuan terlalu besar; periksa lagi angkanya.", "unit_price")
+        return {"volume": volume, "unit_price": price, "budget": volume * price}
+    return {"volume": volume, "unit_price": None}
+
+
+def _checked_mitra(plan: Plan, value) -> int | None:
+    """The pelaksana: a registered, active mitra of the plan's kabupaten, or None for the body itself."""
+    if value in (None, ""):
+        return None
+    mitra = db.session.get(Mitra, int(value)) if str(value).isdigit() else None
+    if mitra is None or not mitra.is_active or mitra.kabupaten_code != kabupaten_code_of(plan.region_code):
+        raise Refused("Pelaksana tidak dikenal atau bukan mitra kabupaten ini. Pilih dari daftar.", "mitra_id")
+    return mitra.id
+
+
+def _checked_code(data: dict) -> str:
+    code = (data.get("activity_code") or "").strip()
+    if code and not ACTIVITY_CODE.fullmatch(code):
+        raise Refused("Kode kegiatan ditulis angka bertitik, mis. 02.02.02 (desa) atau 1.02.02.2.02.0033 (SIPD).",
+                      "activity_code")
+    return code
 
 
 def _checked_location(plan: Plan, key: str) -> dict:

@@ -4,16 +4,17 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from webapp import pdf
-from webapp.exports import answer
 from webapp.access import can, current_actor, requires
 from webapp.clock import utcnow
 from webapp.forms import apply_form_errors
 from webapp.refusal import Refused
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
-from webapp.workplans import exports, queries, rules, services
-from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, VersionForm, version_of
-from webapp.workplans.models import totals_by_field, totals_by_source
+from webapp.exports import answer
+from webapp.mitra.queries import pelaksana_choices
+from webapp.workplans import exports, queries, rollup, rules, services
+from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, ProgressForm, VersionForm, version_of
+from webapp.workplans.models import spent_total, totals_by_field, totals_by_source
 from webapp.workplans.printing import pdf_context
 
 bp = Blueprint("workplans", __name__, url_prefix="/rencana-kerja")
@@ -30,7 +31,7 @@ def index():
     """The plans of one year in the actor's area, with links to draft one and to the roll-up."""
     actor, year = current_actor(), _year()
     return render("workplans/index.html", year=year, plans=queries.plans_for_year(actor, year),
-                  draft_regions=queries.draft_regions(actor), rollup_regions=queries.rollup_regions(actor),
+                  draft_regions=queries.draft_regions(actor), rollup_regions=rollup.rollup_regions(actor),
                   status_label=rules.status_label)
 
 
@@ -63,7 +64,8 @@ def _detail(plan, status: int = 200, error: str | None = None, decision: Decisio
                   may_revise=rules.is_final(plan) and can(actor, "plan.draft", plan),
                   newer=queries.newer_revision(plan), status_label=rules.status_label(plan),
                   by_field=totals_by_field(plan.lines), by_source=totals_by_source(plan.lines),
-                  timezone=setting_for(plan.region_code).timezone)
+                  timezone=setting_for(plan.region_code).timezone, approved=rules.is_approved(plan),
+                  spent=spent_total(plan.lines), may_realise=lambda line: can(actor, "plan.realise", line))
 
 
 @bp.get("/<int:plan_id>")
@@ -101,6 +103,21 @@ def edit(plan_id: int):
     return render("workplans/plan_form.html", form=form, plan=plan, status=422 if form.errors else 200)
 
 
+def _line_form(plan, item) -> LineForm:
+    form = LineForm(obj=item)
+    form.location.choices = [("", "— pilih —")] + queries.location_choices(current_actor(), plan)
+    form.mitra_id.choices = pelaksana_choices(plan.region_code)
+    if request.method == "GET":
+        form.version.data = plan.version
+        if item is not None:
+            form.location.data, form.months.data = item.location_key, [str(m) for m in item.month_numbers]
+            form.budget.data = f"{item.budget:,}".replace(",", ".")
+            form.mitra_id.data = str(item.mitra_id or "")
+            form.volume.data = "" if item.volume is None else str(item.volume)
+            form.unit_price.data = "" if item.unit_price is None else f"{item.unit_price:,}".replace(",", ".")
+    return form
+
+
 @bp.route("/<int:plan_id>/kegiatan/baru", methods=["GET", "POST"])
 @bp.route("/<int:plan_id>/kegiatan/<int:line_id>", methods=["GET", "POST"])
 @requires("plan.draft")
@@ -108,13 +125,7 @@ def line(plan_id: int, line_id: int | None = None):
     """Add or change one activity line; bad input comes back with the message next to its field."""
     plan = _editable_plan(plan_id)
     item = queries.get_line_or_404(plan, line_id) if line_id else None
-    form = LineForm(obj=item)
-    form.location.choices = [("", "— pilih —")] + queries.location_choices(current_actor(), plan)
-    if request.method == "GET":
-        form.version.data = plan.version
-        if item is not None:
-            form.location.data, form.months.data = item.location_key, [str(m) for m in item.month_numbers]
-            form.budget.data = f"{item.budget:,}".replace(",", ".")
+    form = _line_form(plan, item)
     if form.validate_on_submit():
         try:
             services.save_line(current_actor(), plan, item, form.data_for_service(), version_of(form))
@@ -124,6 +135,31 @@ def line(plan_id: int, line_id: int | None = None):
         flash("Kegiatan tersimpan.")
         return redirect(url_for("workplans.detail", plan_id=plan.id) + "#kegiatan")
     return render("workplans/line_form.html", form=form, plan=plan, line=item, status=422 if form.errors else 200)
+
+
+@bp.route("/kegiatan/<int:line_id>/realisasi", methods=["GET", "POST"])
+@requires("plan.realise")
+def progress(line_id: int):
+    """Realisation of one approved line, by the drafting body or the pelaksana mitra, on a phone."""
+    actor = current_actor()
+    item = queries.get_line_for_progress_or_404(actor, line_id)
+    form = ProgressForm(obj=item if request.method == "GET" else None)
+    if request.method == "GET":
+        form.spent.data = f"{item.spent:,}".replace(",", ".")
+    if form.validate_on_submit():
+        try:
+            taken = services.record_progress(actor, item, form.data_for_service())
+        except Refused as error:
+            apply_form_errors(form, error)
+            return _progress_page(form, item, error.status)
+        flash("Realisasi tersimpan." if taken.changed else taken.message)
+        return redirect(queries.after_progress_url(actor, item))
+    return _progress_page(form, item, 422 if form.errors else 200)
+
+
+def _progress_page(form, item, status: int):
+    return render("workplans/progress.html", form=form, line=item, status=status,
+                  timezone=setting_for(item.plan.region_code).timezone)
 
 
 def _act(plan_id: int, action):
@@ -213,32 +249,35 @@ def xlsx_file(plan_id: int):
     return answer(exports.plan_export(plan), f"rencana-kerja-{plan.region_code}-{plan.year}-r{plan.revision}", "xlsx")
 
 
-def _rollup_region(actor, options):
+def _rollup_data():
+    actor, year = current_actor(), _year()
+    options = rollup.rollup_regions(actor)
     code = request.args.get("wilayah") or (options[0].code if options else None)
     if code is None:
         abort(403)
     region = get_region_or_404(actor, code, "plan.view")
     if region.level not in ("kecamatan", "kabupaten"):
         abort(404)
-    return region
+    return rollup.rollup(actor, region, year), options
 
 
-@bp.get("/rekap")
+@bp.get("/rekap", endpoint="rollup")
 @requires("plan.view")
-def rollup():
-    """Kecamatan/kabupaten roll-up: status of every plan below and the budget by field and source."""
-    actor, year = current_actor(), _year()
-    options = queries.rollup_regions(actor)
-    region = _rollup_region(actor, options)
-    return render("workplans/rollup.html", data=queries.rollup(actor, region, year), options=options,
-                  status_label=rules.status_label)
+def rollup_page():
+    """Kecamatan/kabupaten roll-up: status of every plan below, the budget by field and source, and the
+    field × source × pelaksana matrix with realisation."""
+    data, options = _rollup_data()
+    return render("workplans/rollup.html", data=data, options=options, status_label=rules.status_label)
 
 
-@bp.get("/rekap.xlsx")
+@bp.get("/rekap.<any(pdf, xlsx):kind>")
 @requires("plan.view")
-def rollup_xlsx():
-    """The roll-up as Excel: status per child region, budget by field and source."""
-    actor, year = current_actor(), _year()
-    region = _rollup_region(actor, queries.rollup_regions(actor))
-    return answer(exports.rollup_export(queries.rollup(actor, region, year)), f"rekap-renja-{region.code}-{year}", "xlsx")
-
+def rollup_file(kind: str):
+    """The roll-up as PDF (status, matrix, needs) or as Excel (status, budget sums, the matrix)."""
+    data, _ = _rollup_data()
+    name = f"rekap-renja-{data.region.code}-{data.year}"
+    if kind == "pdf":
+        setting = setting_for(data.region.code)
+        return pdf.pdf_response(pdf.render_pdf("pdf/plan_rollup.html", data=data, setting=setting,
+                                               logo=pdf.data_uri(setting.logo, setting.logo_mime)), f"{name}.pdf")
+    return answer(exports.rollup_export(data), name, "xlsx")

@@ -1,0 +1,37 @@
+"""A desa body records its SK (with the PDF scan) and a member on a 360×740 phone."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import sign_in_page
+
+
+@pytest.mark.browser
+def test_desa_body_records_its_sk_and_a_member_on_a_phone(live_server, phone, tmp_path):
+    scan = tmp_path / "sk.pdf"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page = phone.new_page()
+    sign_in_page(page, live_server.url, "pokja.hanjalipan")
+    page.click("#lembaga-panel a:has-text('Pokja Posyandu Desa Hanjalipan')")
+    expect(page.locator("main h1")).to_have_text("Pokja Posyandu Desa Hanjalipan")
+    page.click("summary:has-text('Catat SK')")
+    page.fill("input[name=sk_number]", "141/09/DS-HJL/2026")
+    page.fill("input[name=sk_on]", "2026-01-05")
+    page.fill("input[name=term_start]", "2026-01-05")
+    page.fill("input[name=term_end]", "2025-01-04")
+    page.set_input_files("input[name=scan]", str(scan))
+    page.click("button:has-text('Simpan SK')")
+    expect(page.locator("#sk .error")).to_have_text("Akhir masa bakti tidak boleh sebelum awalnya.")
+    expect(page.locator("input[name=sk_number]")).to_have_value("141/09/DS-HJL/2026")  # what was typed is kept
+    page.fill("input[name=term_end]", "2031-01-04")
+    page.set_input_files("input[name=scan]", str(scan))
+    page.click("button:has-text('Simpan SK')")
+    expect(page.locator("#sk")).to_contain_text("4 Januari 2031")
+    page.click("text=Tambah anggota")
+    page.fill("input[name=name]", "Rusmini")
+    page.select_option("select[name=jabatan]", "ketua")
+    page.fill("input[name=unsur_text]", "TP PKK Desa")
+    page.select_option("select[name=sex]", "P")
+    page.click("button:has-text('Simpan anggota')")
+    expect(page.locator("#anggota")).to_contain_text("Ketua · unsur TP PKK Desa")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path="/tmp/pokjanal-issue-11-lembaga.png", full_page=True)

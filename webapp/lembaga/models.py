@@ -1,0 +1,90 @@
+"""The body itself (Pokjanal / Pokja / Tim Pembina Posyandu) per region: its SK and its members."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import Date, ForeignKey, LargeBinary, String
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+
+from webapp.auth.models import User
+from webapp.clock import utcnow
+from webapp.extensions import db
+from webapp.mitra.models import Mitra
+from webapp.regions.models import Region
+from webapp.spm import SPM_LABELS, SpmField
+
+
+class Jabatan(StrEnum):
+    KETUA = "ketua"
+    WAKIL = "wakil"
+    SEKRETARIS = "sekretaris"
+    BENDAHARA = "bendahara"
+    KOORDINATOR = "koordinator"
+    ANGGOTA = "anggota"
+
+
+JABATAN_LABELS = {Jabatan.KETUA: "Ketua", Jabatan.WAKIL: "Wakil Ketua", Jabatan.SEKRETARIS: "Sekretaris",
+                  Jabatan.BENDAHARA: "Bendahara", Jabatan.KOORDINATOR: "Koordinator Bidang",
+                  Jabatan.ANGGOTA: "Anggota"}
+
+
+class Body(db.Model):
+    """One body per region (kabupaten, kecamatan, desa/kelurahan) with the SK that formed it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), unique=True)
+    sk_number: Mapped[str] = mapped_column(String(100), default="")
+    sk_on: Mapped[dt.date | None] = mapped_column(Date)
+    sk_signed_by: Mapped[str] = mapped_column(String(120), default="")
+    term_start: Mapped[dt.date | None] = mapped_column(Date)
+    term_end: Mapped[dt.date | None] = mapped_column(Date)
+    scan: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
+    scan_name: Mapped[str] = mapped_column(String(120), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    region: Mapped[Region] = relationship(lazy="joined")
+    members: Mapped[list[Member]] = relationship(back_populates="body", cascade="all, delete-orphan",
+                                                 order_by="Member.position, Member.id", lazy="selectin")
+
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        return (self.region_code, None)
+
+    def is_valid_on(self, day: dt.date) -> bool:
+        """Formed by an SK whose masa bakti has not ended."""
+        return bool(self.sk_number) and (self.term_end is None or self.term_end >= day)
+
+
+class Member(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("body.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(120))
+    jabatan: Mapped[Jabatan] = mapped_column(String(12))
+    mitra_id: Mapped[int | None] = mapped_column(ForeignKey("mitra.id"), index=True)   # unsur: the partner
+    unsur_text: Mapped[str] = mapped_column(String(120), default="")  # unsur without a mitra: tokoh masyarakat
+    bidang: Mapped[str] = mapped_column(String(20), default="")       # SPM field of a koordinator bidang
+    sex: Mapped[str] = mapped_column(String(1))
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    nip: Mapped[str] = mapped_column(String(30), default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+
+    body: Mapped[Body] = relationship(back_populates="members")
+    mitra: Mapped[Mitra | None] = relationship(lazy="joined")
+    user: Mapped[User | None] = relationship(lazy="joined")
+
+    @property
+    def scope(self) -> tuple[str, int | None]:
+        return (self.body.region_code, None)
+
+    @property
+    def jabatan_label(self) -> str:
+        label = JABATAN_LABELS[Jabatan(self.jabatan)]
+        if self.jabatan == Jabatan.KOORDINATOR and self.bidang in set(SpmField):
+            return f"{label} {SPM_LABELS[SpmField(self.bidang)]}"
+        return label
+
+    @property
+    def unsur(self) -> str:
+        return self.mitra.short_name if self.mitra is not None else self.unsur_text

@@ -1,0 +1,116 @@
+"""Reading bodies, their members and the kelembagaan figures within the actor's subtree (lembaga.view)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import abort
+from sqlalchemy import func, or_, select
+
+from webapp.access import Actor, load_in_scope
+from webapp.auth.models import RoleAssignment, User
+from webapp.clock import today_in
+from webapp.extensions import db
+from webapp.lembaga.models import Body, Member
+from webapp.mitra.models import Mitra
+from webapp.regions.models import Level, Region, kabupaten_code_of
+from webapp.regions.queries import get_region_or_404, setting_for
+
+BODY_LEVELS = (Level.KABUPATEN, Level.KECAMATAN, Level.DESA)
+
+
+def body_name(region: Region) -> str:
+    """"Pokjanal Posyandu Kec. Kota Besi", "Pokja Posyandu Desa Palangan", or "Tim Pembina Posyandu …" for every
+    tier when the kabupaten names it so (Permendagri 13/2024)."""
+    name = setting_for(region.code).body_name or "Pokjanal Posyandu"
+    if region.level == Level.DESA:
+        name = name.replace("Pokjanal", "Pokja")
+    return f"{name} {region.label}"
+
+
+def region_or_404(actor: Actor, code: str) -> Region:
+    """A region with a body (kabupaten, kecamatan, desa) in the actor's subtree: else 404."""
+    region = get_region_or_404(actor, code, "lembaga.view")
+    if region.level not in BODY_LEVELS:
+        abort(404)
+    return region
+
+
+def body_of(region_code: str) -> Body | None:
+    return db.session.scalar(select(Body).where(Body.region_code == region_code))
+
+
+def get_member_or_404(actor: Actor, member_id: int, region_code: str) -> Member:
+    member = load_in_scope(actor, Member, member_id, "lembaga.view")
+    if member.body.region_code != region_code:
+        abort(404)
+    return member
+
+
+def scan_of(body: Body) -> bytes | None:
+    return db.session.scalar(select(Body.scan).where(Body.id == body.id))
+
+
+def account_choices(region_code: str) -> list[tuple[str, str]]:
+    """Accounts holding a role at exactly this region, to link to a member."""
+    users = db.session.scalars(select(User).join(RoleAssignment).where(RoleAssignment.region_code == region_code)
+                               .order_by(User.full_name).distinct())
+    return [("", "— tanpa akun —")] + [(str(u.id), f"{u.full_name} ({u.username})") for u in users]
+
+
+def unsur_choices(region_code: str) -> list[tuple[str, str]]:
+    rows = db.session.scalars(select(Mitra).where(Mitra.kabupaten_code == kabupaten_code_of(region_code))
+                              .order_by(Mitra.kind, Mitra.short_name))
+    return [("", "— bukan mitra (tulis di bawah) —")] + [(str(m.id), f"{m.short_name} — {m.name}") for m in rows]
+
+
+def members_for_meeting(region_code: str) -> list[Member]:
+    """The members of the body of a meeting's region: chair and note-taker are picked from them."""
+    body = body_of(region_code)
+    return list(body.members) if body else []
+
+
+# ---- kelembagaan figures ------------------------------------------------------------------------
+
+@dataclass
+class Figures:
+    region: Region
+    tiers: list[tuple[str, int, int, int]] = field(default_factory=list)   # tier, regions, bodies, valid SK
+    unsur: list[tuple[str, int]] = field(default_factory=list)             # unsur, members
+
+    @property
+    def desa_share(self) -> str:
+        row = next((t for t in self.tiers if t[0] == "Desa/kelurahan"), None)
+        return f"{round(100 * row[2] / row[1])}%" if row and row[1] else "–"
+
+
+def figures(actor: Actor, region: Region) -> Figures:
+    """Per tier in the subtree: regions, bodies formed, bodies with a valid (unexpired) SK; members per unsur."""
+    today = today_in(setting_for(region.code).timezone)
+    inside = or_(Region.code == region.code, Region.code.startswith(region.code + ".", autoescape=True))
+    result = Figures(region)
+    for level, label in ((Level.KABUPATEN, "Kabupaten"), (Level.KECAMATAN, "Kecamatan"),
+                         (Level.DESA, "Desa/kelurahan")):
+        count = db.session.scalar(select(func.count(Region.code)).where(inside, Region.level == level))
+        if not count:
+            continue
+        bodies = list(db.session.scalars(select(Body).join(Region).where(inside, Region.level == level)))
+        result.tiers.append((label, count, len(bodies), sum(b.is_valid_on(today) for b in bodies)))
+    unsur = func.coalesce(Mitra.short_name, func.nullif(Member.unsur_text, ""), "Lainnya")
+    result.unsur = list(db.session.execute(
+        select(unsur, func.count(Member.id)).join(Body, Body.id == Member.body_id)
+        .join(Region, Region.code == Body.region_code).outerjoin(Mitra, Mitra.id == Member.mitra_id)
+        .where(inside, actor.where_region("lembaga.view", Body.region_code))
+        .group_by(unsur).order_by(func.count(Member.id).desc(), unsur)).all())
+    return result
+
+
+def roots(actor: Actor) -> list[Region]:
+    codes = actor.region_codes("lembaga.view")
+    return [r for r in db.session.scalars(select(Region).where(Region.code.in_(codes)).order_by(Region.code))
+            if r.level in BODY_LEVELS]
+
+
+def bodies_below(actor: Actor, region: Region) -> list[Body]:
+    return list(db.session.scalars(
+        select(Body).where(Body.region_code.startswith(region.code + ".", autoescape=True),
+                           actor.where_region("lembaga.view", Body.region_code)).order_by(Body.region_code)))

@@ -1,0 +1,187 @@
+"""Reading the partner registry and one partner's page, within the actor's reach.
+
+A member of a body reads the registry of its kabupaten (`mitra.registry`); a mitra user reads only
+its own mitra and that mitra's units. Plan lines on a mitra page are those of plans in the reader's
+subtree (`mitra.read`): a desa sees its own plan's lines, the agency its whole area.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+
+from webapp.access import Actor, load_in_scope
+from webapp.auth.models import RoleAssignment
+from webapp.clock import today_in
+from webapp.extensions import db
+from webapp.meetings.models import ActionItem, ActionStatus, Meeting, Participant
+from webapp.mitra.models import Mitra, MitraKind
+from webapp.regions.models import Level, Region, kabupaten_code_of
+from webapp.regions.queries import setting_for
+from webapp.spm import SOURCE_LABELS, SPM_LABELS
+from webapp.workplans import rules
+from webapp.workplans.models import Plan, PlanLine, Progress
+
+
+def concerns(actor: Actor, mitra: Mitra) -> bool:
+    """A mitra user's own mitra, or a unit of it."""
+    ids = actor.mitra_ids
+    return mitra.id in ids or mitra.parent_id in ids
+
+
+def visible(actor: Actor, mitra: Mitra) -> bool:
+    """The actor's own mitra (or a unit of it), or a mitra working where the actor reads the registry:
+    a kabupaten member sees all of its kabupaten's; a kecamatan or desa member those working kabupaten-wide
+    or in its kecamatan."""
+    if concerns(actor, mitra):
+        return True
+    for grant in actor.grants_for("mitra.registry"):
+        if kabupaten_code_of(grant.region_code) != mitra.kabupaten_code:
+            continue
+        if grant.level == Level.KABUPATEN or not mitra.area_list:
+            return True
+        if ".".join(grant.region_code.split(".")[:3]) in mitra.area_list:
+            return True
+    return False
+
+
+def get_mitra_or_404(actor: Actor, mitra_id: int) -> Mitra:
+    """A mitra visible to the actor (see `visible`): else 404, so a foreign partner does not exist."""
+    return load_in_scope(actor, Mitra, mitra_id, "mitra.registry", also=visible)
+
+
+def own_mitra(actor: Actor) -> list[Mitra]:
+    """The mitra a partner's staff member works for."""
+    return list(db.session.scalars(select(Mitra).where(Mitra.id.in_(actor.mitra_ids)).order_by(Mitra.short_name)))
+
+
+def registry_kabupaten(actor: Actor, permission: str = "mitra.registry") -> list[Region]:
+    codes = {kabupaten_code_of(g.region_code) for g in actor.grants_for(permission)} - {None}
+    return list(db.session.scalars(select(Region).where(Region.code.in_(codes)).order_by(Region.code)))
+
+
+def registry_list(actor: Actor) -> list[Mitra]:
+    """Every mitra the actor may open: its kabupaten's registry, or its own mitra and units."""
+    codes = [r.code for r in registry_kabupaten(actor)]
+    own = actor.mitra_ids
+    rows = db.session.scalars(
+        select(Mitra).where(or_(Mitra.kabupaten_code.in_(codes), Mitra.id.in_(own), Mitra.parent_id.in_(own)))
+        .order_by(Mitra.kabupaten_code, Mitra.kind, Mitra.short_name))
+    return [m for m in rows if visible(actor, m)]
+
+
+def agencies(kabupaten_code: str, exclude: int | None = None) -> list[Mitra]:
+    """The agencies (OPD) units may belong to."""
+    return list(db.session.scalars(
+        select(Mitra).where(Mitra.kabupaten_code == kabupaten_code, Mitra.kind == MitraKind.OPD,
+                            Mitra.id != (exclude or 0)).order_by(Mitra.short_name)))
+
+
+def kecamatan_of(kabupaten_code: str) -> list[Region]:
+    return list(db.session.scalars(select(Region).where(Region.parent_code == kabupaten_code)
+                                   .order_by(Region.code)))
+
+
+def pelaksana_choices(region_code: str) -> list[tuple[str, str]]:
+    """The plan's own body first, then the active mitra of its kabupaten, as (id, label)."""
+    rows = db.session.scalars(select(Mitra).where(Mitra.kabupaten_code == kabupaten_code_of(region_code),
+                                                  Mitra.is_active.is_(True)).order_by(Mitra.kind, Mitra.short_name))
+    return [("", "Tim/Pokja sendiri")] + [(str(m.id), f"{m.short_name} — {m.name}") for m in rows]
+
+
+# ---- one mitra's page ---------------------------------------------------------------------------
+
+@dataclass
+class Sums:
+    """Approved and not-yet-approved budget, and what was spent on approved lines, per key."""
+
+    rows: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, key: str, line: PlanLine, approved: bool) -> None:
+        row = self.rows.setdefault(key, [0, 0, 0])
+        row[0 if approved else 1] += line.budget
+        if approved and line.progress != Progress.CANCELLED:
+            row[2] += line.spent
+
+    def items(self) -> list[tuple[str, int, int, int]]:
+        return [(key, *values) for key, values in self.rows.items()]
+
+
+@dataclass
+class MitraPage:
+    mitra: Mitra
+    year: int
+    lines: list[PlanLine]
+    by_field: Sums
+    by_source: Sums
+    by_kecamatan: Sums
+    total: Sums
+    actions: list[ActionItem] = field(default_factory=list)    # open, soonest due first
+    meetings: list[Meeting] = field(default_factory=list)      # invited through the mitra's staff
+    today: object = None
+
+    @property
+    def overdue(self) -> list[ActionItem]:
+        return [a for a in self.actions if a.due_on and a.due_on < self.today]
+
+    @property
+    def approved(self) -> int:
+        return self.total.rows.get("", [0, 0, 0])[0]
+
+    @property
+    def pending(self) -> int:
+        return self.total.rows.get("", [0, 0, 0])[1]
+
+    @property
+    def spent(self) -> int:
+        return self.total.rows.get("", [0, 0, 0])[2]
+
+
+def kecamatan_label(plan: Plan) -> str:
+    region = plan.region
+    if region.level == Level.KABUPATEN:
+        return "Tingkat kabupaten"
+    return (region if region.level == Level.KECAMATAN else region.parent).label
+
+
+def lines_of(actor: Actor, mitra: Mitra, year: int) -> list[PlanLine]:
+    """Lines carried by this mitra or its units in the current revision of the year's plans the actor reads."""
+    newer = select(Plan.previous_id).where(Plan.previous_id.is_not(None))
+    return list(db.session.scalars(
+        select(PlanLine).join(Plan, Plan.id == PlanLine.plan_id)
+        .where(PlanLine.mitra_id.in_(mitra.family_ids), actor.where_region("mitra.read", Plan.region_code),
+               Plan.year == year, Plan.id.not_in(newer))
+        .order_by(Plan.region_code, Plan.id, PlanLine.position)))
+
+
+def page(actor: Actor, mitra: Mitra, year: int) -> MitraPage:
+    """What is expected of this mitra: its lines at every tier below, totals by field, source and kecamatan."""
+    lines = lines_of(actor, mitra, year)
+    today = today_in(setting_for(mitra.kabupaten_code).timezone)
+    result = MitraPage(mitra, year, lines, Sums(), Sums(), Sums(), Sums(), actions=open_actions(actor, mitra),
+                       meetings=invited_meetings(actor, mitra), today=today)
+    for line in lines:
+        approved = rules.is_approved(line.plan)
+        result.by_field.add(SPM_LABELS[line.spm_field], line, approved)
+        result.by_source.add(SOURCE_LABELS[line.funding_source], line, approved)
+        result.by_kecamatan.add(kecamatan_label(line.plan), line, approved)
+        result.total.add("", line, approved)
+    return result
+
+
+def open_actions(actor: Actor, mitra: Mitra) -> list[ActionItem]:
+    """Open action items given to this mitra (or its units) by meetings in the reader's area."""
+    return list(db.session.scalars(
+        select(ActionItem).join(Meeting, Meeting.id == ActionItem.meeting_id)
+        .where(ActionItem.responsible_mitra_id.in_(mitra.family_ids), ActionItem.status != ActionStatus.SELESAI,
+               actor.where_region("mitra.read", Meeting.region_code))
+        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)).unique())
+
+
+def invited_meetings(actor: Actor, mitra: Mitra, limit: int = 20) -> list[Meeting]:
+    """Meetings in the reader's area to which an account of this mitra (or its units) was invited, newest first."""
+    invited = (select(Participant.meeting_id).join(RoleAssignment, RoleAssignment.user_id == Participant.user_id)
+               .where(RoleAssignment.mitra_id.in_(mitra.family_ids)))
+    return list(db.session.scalars(
+        select(Meeting).where(Meeting.id.in_(invited), actor.where_region("mitra.read", Meeting.region_code))
+        .order_by(Meeting.starts_at.desc()).limit(limit)))
