@@ -50,7 +50,7 @@ def test_bad_sk_input_is_refused_next_to_its_field_and_nothing_saved(demo_client
 
 def test_only_the_body_itself_records_its_sk(demo_client, login_as):
     for who, status in (("kades.palangan", 404), ("camat.kotabesi", 403), ("camat.baamang", 404),
-                        ("kader.hanjalipan", 403)):
+                        ("kader.hanjalipan", 404)):
         login_as(demo_client, who)
         assert _post_sk(demo_client, "62.02.01.2004", PDF).status_code == status, who
     assert db.session.scalar(select(func.count(Body.id))) == 0

@@ -49,7 +49,7 @@ def test_a_sibling_body_cannot_schedule_a_kota_besi_meeting(demo_app):
 def test_inviting_desa_bodies_adds_their_members_once_and_a_kader_only_when_chosen(demo_app):
     meeting = make_meeting(invite_desa=False)
     who = actor("pokjanal.kotabesi")
-    assert services.invite(who, meeting, [PALANGAN, "62.02.01.2004"], []) == 3
+    assert services.invite(who, meeting, [PALANGAN, "62.02.01.2004"], []) == 4  # both kades, both pokja
     names = {p.name for p in meeting.participants}
     assert {"Ahmad Yani, S.Sos", "Sri Wahyuni", "Marlinae", "Siti Aminah", "Bahrudin"} <= names
     assert not {"Nurhayati", "Yuliana"} & names  # the kader of a desa are not the desa's body

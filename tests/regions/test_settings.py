@@ -188,7 +188,7 @@ def test_other_admins_and_members_cannot_keep_the_kop(demo_client, login_as):
     login_as(demo_client, "admin.ttu")
     assert demo_client.post("/wilayah/62.02.01/kop", data={"place_of_signing": "X"}).status_code == 404
     login_as(demo_client, "pokjanal.kotabesi")
-    assert demo_client.post("/wilayah/62.02.01/kop", data={"place_of_signing": "X"}).status_code == 403
+    assert demo_client.post("/wilayah/62.02.01/kop", data={"place_of_signing": "X"}).status_code == 404  # issue 14: a named object does not exist for a role that cannot see its kind
 
 
 def test_settings_changes_are_audited_with_old_and_new_values(demo_client, login_as):

@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 from webapp import pdf
-from webapp.exports import download, to_xlsx
+from webapp.exports import Column, Export, Sheet, answer
 from webapp.mitra.queries import MitraPage, kecamatan_label
 from webapp.regions.queries import setting_for
 from webapp.workplans import rules
 
-LINE_HEADER = ["Wilayah", "Kecamatan", "Rencana", "Status rencana", "Kegiatan", "Bidang", "Kode kegiatan",
-               "Sumber dana", "Pelaksana", "Volume", "Satuan", "Harga satuan", "Anggaran", "Realisasi",
-               "Status kegiatan", "Keluaran"]
+LINE_COLUMNS = [Column("Wilayah", width=24), Column("Kecamatan", width=18), Column("Rencana", width=30),
+                Column("Status rencana", width=24), Column("Kegiatan", width=36), Column("Bidang", width=20),
+                Column("Kode kegiatan", width=16), Column("Sumber dana", width=18), Column("Pelaksana", width=22),
+                Column("Volume", "int", 10), Column("Satuan", width=10), Column("Harga satuan (Rp)", "rupiah", 16),
+                Column("Anggaran (Rp)", "rupiah", 16), Column("Realisasi (Rp)", "rupiah", 16),
+                Column("Status kegiatan", width=16), Column("Keluaran", width=24)]
+SUM_COLUMNS = [Column("Menurut", width=14), Column("Kelompok", width=28), Column("Disetujui (Rp)", "rupiah", 16),
+               Column("Belum disetujui (Rp)", "rupiah", 18), Column("Realisasi (Rp)", "rupiah", 16)]
 
 
 def _line_row(line) -> list:
@@ -19,19 +24,21 @@ def _line_row(line) -> list:
             line.unit or None, line.unit_price, line.budget, line.spent, line.progress_label, line.output or None]
 
 
-def page_xlsx(data: MitraPage) -> bytes:
-    """The lines, then (after a blank row) the totals by field, source and kecamatan, on one sheet."""
-    rows = [LINE_HEADER, *(_line_row(line) for line in data.lines), [],
-            ["Menurut", "Kelompok", "Disetujui (Rp)", "Belum disetujui (Rp)", "Realisasi (Rp)"]]
-    for title, sums in (("Bidang", data.by_field), ("Sumber dana", data.by_source),
-                        ("Kecamatan", data.by_kecamatan)):
-        rows += [[title, key, approved, pending, spent] for key, approved, pending, spent in sums.items()]
-    rows.append(["Jumlah", "", data.approved, data.pending, data.spent])
-    return to_xlsx("Kegiatan", rows, bold_rows=(1, len(data.lines) + 3, -1), freeze="A2")
+def page_export(data: MitraPage) -> Export:
+    """The lines on one sheet; the totals by field, source and kecamatan on another."""
+    sums = [[title, key, approved, pending, spent]
+            for title, groups in (("Bidang", data.by_field), ("Sumber dana", data.by_source),
+                                  ("Kecamatan", data.by_kecamatan))
+            for key, approved, pending, spent in groups.items()]
+    sums.append(["Jumlah", None, data.approved, data.pending, data.spent])
+    return Export(title=f"Kegiatan {data.mitra.name}", area=data.mitra.name, period="Semua rencana kerja",
+                  timezone=setting_for(data.mitra.kabupaten_code).timezone,
+                  sheets=[Sheet("Kegiatan", LINE_COLUMNS, [_line_row(line) for line in data.lines]),
+                          Sheet("Jumlah", SUM_COLUMNS, sums)])
 
 
-def xlsx_response(data: bytes, filename: str):
-    return download(data, filename, "xlsx")
+def xlsx_response(data: MitraPage, name: str):
+    return answer(page_export(data), name, "xlsx")
 
 
 def pdf_context(data: MitraPage) -> dict:

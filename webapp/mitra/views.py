@@ -83,5 +83,5 @@ def download(mitra_id: int, kind: str):
     data = queries.page(actor, queries.get_mitra_or_404(actor, mitra_id), _year())
     name = f"mitra-{data.mitra.short_name.lower().replace(' ', '-')}-{data.year}"
     if kind == "xlsx":
-        return exports.xlsx_response(exports.page_xlsx(data), f"{name}.xlsx")
+        return exports.xlsx_response(data, name)
     return pdf.pdf_response(pdf.render_pdf("pdf/mitra.html", **exports.pdf_context(data)), f"{name}.pdf")
