@@ -7,7 +7,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent / "webapp"
 KERNEL = {"access", "audit", "clock", "config", "database", "extensions", "formatting", "forms", "pdf", "refusal",
           "registry", "rendering", "workflow", "assets", "compression", "errors", "security", "demo", "cli"}
-DOMAINS = {"auth", "regions", "reports", "workplans", "meetings", "dashboard", "home", "pwa"}
+DOMAINS = {"auth", "regions", "reports", "workplans", "meetings", "dashboard", "home", "pwa", "kader", "pembinaan"}
 MODULES = {".".join(p.relative_to(ROOT.parent).with_suffix("").parts).removesuffix(".__init__"): ast.parse(p.read_text())
            for p in ROOT.rglob("*.py")}
 

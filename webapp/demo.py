@@ -63,6 +63,8 @@ ACCOUNTS = [
     ("kader.palangan", "Nurhayati", "Kader Posyandu", "081251000009", Role.KADER, "62.02.01.2003", 0),
     ("kades.hanjalipan", "Bahrudin", "Kepala Desa Hanjalipan", "081251000010", Role.APPROVER, "62.02.01.2004", None),
     ("kader.hanjalipan", "Yuliana", "Kader Posyandu", "081251000011", Role.KADER, "62.02.01.2004", 0),
+    ("puskesmas.kotabesi", "Rahmawati, A.Md.Keb", "Bidan Koordinator Puskesmas Kota Besi", "081251000012",
+     Role.ANGGOTA, "62.02.01", None),
     ("admin.ttu", "Maria Goreti Taek", "Staf Sekretariat Pokjanal (DPMD)", "081339000001", Role.ADMIN, "53.03", None),
     ("camat.kefamenanu", "Yohanes Sanak, S.IP", "Camat Kota Kefamenanu", "081339000002", Role.APPROVER, "53.03.05", None),
     ("lurah.benpasi", "Agustinus Kefi", "Lurah Benpasi", "081339000003", Role.APPROVER, "53.03.05.1005", None),

@@ -172,6 +172,7 @@ class Posyandu(db.Model):
     registration_number: Mapped[str] = mapped_column(String(60), default="")
     schedule: Mapped[str] = mapped_column(String(120), default="")
     kader_with_sk: Mapped[int] = mapped_column(default=0)
+    kader_from_roster: Mapped[bool] = mapped_column(default=False)  # kader_with_sk is counted from the roster
     is_active: Mapped[bool] = mapped_column(default=True)
     version: Mapped[int] = mapped_column(default=1)
 

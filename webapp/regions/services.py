@@ -33,7 +33,8 @@ def save_posyandu(actor: Actor, posyandu: Posyandu | None, data: dict, expected_
             raise Refused("Data Posyandu ini baru saja diubah orang lain. Muat ulang halaman untuk melihat perubahannya.")
         posyandu.region_code = region.code
     for name in POSYANDU_FIELDS:
-        setattr(posyandu, name, data[name])
+        if not (name == "kader_with_sk" and posyandu.kader_from_roster):  # counted from the roster instead
+            setattr(posyandu, name, data[name])
     db.session.flush()
     audit(actor.id, "posyandu.saved", f"{posyandu.id} {posyandu.name}")
     try:
