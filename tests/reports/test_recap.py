@@ -34,7 +34,7 @@ def _two_reports(dewasa_second=None):
     fill(actor("kader.palangan"), first, year, month, dewasa_target=None, dewasa_served=None, balita_s=40,
          balita_d=30, balita_n=20, balita_k=36, measured=30, stunted=6)
     fill(other, second, year, month, dewasa_target=dewasa_second, dewasa_served=dewasa_second, balita_s=60,
-         balita_d=45, balita_n=30, balita_k=50, measured=40, stunted=8)
+         balita_d=45, balita_n=30, balita_k=50, measured=40, stunted=8, balita_served=40)
     for who, posyandu in ((actor("kader.palangan"), first), (other, second)):
         services.submit(who, posyandu, year, month, new_id(), confirmed=True)
     return year, month
@@ -52,7 +52,8 @@ def test_ratios_come_from_the_sums(demo_app):
     year, month = _two_reports(dewasa_second=0)
     rows, total = recap.recap(actor("camat.kotabesi"), db.session.get(Region, "62.02.01"), year, month)
     assert total.sums["dewasa_target"] == 0
-    assert total.ratios == {"ds": 75 / 100, "ks": 86 / 100, "nd": 50 / 75, "stunting": 14 / 70}
+    assert total.ratios == {"ds": 75 / 100, "ks": 86 / 100, "nd": 50 / 75, "stunting": 14 / 70, "ns": 50 / 100,
+                            "dk": 75 / 86}
     assert [r.label for r in rows] == ["Palangan"]
 
 
@@ -103,11 +104,11 @@ def test_exports_hold_the_same_numbers_and_keep_blanks(demo_client, login_as):
     header = [c.value for c in sheet[1]]
     total = [c.value for c in sheet[sheet.max_row]]
     assert total[0] == "Jumlah" and total[header.index("S")] == 100 and total[header.index("D")] == 75
-    assert total[header.index("Usia dewasa sasaran")] is None  # blank, not 0
+    assert total[header.index("Usia dewasa 18–59 tahun sasaran")] is None  # blank, not 0
     assert total[header.index("D/S")] == 75.0
     text = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.csv").data.decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
-    assert lines[-1][lines[0].index("S")] == "100" and lines[-1][lines[0].index("Usia dewasa sasaran")] == ""
+    assert lines[-1][lines[0].index("S")] == "100" and lines[-1][lines[0].index("Usia dewasa 18–59 tahun sasaran")] == ""
     raw = load_workbook(io.BytesIO(demo_client.get(f"/laporan/data/62.02.01/{month_text()}.xlsx").data)).active
     column = [c.value for c in raw[1]].index("S")
     assert raw.max_row == 3 and sorted(r[column].value for r in raw.iter_rows(min_row=2)) == [40, 60]

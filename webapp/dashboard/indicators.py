@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from webapp.dashboard.numbers import angka, persen
-from webapp.reports.fields import FIELD_BY_NAME, GROUPS, RATIOS, SERVICES
+from webapp.reports.fields import DASHBOARD_RATIOS, FIELD_BY_NAME, GROUPS, SERVICES
 
 SERVICE_MONTHS_MIN = 8
 KADER_MIN = 5
@@ -48,10 +48,10 @@ class Pair:
 
 
 def _pairs() -> tuple[Pair, ...]:
-    pairs = [Pair(key, label, num, den, "gizi") for key, label, num, den in RATIOS]
+    pairs = [Pair(key, label, num, den, "gizi") for key, label, num, den in DASHBOARD_RATIOS]
     pairs += [Pair("bgm", "BGM per ditimbang", "balita_bgm", "balita_d", "gizi"),
               Pair("kek", "Ibu hamil KEK per diperiksa", "ibu_hamil_kek", "ibu_hamil_examined", "gizi")]
-    pairs += [Pair(g.key, g.label, f"{g.key}_served", f"{g.key}_target", "ilp") for g in GROUPS]
+    pairs += [Pair(g.key, g.label, f"{g.key}_served", f"{g.key}_target", "ilp") for g in GROUPS if g.on_dashboard]
     known = {(p.numerator, p.denominator) for p in pairs}
     pairs += [Pair(f"svc_{key}", label, num, den, "layanan") for key, label, num, den in SERVICES
               if (num, den) not in known]
