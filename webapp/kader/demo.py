@@ -40,7 +40,8 @@ def _skills(rng: random.Random, utama: bool) -> list[str]:
     else:
         groups = [*GROUPS[:2], *rng.sample(GROUPS[2:], 2)]
     codes = [code for g in groups for code, _ in g.skills]
-    return codes + [rng.choice(GROUPS[4].skills)[0]] if rng.random() < 0.3 else codes
+    extra = [rng.choice(GROUPS[4].skills)[0]] if rng.random() < 0.3 else []  # a skill short of a group
+    return sorted(set(codes + extra))
 
 
 def seed_kader() -> None:
@@ -69,8 +70,9 @@ def seed_kader() -> None:
             for code in _skills(rng, utama):
                 kader.skills.append(KaderSkill(code=code, marked_on=dt.date(2025, 6, 10), marked_by_id=trainer))
             if rng.random() < 0.5:
-                kader.trainings.append(KaderTraining(name="Pelatihan 25 keterampilan dasar kader", organiser="Dinas Kesehatan",
-                                                     held_on=dt.date(2025, 6, 10), certificate_number=""))
+                kader.trainings.append(KaderTraining(name="Pelatihan 25 keterampilan dasar kader",
+                                                     organiser="Dinas Kesehatan", held_on=dt.date(2025, 6, 10),
+                                                     certificate_number=""))
             db.session.add(kader)
         db.session.flush()
         posyandu.kader_with_sk, posyandu.kader_from_roster = count_with_sk(posyandu.id), True

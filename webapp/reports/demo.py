@@ -29,7 +29,8 @@ TARGET_RANGES = (("ibu_hamil", 3, 10), ("ibu_bersalin", 1, 3), ("ibu_nifas", 2, 
 def _targets(posyandu_id: int) -> dict:
     """A Posyandu's sasaran: the same every month (a register of names), drawn once per Posyandu."""
     rng = random.Random(posyandu_id * 31337)
-    return {group: rng.randint(low, high) for group, low, high in TARGET_RANGES} | {"pus": rng.randint(40, 120)}
+    return {group: rng.randint(low, high) for group, low, high in TARGET_RANGES} | {
+        "pus": rng.randint(40, 120), "extra": rng.choice((0.0, 0.0, 0.3, 0.6))}  # some never run extra activities
 
 
 def _skdn(rng: random.Random, bayi: int, balita: int) -> dict:
@@ -51,7 +52,7 @@ def _skdn(rng: random.Random, bayi: int, balita: int) -> dict:
 def _counts(rng: random.Random, targets: dict, month: int) -> dict:
     """Plausible, consistent counts for one Posyandu month: stable sasaran, served below it, checks all pass."""
     counts = {"kader_on_duty": rng.randint(4, 7), "home_visits": rng.randint(0, 10), "referrals": rng.randint(0, 4),
-              "kegiatan_tambahan": rng.choice((0, 0, 1, 1, 2)), "balita_referred": rng.randint(0, 3),
+              "kegiatan_tambahan": rng.randint(1, 2) if rng.random() < targets["extra"] else 0, "balita_referred": rng.randint(0, 3),
               "pus_target": targets["pus"]}
     for group, _, _ in TARGET_RANGES:
         target = targets[group]
