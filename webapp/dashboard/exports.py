@@ -17,7 +17,7 @@ def header() -> list[str]:
     for pair in PAIRS:
         columns += [f"{pair.label}: pembilang", f"{pair.label}: penyebut", f"{pair.label}: laporan",
                     f"{pair.label} (%)"]
-    columns += ["Posyandu", "Posyandu aktif", "Posyandu aktif (%)", "Rencana kerja", "Tindak lanjut terbuka",
+    columns += ["Posyandu", "Memenuhi 3 syarat aktif", "Memenuhi 3 syarat aktif (%)", "Rencana kerja", "Tindak lanjut terbuka",
                 "Tindak lanjut terlambat"]
     return columns
 

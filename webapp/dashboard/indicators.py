@@ -158,7 +158,8 @@ class AktifCount:
         )
         flag = "" if share is None else ("ok" if share >= AKTIF_TARGET else "low")
         return Figure(persen(self.aktif, self.posyandu), share,
-                      "Posyandu aktif = Posyandu yang memenuhi ketiga syarat dalam 12 bulan terakhir ÷ semua Posyandu",
+                      "3 syarat aktif = Posyandu yang memenuhi syarat buka, kader ber-SK dan cakupan dalam 12 bulan ÷ semua "
+                      "Posyandu (Posyandu aktif penuh, 5 syarat: halaman Kekuatan Posyandu)",
                       numbers, flag)
 
 
@@ -207,9 +208,9 @@ class PosyanduAktif:
         ]
 
     def figure(self) -> Figure:
-        text = "Aktif" if self.is_aktif else f"Belum ({self.met}/3)"
+        text = "3 syarat" if self.is_aktif else f"Belum ({self.met}/3)"
         lines = "; ".join(f"{label}: {'ya' if ok else 'tidak'} — {detail}" for label, ok, detail in self.criteria())
-        return Figure(text, int(self.is_aktif), "Posyandu aktif bila ketiga syarat terpenuhi dalam 12 bulan terakhir",
+        return Figure(text, int(self.is_aktif), "3 syarat aktif (buka, kader ber-SK, cakupan) dalam 12 bulan terakhir; 5 syarat: halaman Kekuatan Posyandu",
                       f"{lines}. Strata lama: {self.stratum}.", "ok" if self.is_aktif else "low")
 
 
