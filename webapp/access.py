@@ -26,6 +26,7 @@ VIEW = {"region.view", "posyandu.view", "meeting.view", "action.update", "kader.
 MEMBER = VIEW | {
     "user.manage", "posyandu.manage", "report.view", "report.verify", "report.reopen",
     "plan.view", "plan.draft", "meeting.manage", "dashboard.view", "kader.manage", "skill.mark", "sarpras.manage",
+    "visit.record",
 }
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -126,6 +127,7 @@ OBJECT_ACTIONS = frozenset({
     "report.file", "report.verify", "report.reopen", "plan.draft", "plan.approve", "meeting.view",
     "meeting.manage", "meeting.sign", "minutes.edit", "minutes.read", "minutes.comment", "action.update",
     "posyandu.manage", "settings.manage", "kader.manage", "skill.mark", "sarpras.manage",
+    "visit.record",
 })
 """Actions asked about one object: each must have a rule, or the app refuses to start (fail closed)."""
 
