@@ -11,12 +11,14 @@ from sqlalchemy import select
 from werkzeug.exceptions import Forbidden
 
 from tests.meetings.helpers import make_meeting
+from tests.pembinaan.helpers import make_finding, make_visit
 from tests.reports.helpers import actor, fill, last_month, palangan_posyandu
 from tests.workplans.helpers import make_plan
 from webapp.audit import AuditEvent
 from webapp.demo import ACCOUNTS
 from webapp.extensions import db
 from webapp.meetings.rules import MINUTES_FLOW
+from webapp.pembinaan.rules import FINDING_FLOW, VISIT_FLOW
 from webapp.refusal import Conflict
 from webapp.reports.rules import REPORT_FLOW
 from webapp.workflow import take
@@ -24,7 +26,11 @@ from webapp.workplans.rules import PLAN_FLOW
 
 USERS = [account[0] for account in ACCOUNTS]
 PALANGAN_POKJA = {"kades.palangan", "pokja.palangan"}
-KOTA_BESI_BODY = {"camat.kotabesi", "pokjanal.kotabesi"}
+KOTA_BESI_BODY = {"camat.kotabesi", "pokjanal.kotabesi", "puskesmas.kotabesi"}  # the puskesmas is a member
+# Supervision teams over Palangan: Kota Besi's members and puskesmas, and Kotim's kabupaten members.
+VISITING = KOTA_BESI_BODY | {"puskesmas.kotabesi", "pokjanal.kotim", "bupati.kotim"}
+# A finding at kader.palangan's Posyandu is followed up by that Posyandu, its desa and everyone above.
+FOLLOWING_UP = VISITING | PALANGAN_POKJA | {"kader.palangan", "admin.kotim"}
 
 # step: (states it is taken from, state it leads to, who takes it on the demo object)
 EXPECTED = {
@@ -46,8 +52,18 @@ EXPECTED = {
         "finalize": ({"circulated"}, "final", {"camat.kotabesi"}),
         "lock": ({"final"}, "locked", KOTA_BESI_BODY),
     },
+    "visit": {  # a supervision visit to kader.palangan's Posyandu
+        "finalize": ({"draft"}, "final", VISITING),
+        "reopen": ({"final"}, "draft", VISITING),
+    },
+    "finding": {
+        "start": ({"terbuka"}, "proses", FOLLOWING_UP),
+        "finish": ({"terbuka", "proses"}, "selesai", FOLLOWING_UP),
+        "reopen": ({"selesai"}, "terbuka", VISITING),
+    },
 }
-FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW}
+FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW, "visit": VISIT_FLOW,
+         "finding": FINDING_FLOW}
 
 
 def _report():
@@ -63,7 +79,7 @@ def _history(obj) -> int:
     return len(getattr(obj, "events", None) or getattr(obj, "steps", None) or [])
 
 
-MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting}
+MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting, "visit": make_visit, "finding": make_finding}
 
 
 def test_the_tables_name_every_step_and_state():
