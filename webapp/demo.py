@@ -46,6 +46,9 @@ SETTINGS = {
     "53.03": ("Asia/Makassar", "A4", "PEMERINTAH KABUPATEN TIMOR TENGAH UTARA\nPOKJANAL POSYANDU KABUPATEN\nJl. Basuki Rahmat No. 1 Kefamenanu"),
 }
 
+# The survey's stunting prevalence shown beside the Posyandu proportion (domain §2.3: SKI 2023 Kotim 35.5 %).
+STUNTING_SURVEY = {"62.02": (35.5, "SKI 2023")}
+
 POSYANDU_NAMES = ["Melati", "Mawar", "Anggrek", "Kenanga", "Cempaka", "Teratai", "Flamboyan", "Dahlia", "Seruni"]
 SCHEDULE = ["Senin minggu ke-1", "Selasa minggu ke-2", "Rabu minggu ke-2", "Kamis minggu ke-3", "Jumat minggu ke-1",
             "Sabtu minggu ke-4"]
@@ -91,7 +94,9 @@ def seed_regions() -> None:
         if db.session.get(KabupatenSetting, code) is None:
             db.session.add(KabupatenSetting(region_code=code, timezone=zone or default_timezone(code),
                                             body_name="Pokjanal Posyandu", paper_size=paper,
-                                            letterhead=letterhead, report_due_day=5))
+                                            letterhead=letterhead, report_due_day=5,
+                                            stunting_survey=STUNTING_SURVEY.get(code, (None, ""))[0],
+                                            stunting_survey_source=STUNTING_SURVEY.get(code, (None, ""))[1]))
 
 
 def seed_posyandu() -> None:

@@ -49,3 +49,27 @@ def test_vitamin_a_outside_february_and_august_warns():
     for month in (2, 8):
         assert "vitamin_a" not in checks.warnings(values(vitamin_a=12), [], month)
     assert "vitamin_a" not in checks.warnings(values(vitamin_a=0), [], 10)
+
+
+def test_every_demo_month_passes_the_new_checks_and_sasaran_stay_stable(demo_app):
+    from sqlalchemy import select
+
+    from webapp.extensions import db
+    from webapp.reports import queries
+    from webapp.reports.demo import seed_reports
+    from webapp.reports.models import MonthlyReport
+
+    seed_reports()
+    db.session.commit()
+    targets: dict[int, set] = {}
+    served_below_target = 0
+    for report in db.session.scalars(select(MonthlyReport)):
+        values = queries.values_of(report)
+        assert checks.errors(values, report.year, report.month, TODAY.replace(year=2100)) == {}, report.id
+        found = checks.warnings(values, [], report.month)
+        assert "balita_s" not in found and "vitamin_a" not in found, (report.id, found)
+        if not report.closed:
+            targets.setdefault(report.posyandu_id, set()).add((report.bayi_target, report.balita_target))
+            served_below_target += report.lansia_served < report.lansia_target
+    assert all(len(pairs) == 1 for pairs in targets.values())  # the same sasaran every month
+    assert served_below_target > 0  # served is not always the target

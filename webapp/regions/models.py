@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
@@ -140,6 +140,11 @@ class KabupatenSetting(db.Model):
     logo: Mapped[bytes | None] = mapped_column(db.LargeBinary)
     logo_mime: Mapped[str | None] = mapped_column(String(20))
     report_due_day: Mapped[int] = mapped_column(default=5)
+    # The survey's stunting prevalence (SKI/SSGI) and the kabupaten's target, in %, shown beside the
+    # Posyandu's own "stunting per diukur" (which is not a prevalence).
+    stunting_survey: Mapped[float | None] = mapped_column(Float)
+    stunting_survey_source: Mapped[str] = mapped_column(String(60), default="")
+    stunting_target: Mapped[float | None] = mapped_column(Float)
     updated_at: Mapped[dt.datetime | None]
 
     region: Mapped[Region] = relationship()

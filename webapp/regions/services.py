@@ -69,6 +69,8 @@ def update_settings(actor: Actor, setting: KabupatenSetting, data: dict, logo: b
     setting.paper_size = PaperSize(data["paper_size"])
     setting.letterhead = "\n".join(line.rstrip() for line in data["letterhead"].splitlines()).strip()
     setting.report_due_day = data["report_due_day"]
+    setting.stunting_survey, setting.stunting_target = data.get("stunting_survey"), data.get("stunting_target")
+    setting.stunting_survey_source = (data.get("stunting_survey_source") or "").strip()
     setting.updated_at = utcnow()
     audit(actor.id, "settings.updated", setting.region_code)
     db.session.commit()
