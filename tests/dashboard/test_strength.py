@@ -167,6 +167,19 @@ def test_area_figures_equal_a_plain_recomputation_on_random_data(kabupaten_actor
     assert kec.kpi == (sum(a * 5 >= c * 4 for d, (c, a) in per_desa.items() if d.startswith(KEC)), 2)
 
 
+def test_visits_in_the_quarter_are_counted_once_per_posyandu(kabupaten_actor):
+    from webapp.pembinaan.models import Visit
+
+    visited, other = strong(), strong()
+    for day in (dt.date(2026, 10, 3), dt.date(2026, 10, 20), dt.date(2026, 9, 30)):  # September: last quarter
+        db.session.add(Visit(posyandu_id=visited.id, region_code=DESA_A, visited_on=day,
+                             visitor_id=kabupaten_actor.id))
+    db.session.add(Visit(posyandu_id=other.id, region_code=DESA_A, visited_on=dt.date(2026, 9, 1),
+                         visitor_id=kabupaten_actor.id))
+    db.session.commit()
+    assert area_strength(kabupaten_actor, db.session.get(Region, "62.02"), OCTOBER).visited == 1
+
+
 def test_strength_page_scope_and_rights(kabupaten_actor, client, login_as):
     strong()
     db.session.commit()

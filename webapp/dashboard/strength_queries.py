@@ -6,6 +6,7 @@ so this stays a handful of grouped queries; wider areas are not offered (see str
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -20,7 +21,9 @@ from webapp.kader.models import Kader
 from webapp.kader.queries import trained_kader_ids
 from webapp.kader.skills import GROUP_BY_KEY, LIFE_CYCLE, NONE, PURWA, MADYA, UTAMA
 from webapp.pembinaan.kit import gaps, has_growth_kit, kit_complete
+from webapp.pembinaan.models import Visit
 from webapp.pembinaan.queries import equipment_by_posyandu
+from webapp.pembinaan.visit_queries import quarter_of
 from webapp.regions.models import Level, Posyandu, Region
 from webapp.reports.fields import COUNT_NAMES
 
@@ -103,6 +106,7 @@ class Strength:
     kader: KaderFigures
     kit_complete: int
     desa_labels: dict[str, str] = field(default_factory=dict)
+    visited: int = 0  # Posyandu visited at least once in the period's quarter
 
     @property
     def kpi(self) -> tuple[int, int]:
@@ -143,4 +147,14 @@ def area_strength(actor: Actor, region: Region, end: int) -> Strength:
             children[posyandu.region_code[:length]].add(found)
     complete = sum(1 for p in items if kits.get(p.id) and kit_complete(kits[p.id]))
     labels = {p.region_code: p.region.label for p in items}
-    return Strength(region, standings, [c for c in children.values() if c.posyandu], total, kader, complete, labels)
+    return Strength(region, standings, [c for c in children.values() if c.posyandu], total, kader, complete, labels,
+                    _visited(where, end))
+
+
+def _visited(where, end: int) -> int:
+    """Active Posyandu of the area visited at least once in the quarter holding the period's month."""
+    year, month = sql.year_month(end)
+    start, stop = quarter_of(dt.date(year, month, 1))
+    return db.session.scalar(select(func.count(func.distinct(Visit.posyandu_id)))
+                             .join(P, P.c.id == Visit.posyandu_id)
+                             .where(where, P.c.is_active == true(), Visit.visited_on.between(start, stop))) or 0
