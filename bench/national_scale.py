@@ -31,7 +31,8 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from webapp.access import Actor  # noqa: E402
 from webapp.reports.fields import COUNT_NAMES  # noqa: E402
 
-CSV_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "wilayah-kemendagri-2025.csv"
+CSV_PATH = Path(os.environ.get("POKJANAL_REGIONS_CSV")
+                or Path(__file__).resolve().parents[2] / "shared" / "data" / "wilayah-kemendagri-2025.csv")
 BENCH_DB = os.environ.get("POKJANAL_BENCH_DB", "pokjanal_bench")  # its own name lets benches run side by side
 KABUPATEN, PROVINCE = "62.02", "35"
 REPEAT = 5
