@@ -167,3 +167,18 @@ def test_nav_item_only_for_those_who_run_meetings(demo_client, login_as):
     assert ">Rapat<" in demo_client.get("/").get_data(as_text=True)
     login_as(demo_client, "kader.palangan")
     assert ">Rapat<" not in demo_client.get("/").get_data(as_text=True)
+
+
+def test_minutes_steps_answer_409_in_the_wrong_state_and_say_so_on_a_double_tap(demo_client, login_as):
+    meeting = make_meeting()
+    login_as(demo_client, "camat.kotabesi")
+    early = demo_client.post(f"/rapat/{meeting.id}/finalkan")  # the chair, but the minutes are still a draft
+    assert early.status_code == 409 and "berstatus Draf" in early.get_data(as_text=True)
+    assert demo_client.post(f"/rapat/{meeting.id}/edarkan").status_code == 302
+    again = demo_client.post(f"/rapat/{meeting.id}/edarkan", follow_redirects=True)
+    assert "Notulen sudah diedarkan." in again.get_data(as_text=True)
+    login_as(demo_client, "pokja.palangan")  # invited, but no step of the minutes is theirs
+    assert demo_client.post(f"/rapat/{meeting.id}/finalkan").status_code == 403
+    db.session.expire_all()
+    meeting = db.session.get(Meeting, meeting.id)
+    assert meeting.status == MinutesStatus.CIRCULATED and [e.action for e in meeting.events] == ["circulate"]

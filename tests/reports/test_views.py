@@ -190,3 +190,23 @@ def test_a_kecamatan_member_reopens_a_verified_report_with_a_reason(demo_client,
     assert "Dibuka kembali" in html and "Stunting perlu dicek ulang." in html
     db.session.expire_all()
     assert db.session.get(MonthlyReport, report.id).status == Status.RETURNED
+
+
+def test_every_report_step_answers_the_same_way_over_http(demo_client, login_as):
+    """A wrong state is 409 with the status named; a double tap says it is already done; a missing note is 422."""
+    kader, posyandu, (year, month) = actor("kader.palangan"), palangan_posyandu(), last_month()
+    report = fill(kader, posyandu, year, month)
+    login_as(demo_client, "pokja.palangan")
+    early = demo_client.post(f"/laporan/{report.id}/verifikasi")  # still a draft
+    assert early.status_code == 409 and "berstatus Draf" in early.get_data(as_text=True)
+    services.submit(kader, posyandu, year, month, new_id(), confirmed=True)
+    empty = demo_client.post(f"/laporan/{report.id}/kembalikan", data={"note": " "})
+    assert empty.status_code == 422 and "Tulis catatan agar kader tahu" in empty.get_data(as_text=True)
+    assert demo_client.post(f"/laporan/{report.id}/verifikasi").status_code == 302
+    again = demo_client.post(f"/laporan/{report.id}/verifikasi", follow_redirects=True)
+    assert "Laporan sudah diverifikasi." in again.get_data(as_text=True)
+    late = demo_client.post(f"/laporan/{report.id}/kembalikan", data={"note": "Cek D"})
+    assert late.status_code == 409 and "berstatus Diverifikasi" in late.get_data(as_text=True)
+    db.session.expire_all()
+    report = db.session.get(MonthlyReport, report.id)
+    assert report.status == Status.VERIFIED and [e.action for e in report.events].count("verified") == 1

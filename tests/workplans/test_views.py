@@ -189,3 +189,11 @@ def test_a_double_tap_on_approve_is_told_the_plan_was_already_decided(demo_clien
     db.session.expire_all()
     plan = db.session.get(Plan, plan.id)
     assert plan.status == PlanStatus.APPROVED and len(plan.steps) == 2
+
+
+def test_the_camat_sees_the_mengetahui_button_once_the_kades_approved(demo_client, login_as):
+    plan = make_plan(submit=True)
+    login_as(demo_client, "camat.kotabesi")
+    assert "Mengetahui</button>" not in _page(demo_client.get(f"/rencana-kerja/{plan.id}"))
+    services.approve(actor("kades.palangan"), plan, "", None)
+    assert "Mengetahui</button>" in _page(demo_client.get(f"/rencana-kerja/{plan.id}"))

@@ -157,4 +157,5 @@ PLAN_FLOW = Flow(
     ),
 )
 
-RULES = {"plan.draft": may_draft, "plan.approve": may_decide, **PLAN_FLOW.rules()}
+# "plan.approve" asks for either decision (approve or endorse), so it overrides the single step of that name.
+RULES = {**PLAN_FLOW.rules(), "plan.draft": may_draft, "plan.approve": may_decide}
