@@ -193,9 +193,10 @@ def _load_strength(bench_url: str) -> float:
                                     "141/SK" if k < 5 else "", True, "", "2026-01-01 00:00:00"))
         cur.execute("UPDATE kader SET sk_on = '2025-01-01' WHERE sk_number <> ''")
         cur.execute("SELECT id FROM kader")
+        kader_ids = [kid for (kid,) in cur.fetchall()]
         codes = [code for group in GROUPS[:3] for code, _ in group.skills]
         with cur.copy("COPY kader_skill (kader_id, code, marked_on, marked_by_id) FROM STDIN") as copy:
-            for (kid,) in cur.fetchall():
+            for kid in kader_ids:
                 for code in codes:
                     copy.write_row((kid, code, "2025-06-01", trainer))
         with cur.copy("COPY equipment (posyandu_id, region_code, item, available, condition, updated_at) "

@@ -99,7 +99,8 @@ def ilp_parts(f: Facts, life_cycle_skills: tuple[str, ...]) -> list[Criterion]:
         groups = Criterion("Kelima kelompok siklus hidup dilayani", UNKNOWN, "belum ada laporan bulan ini")
         visits = Criterion("Kunjungan rumah dilakukan", UNKNOWN, "belum ada laporan bulan ini")
     else:
-        missing = [label for key, label in LIFE_GROUPS if not _served(report)[key]]
+        served = _served(report)
+        missing = [label for key, label in LIFE_GROUPS if not served[key]]
         groups = Criterion("Kelima kelompok siklus hidup dilayani", _state(not missing),
                            "semua dilayani" if not missing else "belum: " + ", ".join(missing))
         home = report.get("home_visits")

@@ -17,9 +17,8 @@ from webapp.access import Actor
 from webapp.dashboard import sql
 from webapp.dashboard.strength import AreaCount, Facts, Standing, share_reaching_target, standing
 from webapp.extensions import db
-from webapp.kader.models import Kader
-from webapp.kader.queries import trained_kader_ids
-from webapp.kader.skills import GROUP_BY_KEY, LIFE_CYCLE, NONE, PURWA, MADYA, UTAMA
+from webapp.kader.queries import roster_facts
+from webapp.kader.skills import GROUP_BY_KEY, LIFE_CYCLE, MADYA, NONE, PURWA, UTAMA, level_of
 from webapp.pembinaan.kit import gaps, has_growth_kit, kit_complete
 from webapp.pembinaan.models import Visit
 from webapp.pembinaan.queries import equipment_by_posyandu
@@ -78,22 +77,16 @@ class KaderFigures:
     levels: dict[str, int] = field(default_factory=lambda: dict.fromkeys((NONE, PURWA, MADYA, UTAMA), 0))
 
 
-def _roster(ids: list[int]) -> tuple[dict[int, frozenset[str]], KaderFigures]:
+def _roster(ids) -> tuple[dict[int, frozenset[str]], KaderFigures]:
     """Per Posyandu the life-cycle skill groups some active kader holds whole; and the kader figures."""
     groups: dict[int, set[str]] = defaultdict(set)
     figures = KaderFigures()
-    rows = []
-    for start in range(0, len(ids), 900):
-        rows += db.session.scalars(select(Kader).where(Kader.posyandu_id.in_(ids[start:start + 900]), Kader.is_active)
-                                   .options(selectinload(Kader.skills)))
-    trained = trained_kader_ids([k.id for k in rows])
-    for kader in rows:
-        codes = kader.skill_codes
-        groups[kader.posyandu_id] |= {key for key in LIFE_CYCLE if GROUP_BY_KEY[key].codes <= codes}
+    for _, posyandu_id, has_sk, codes, trained in roster_facts(ids):
+        groups[posyandu_id] |= {key for key in LIFE_CYCLE if GROUP_BY_KEY[key].codes <= codes}
         figures.kader += 1
-        figures.with_sk += kader.has_sk
-        figures.trained += kader.id in trained
-        figures.levels[kader.level] += 1
+        figures.with_sk += has_sk
+        figures.trained += trained
+        figures.levels[level_of(codes)] += 1
     return {pid: frozenset(g) for pid, g in groups.items()}, figures
 
 
@@ -133,7 +126,8 @@ def area_strength(actor: Actor, region: Region, end: int) -> Strength:
                                     .options(selectinload(Posyandu.region)).order_by(Posyandu.region_code, Posyandu.name)))
     ids = [p.id for p in items]
     window, (month, received) = _window(where, end), _recent(where, end)
-    kits, (skills, kader) = equipment_by_posyandu(ids), _roster(ids)
+    in_area = select(P.c.id).where(where, P.c.is_active == true())
+    kits, (skills, kader) = equipment_by_posyandu(ids), _roster(in_area)
     children = {r.code: AreaCount(r.code, r.label) for r in db.session.scalars(
         select(Region).where(Region.parent_code == region.code).order_by(Region.code))}
     total, standings = AreaCount(region.code, region.label), []
@@ -145,7 +139,7 @@ def area_strength(actor: Actor, region: Region, end: int) -> Strength:
         total.add(found)
         if length and posyandu.region_code[:length] in children:
             children[posyandu.region_code[:length]].add(found)
-    complete = sum(1 for p in items if kits.get(p.id) and kit_complete(kits[p.id]))
+    complete = sum(1 for s in standings if s.ilp[-1].met)  # the ILP part "kit ILP lengkap"
     labels = {p.region_code: p.region.label for p in items}
     return Strength(region, standings, [c for c in children.values() if c.posyandu], total, kader, complete, labels,
                     _visited(where, end))

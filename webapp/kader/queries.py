@@ -1,13 +1,15 @@
 """Reading the roster, passports and trainings within the actor's area."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import selectinload
 
 from webapp.access import Actor, load_in_scope
 from webapp.auth.models import Role, RoleAssignment, User
 from webapp.extensions import db
-from webapp.kader.models import Kader, KaderTraining, Position
+from webapp.kader.models import Kader, KaderSkill, KaderTraining, Position
 from webapp.meetings.models import Attendance, Meeting, MeetingKind, Participant
 from webapp.regions.models import Posyandu
 
@@ -47,15 +49,36 @@ def bimtek_attended(kader: Kader) -> list[Meeting]:
 
 def trained_kader_ids(kader_ids: list[int]) -> set[int]:
     """Of these kader, those with a training on record (typed, or a bimtek attended)."""
-    if not kader_ids:
-        return set()
-    typed = set(db.session.scalars(select(KaderTraining.kader_id).where(KaderTraining.kader_id.in_(kader_ids))))
-    bimtek = set(db.session.scalars(
+    found: set[int] = set()
+    for start in range(0, len(kader_ids), 1000):
+        chunk = kader_ids[start:start + 1000]
+        found |= set(db.session.scalars(select(KaderTraining.kader_id).where(KaderTraining.kader_id.in_(chunk))))
+        found |= set(db.session.scalars(
+            select(Kader.id).join(Participant, Participant.user_id == Kader.user_id)
+            .join(Meeting, Meeting.id == Participant.meeting_id)
+            .where(Kader.id.in_(chunk), Meeting.kind == MeetingKind.BIMTEK,
+                   Participant.attendance == Attendance.HADIR)))
+    return found
+
+
+def roster_facts(posyandu_ids) -> list[tuple[int, int, bool, frozenset[str], bool]]:
+    """(kader id, Posyandu id, has SK, skill codes, trained) of the active kader of many Posyandu. `posyandu_ids`
+    is a select of Posyandu ids (a subquery, so a kabupaten sends no long list of parameters); plain columns, no
+    ORM objects, so a kabupaten's thousands of kader and their skills load in four queries."""
+    active = and_(Kader.posyandu_id.in_(posyandu_ids), Kader.is_active)
+    rows = db.session.execute(select(Kader.id, Kader.posyandu_id,
+                                     and_(Kader.sk_number != "", Kader.sk_on.is_not(None))).where(active)).all()
+    codes = defaultdict(set)
+    for kader_id, code in db.session.execute(select(KaderSkill.kader_id, KaderSkill.code)
+                                             .join(Kader, Kader.id == KaderSkill.kader_id).where(active)):
+        codes[kader_id].add(code)
+    trained = set(db.session.scalars(select(KaderTraining.kader_id).join(Kader, Kader.id == KaderTraining.kader_id)
+                                     .where(active)))
+    trained |= set(db.session.scalars(
         select(Kader.id).join(Participant, Participant.user_id == Kader.user_id)
         .join(Meeting, Meeting.id == Participant.meeting_id)
-        .where(Kader.id.in_(kader_ids), Meeting.kind == MeetingKind.BIMTEK,
-               Participant.attendance == Attendance.HADIR)))
-    return typed | bimtek
+        .where(active, Meeting.kind == MeetingKind.BIMTEK, Participant.attendance == Attendance.HADIR)))
+    return [(kid, pid, bool(sk), frozenset(codes.get(kid, ())), kid in trained) for kid, pid, sk in rows]
 
 
 def count_with_sk(posyandu_id: int) -> int:

@@ -11,6 +11,7 @@ be corrected without touching any other code. The level rule is the one widely r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class SkillGroup:
     label: str
     skills: tuple[tuple[str, str], ...]  # (code, label)
 
-    @property
+    @cached_property
     def codes(self) -> frozenset[str]:
         return frozenset(code for code, _ in self.skills)
 

@@ -42,12 +42,16 @@ def usable(rows: dict) -> set[str]:
     return {key for key, row in rows.items() if row.available and row.condition == "baik"}
 
 
+GROWTH_KEYS = frozenset(item.key for item in KIT if item.growth)
+REQUIRED_KEYS = frozenset(item.key for item in KIT if item.required)
+
+
 def has_growth_kit(rows: dict) -> bool:
-    return all(item.key in usable(rows) for item in KIT if item.growth)
+    return GROWTH_KEYS <= usable(rows)
 
 
 def kit_complete(rows: dict) -> bool:
-    return all(item.key in usable(rows) for item in KIT if item.required)
+    return REQUIRED_KEYS <= usable(rows)
 
 
 def gaps(rows: dict) -> list[str]:
