@@ -8,7 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# POKJANAL_BENCH_ROOT measures another checkout (e.g. an export of main) with these scripts, side by side.
+ROOT = Path(os.environ.get("POKJANAL_BENCH_ROOT") or Path(__file__).resolve().parent.parent).resolve()
 sys.path.insert(0, str(ROOT))
 OFFICIAL_CSV = Path(os.environ.get("POKJANAL_REGION_CSV", ROOT.parent / "shared" / "data" / "wilayah-kemendagri-2025.csv"))
 

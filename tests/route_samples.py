@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from werkzeug.routing.converters import NumberConverter
 
 from webapp.extensions import db
 
@@ -69,7 +70,7 @@ def unknown_value(converter) -> object:
         return "00000000-0000-0000-0000-000000000000"
     if kind == "FloatConverter":
         return float(UNKNOWN_INT)
-    return UNKNOWN_INT if kind in {"IntegerConverter", "NumberConverter"} else UNKNOWN_TEXT
+    return UNKNOWN_INT if isinstance(converter, NumberConverter) else UNKNOWN_TEXT
 
 
 def fill(rule, region_code: str) -> tuple[dict, bool]:

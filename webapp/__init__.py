@@ -13,8 +13,8 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production_safety(app.config)
 
     from webapp import (
-        assets, auth, compression, dashboard, errors, formatting, home, kader, meetings, pembinaan, pwa, regions,
-        reports, security, workplans,
+        assets, auth, compression, dashboard, errors, formatting, home, inputs, kader, meetings, pembinaan, pwa,
+        regions, reports, security, workplans,
     )
     from webapp.access import check_rules, deny_by_default
     from webapp.cli import register_cli
@@ -29,6 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
     with app.app_context():
         configure_engine(db.engine)
     deny_by_default(app)
+    inputs.register(app)  # before the blueprints: their <int:…> rules take its converter
     for domain in (auth, regions, home, reports, workplans, meetings, kader, pembinaan, dashboard, pwa):
         domain.init_app(app)  # blueprint, object rules, panels, navigation, demo seeders, listeners
     check_rules(app)

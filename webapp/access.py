@@ -34,7 +34,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.ANGGOTA: frozenset(MEMBER),
     Role.APPROVER: frozenset(MEMBER | {"plan.approve", "meeting.sign"}),
     Role.ADMIN: frozenset(VIEW | {"user.manage", "posyandu.manage", "settings.manage", "dashboard.view",
-                                  "report.view", "plan.view"}),
+                                  "report.view", "plan.view", "audit.view"}),
 }
 """One table from role to permissions. Tier limits (e.g. only a desa verifies) are object rules."""
 

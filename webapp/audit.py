@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -25,3 +26,13 @@ class AuditEvent(db.Model):
 def audit(actor_id: int | None, action: str, subject: str = "", detail: str = "", address: str = "") -> None:
     """Add an audit row to the current transaction (the caller commits)."""
     db.session.add(AuditEvent(actor_id=actor_id, action=action, subject=subject, detail=detail, address=address))
+
+
+def as_detail(changes: dict) -> str:
+    """Old and new values ({"name": [old, new], …}) as the detail text of an audit row."""
+    return json.dumps(changes, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def changed(before: dict, after: dict) -> dict:
+    """{name: [before, after]} of the names whose value differs."""
+    return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}

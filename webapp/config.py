@@ -24,18 +24,27 @@ def from_environment() -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
-        "SESSION_COOKIE_NAME": "pokjanal_session",
-        "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 14,
+        # __Host-: only over HTTPS, for this host only, path / (no subdomain can plant or read it)
+        "SESSION_COOKIE_NAME": "__Host-pokjanal_session" if production else "pokjanal_session",
+        "SESSION_COOKIE_PATH": "/",
+        # idle: a cookie unused this long is refused; absolute: a sign-in lasts at most this long
+        "PERMANENT_SESSION_LIFETIME": int(float(env.get("SESSION_IDLE_HOURS", "8")) * 3600),
+        "SESSION_MAX_SECONDS": int(float(env.get("SESSION_MAX_DAYS", "7")) * 86400),
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SEND_FILE_MAX_AGE_DEFAULT": 60 * 60 * 24 * 365,
         # OWASP: scrypt with N=2^17, r=8, p=1.
         "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD", "scrypt:131072:8:1"),
-        "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
-        "LOGIN_MAX_FAILURES_PER_ADDRESS": 100,
-        "LOGIN_LOCK_MINUTES": 15,
+        # per (account, address): free tries, then waits of 1, 2, 4 … seconds up to the cap
+        "LOGIN_FREE_FAILURES": 3,
+        "LOGIN_MAX_DELAY_SECONDS": 15 * 60,
+        # one carrier-NAT address may carry a whole village: a generous cap per window
+        "LOGIN_MAX_FAILURES_PER_ADDRESS": 1000,
+        "LOGIN_ADDRESS_WINDOW_MINUTES": 15,
         "RESET_CODE_HOURS": 24,
         "HSTS": production,
+        # below gunicorn's 30 s worker timeout: a slow document gets a clear answer, not a killed worker
+        "PDF_TIME_BUDGET_SECONDS": float(env.get("PDF_TIME_BUDGET_SECONDS", "20")),
     }
 
 

@@ -1,9 +1,13 @@
 """Engine behaviour per backend: SQLite gets WAL, a busy timeout, foreign keys and BEGIN IMMEDIATE."""
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from flask import has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
+_reading = ContextVar("reading", default=False)
 
 
 def configure_engine(engine: Engine) -> None:
@@ -26,8 +30,34 @@ def configure_engine(engine: Engine) -> None:
     def _on_begin(connection):
         # A read-then-write must hold the write lock from its first read, or a
         # concurrent writer slips in between and the update is lost (DESIGN §4a).
-        # Plain page views only read, so they keep the cheaper deferred BEGIN.
-        if has_request_context() and request.method in READ_ONLY_METHODS:
+        # Plain page views only read, so they keep the cheaper deferred BEGIN, and so
+        # does the read phase of a service that must do slow work before it writes.
+        if _reading.get() or (has_request_context() and request.method in READ_ONLY_METHODS):
             connection.exec_driver_sql("BEGIN")
         else:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def outside_write_lock():
+    """Run reads and slow pure work (password hashing) holding no write lock.
+
+    The open transaction (which has written nothing yet) ends on entry; statements inside
+    begin a plain read transaction, which ends on exit. What was loaded inside is re-read,
+    under the write lock, by the statements after the block. Nothing may be written inside.
+    """
+    from webapp.extensions import db
+
+    session = db.session
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("outside_write_lock() with unsaved changes: they would be committed half-way")
+    session.commit()
+    token = _reading.set(True)
+    try:
+        yield
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        _reading.reset(token)

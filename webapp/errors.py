@@ -1,6 +1,7 @@
 """Error pages in Bahasa Indonesia; an htmx request gets a short fragment instead of a page."""
 from flask_wtf.csrf import CSRFError
 
+from webapp.pdf import PdfTooSlow
 from webapp.rendering import render
 
 MESSAGES = {
@@ -23,6 +24,12 @@ def register(app) -> None:
             title, message = "Sesi formulir habis", "Formulir sudah kedaluwarsa. Muat ulang halaman lalu kirim lagi."
         return render("errors/error.html", block="error", status=code, title=title, message=message, code=code)
 
+    def too_slow(error):
+        message = PdfTooSlow.message.format(seconds=f"{error.args[0]:g}")
+        return render("errors/error.html", block="error", status=422, title="Dokumen terlalu besar",
+                      message=message, code=422)
+
     for code in MESSAGES:
         app.register_error_handler(code, handle)
     app.register_error_handler(CSRFError, handle)
+    app.register_error_handler(PdfTooSlow, too_slow)

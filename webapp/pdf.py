@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+import signal
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from flask import current_app, render_template
@@ -46,13 +48,43 @@ def _own_static_fetcher(static_root: Path):
     return OwnStaticOnly()
 
 
+class PdfTooSlow(Exception):
+    """The document did not render within the time budget (PDF_TIME_BUDGET_SECONDS)."""
+
+    message = ("Dokumen ini terlalu besar untuk dibuat sekarang (lebih dari {seconds} detik). "
+               "Perpendek isinya, misalnya pembahasan notulen, lalu coba lagi.")
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Raise PdfTooSlow after `seconds` of rendering, well before the worker's own timeout kills it.
+
+    Uses SIGALRM, so it applies in a process's main thread (gunicorn's sync workers serve there);
+    elsewhere (the threaded dev server) the input bounds alone keep a render short."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expired(_signum, _frame):
+        raise PdfTooSlow(seconds)
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def render_pdf(template: str, **context) -> bytes:
-    """Render a print template (autoescaped Jinja) to PDF bytes."""
+    """Render a print template (autoescaped Jinja) to PDF bytes within the time budget (else PdfTooSlow)."""
     from weasyprint import HTML
 
     html = render_template(template, **context)
     fetcher = _own_static_fetcher(Path(current_app.static_folder).resolve())
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(font_config=_font_config())
+    with time_budget(current_app.config["PDF_TIME_BUDGET_SECONDS"]):
+        return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(font_config=_font_config())
 
 
 def data_uri(data: bytes | None, mime: str | None) -> str | None:

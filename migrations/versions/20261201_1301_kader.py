@@ -1,13 +1,13 @@
 """Kader roster with SK, skills passport and trainings; a Posyandu's kader count may come from its roster.
 
 Revision ID: 1301_kader
-Revises: 0007
+Revises: 1601_reset_notice
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "1301_kader"
-down_revision = "0007"
+down_revision = "1601_reset_notice"
 branch_labels = None
 depends_on = None
 

@@ -43,14 +43,15 @@ def test_fast_path_equals_recomputation_on_the_demo_data(demo):
     end = last_complete("Asia/Pontianak")
     assert db.session.scalar(select(DashboardMonth.period).limit(1)) is not None
     checked = 0
-    for username, code in (("bupati.kotim", "62.02"), ("admin.ttu", "53.03")):
+    for username, code in (("bupati.kotim", "62.02"), ("admin.ttu", "53.03"), ("camat.kotabesi", "62.02.01"),
+                           ("camat.kefamenanu", "53.03.05"), ("kades.palangan", "62.02.01.2003")):
         actor = _actor(username)
         for months in (1, 12):
             for period in range(end - 12, end + 1):
                 fast, plain = board(actor, code, period, months, True), board(actor, code, period, months, False)
                 assert _figures(fast) == _figures(plain), (code, period, months)
                 checked += 1
-    assert checked == 52
+    assert checked == 130
 
 
 def test_the_summary_written_on_each_change_equals_a_full_rebuild(demo):

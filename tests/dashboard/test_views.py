@@ -76,7 +76,7 @@ def test_a_bad_period_gets_a_clear_message(demo_client, login_as, query, message
 def _cell(page: str, code: str, column: int) -> str:
     """The text of a figure in the table row of `code` (column 0 = completeness)."""
     row = re.search(rf'<tr data-code="{re.escape(code)}">(.*?)</tr>', page, re.S).group(1)
-    return re.findall(r"<summary>(.*?)</summary>", row)[column]
+    return re.findall(r'<td class="num[^"]*">(.*?)</td>', row)[column]
 
 
 def _number(value):

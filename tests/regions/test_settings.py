@@ -50,10 +50,43 @@ def test_admin_saves_name_paper_letterhead_due_day_and_logo(demo_client, login_a
     assert _setting().page_size_css == "215mm 330mm" and _setting().logo is None
 
 
-def test_jpeg_logo_is_accepted(demo_client, login_as):
+def image_bytes(size: tuple[int, int], kind: str = "PNG") -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, kind)
+    return out.getvalue()
+
+
+def bomb_png(side: int = 4000) -> bytes:
+    """A few KB that decode to side × side pixels: a valid header over a highly compressed body."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0))
+    rows = zlib.compressobj(9)
+    body = b"".join(rows.compress(b"\x00" * (side + 1)) for _ in range(side)) + rows.flush()
+    return b"\x89PNG\r\n\x1a\n" + header + chunk(b"IDAT", body) + chunk(b"IEND", b"")
+
+
+def test_jpeg_logo_is_accepted_and_stored_small(demo_client, login_as):
+    from PIL import Image
+
     login_as(demo_client, "admin.kotim")
-    assert _post(demo_client, b"\xff\xd8\xff\xe0" + b"\x00" * 200, "logo.jpg").status_code == 302
-    assert _setting().logo_mime == "image/jpeg"
+    assert _post(demo_client, image_bytes((1800, 1200), "JPEG"), "logo.jpg").status_code == 302
+    setting = _setting()
+    assert setting.logo_mime == "image/jpeg"
+    assert Image.open(io.BytesIO(setting.logo)).size == (600, 400)  # re-encoded, proportions kept
+
+
+def test_a_logo_bomb_is_refused_before_it_is_decoded(demo_client, login_as):
+    login_as(demo_client, "admin.kotim")
+    bomb = bomb_png()
+    assert len(bomb) < 500 * 1024
+    response = _post(demo_client, bomb, "logo.png")
+    assert response.status_code == 422
+    assert "Logo maksimal 2000 × 2000 piksel (gambar ini 4000 × 4000)" in response.get_data(as_text=True)
+    assert _setting().logo is None
+    assert _post(demo_client, image_bytes((2000, 50)), "logo.png").status_code == 302  # the limit itself is fine
 
 
 @pytest.mark.parametrize("logo, message", [
@@ -61,6 +94,8 @@ def test_jpeg_logo_is_accepted(demo_client, login_as):
     (b"GIF89a" + b"\x00" * 100, "Logo harus berupa gambar PNG atau JPEG."),
     (b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "Logo harus berupa gambar PNG atau JPEG."),
     (b"%PDF-1.7 bukan gambar", "Logo harus berupa gambar PNG atau JPEG."),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "Logo harus berupa gambar PNG atau JPEG."),  # a PNG signature, no image
+    (b"\xff\xd8\xff\xe0" + b"\x00" * 200, "Logo harus berupa gambar PNG atau JPEG."),
 ])
 def test_bad_logo_is_refused_clearly_and_nothing_is_saved(demo_client, login_as, logo, message):
     login_as(demo_client, "admin.kotim")
@@ -121,3 +156,22 @@ def test_home_shows_the_approver_title_and_full_region(demo_client, login_as):
     login_as(demo_client, "camat.kotabesi")
     page = demo_client.get("/").get_data(as_text=True)
     assert "Camat" in page and "Kec. Kota Besi, Kab. Kotawaringin Timur" in page
+
+
+def test_settings_changes_are_audited_with_old_and_new_values(demo_client, login_as):
+    import json
+
+    from sqlalchemy import select
+
+    from webapp.audit import AuditEvent
+
+    login_as(demo_client, "admin.kotim")
+    before = _setting()
+    old_name, old_paper = before.body_name, before.paper_size
+    assert _post(demo_client, png_bytes(), body_name="Tim Pembina Posyandu Baru").status_code == 302
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "settings.updated")
+                              .order_by(AuditEvent.id.desc()))
+    detail = json.loads(event.detail)
+    assert detail["body_name"] == [old_name, "Tim Pembina Posyandu Baru"]
+    assert detail["logo"][0] is None and detail["logo"][1].endswith(" B")
+    assert ("paper_size" in detail) is (old_paper != "A4") and event.subject == "settings 62.02"

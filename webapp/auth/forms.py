@@ -1,6 +1,6 @@
 """Sign-in, password and account forms."""
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, SelectField, StringField
+from wtforms import DateField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import Optional
 
 from webapp.auth.models import ROLE_LABELS
@@ -41,3 +41,21 @@ class AccountForm(FlaskForm):
 
         if not re.fullmatch(r"[a-z0-9._-]{3,40}", field.data.strip().lower()):
             raise ValidationError("Gunakan 3–40 huruf kecil, angka, titik, garis bawah atau strip.")
+
+
+class AuditFilterForm(FlaskForm):
+    """Filters of the audit page, read from the query string (a GET form: no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    pengguna = StringField("Pengguna", validators=[Optional(), max_length(40)])
+    objek = StringField("Objek (mis. laporan 12, posyandu 3, rapat 5)", validators=[Optional(), max_length(120)])
+    dari = DateField("Dari tanggal", validators=[Optional()], render_kw={"type": "date"})
+    sampai = DateField("Sampai tanggal", validators=[Optional()], render_kw={"type": "date"})
+
+    def validate_sampai(self, field):
+        from wtforms.validators import ValidationError
+
+        if field.data and self.dari.data and field.data < self.dari.data:
+            raise ValidationError("Tanggal akhir sebelum tanggal awal.")

@@ -39,12 +39,16 @@ class User(db.Model):
     session_version: Mapped[int] = mapped_column(default=1)
     reset_code_hash: Mapped[str | None] = mapped_column(String(255))
     reset_expires_at: Mapped[dt.datetime | None]
+    # who issued the last reset code; set when it is used, shown on the owner's next sign-in
+    reset_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    reset_notice_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     roles: Mapped[list[RoleAssignment]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
+    reset_by: Mapped[User | None] = relationship(foreign_keys=[reset_by_id], remote_side=[id])
 
     # Flask-Login protocol; the id carries the session version so bumping it ends every session.
     is_authenticated = True

@@ -1,22 +1,22 @@
-"""Password rules and hashing: at least 8 characters, at most 64, common ones refused."""
-from pathlib import Path
+"""Password rules and hashing: at least 8 characters, at most 64, the 10,000 most common refused."""
+from functools import lru_cache
 
 from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
 MIN_LENGTH = 8
 MAX_LENGTH = 64
-_COMMON_FILE = Path(__file__).with_name("common_passwords.txt")
-_common: frozenset[str] | None = None
+COMMON_COUNT = 10_000
+CONTEXT_WORDS = ("pokjanal", "posyandu")
+"""Words of this app: a password built on them is the first an attacker tries here."""
 
 
-def _common_passwords() -> frozenset[str]:
-    global _common
-    if _common is None:
-        _common = frozenset(
-            line.strip().lower() for line in _COMMON_FILE.read_text().splitlines() if line.strip()
-        )
-    return _common
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    """The most common passwords by rank, from zxcvbn's list (leaked-password frequency data)."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(word.lower() for word in FREQUENCY_LISTS["passwords"][:COMMON_COUNT])
 
 
 def password_problem(password: str, username: str = "") -> str | None:
@@ -26,7 +26,8 @@ def password_problem(password: str, username: str = "") -> str | None:
     if len(password) > MAX_LENGTH:
         return f"Kata sandi maksimal {MAX_LENGTH} karakter."
     lowered = password.lower()
-    if lowered in _common_passwords() or (username and username.lower() in lowered):
+    if (lowered in common_passwords() or (username and username.lower() in lowered)
+            or any(word in lowered for word in CONTEXT_WORDS)):
         return "Kata sandi ini terlalu umum atau mudah ditebak. Pilih yang lain."
     return None
 

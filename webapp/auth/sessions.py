@@ -1,6 +1,14 @@
-"""Flask-Login wiring: the cookie carries user id and session version, checked on every request."""
-from flask import request, session
+"""Flask-Login wiring: the cookie carries user id and session version, checked on every request.
+
+Idle timeout: the signed cookie carries its signing time and Flask refuses it once older than
+PERMANENT_SESSION_LIFETIME (it is re-signed on every request). Absolute lifetime: the sign-in
+time rides in the session and a session older than SESSION_MAX_SECONDS is ended.
+"""
+import time
+
+from flask import current_app, request, session
 from flask_login import login_user, logout_user
+from sqlalchemy.orm import joinedload
 
 from webapp.extensions import db
 
@@ -13,15 +21,27 @@ def init_login(app, login_manager) -> None:
 
     @login_manager.user_loader
     def load_user(token: str):
-        from webapp.auth.models import User
+        from webapp.auth.models import RoleAssignment, User
 
         user_id, _, version = token.partition(":")
-        if not user_id.isdigit() or not version.isdigit():
+        if not user_id.isdigit() or not version.isdigit() or _past_absolute_lifetime():
             return None
-        user = db.session.get(User, int(user_id))
+        # One statement for the user and the grants every request asks about; a role's region and
+        # Posyandu load only on the pages that print them.
+        user = db.session.get(User, int(user_id), options=[joinedload(User.roles).lazyload(RoleAssignment.region),
+                                                          joinedload(User.roles).lazyload(RoleAssignment.posyandu)])
         if user is None or not user.is_enabled or user.session_version != int(version):
             return None
         return user
+
+
+def _past_absolute_lifetime() -> bool:
+    """A session older than SESSION_MAX_SECONDS ends, however often it was used (it is then emptied)."""
+    started = session.setdefault("signed_in_at", int(time.time()))  # a cookie from before this rule starts now
+    if time.time() - started <= current_app.config["SESSION_MAX_SECONDS"]:
+        return False
+    session.clear()
+    return True
 
 
 def start_session(user) -> None:
@@ -29,6 +49,7 @@ def start_session(user) -> None:
     session.clear()
     login_user(user, remember=False)
     session.permanent = True
+    session["signed_in_at"] = int(time.time())
 
 
 def end_session() -> None:

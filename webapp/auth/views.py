@@ -5,12 +5,15 @@ from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 
 from webapp.access import current_actor, public, requires
-from webapp.auth import queries, services
-from webapp.auth.forms import AccountForm, ChangePasswordForm, LoginForm, ResetWithCodeForm
+from webapp.auth import queries, rules, services
+from webapp.auth.forms import AccountForm, AuditFilterForm, ChangePasswordForm, LoginForm, ResetWithCodeForm
 from webapp.auth.models import Role
 from webapp.auth.sessions import client_address, end_session, start_session
+from webapp.exports import download, to_xlsx
+from webapp.formatting import waktu
 from webapp.forms import apply_form_errors, form_status
 from webapp.regions import queries as region_queries
+from webapp.regions.queries import setting_for
 from webapp.refusal import Refused
 from webapp.rendering import render
 
@@ -33,11 +36,13 @@ def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
         try:
-            user = services.authenticate(form.login.data, form.password.data, client_address())
+            user, notice = services.authenticate(form.login.data, form.password.data, client_address())
         except Refused as error:
             form.form_errors.append(str(error))
         else:
             start_session(user)
+            if notice:
+                flash(notice)
             return redirect(_safe_next(form.next.data))
     return render("auth/login.html", form=form, status=form_status(form))
 
@@ -119,7 +124,7 @@ def users():
         else:
             flash(f"Akun {user.username} sudah dibuat.")
             return redirect(url_for("auth.users"))
-    return render("auth/users.html", form=form, users=queries.users_in_scope(actor), manages=lambda u: services.manages(actor, u),
+    return render("auth/users.html", form=form, users=queries.users_in_scope(actor), manages=lambda u: rules.manages(actor, u),
                   status=form_status(form))
 
 
@@ -150,3 +155,39 @@ def toggle_enabled(user_id: int):
                       message="Anda tidak berwenang mengubah akun ini.", code=403)
     flash(f"Akun {user.username} {'diaktifkan' if user.is_enabled else 'dinonaktifkan'}.")
     return redirect(url_for("auth.users"))
+
+
+AUDIT_EXPORT_ROWS = 10_000
+
+
+def _audit_rows(limit: int):
+    """The filter form (from the query string) and the rows it selects; no rows when it is invalid."""
+    actor = current_actor()
+    form = AuditFilterForm(request.args)
+    timezone = setting_for(actor.region_codes("audit.view")[0]).timezone
+    if not form.validate():
+        return form, [], timezone
+    rows = queries.audit_events(actor, timezone, form.pengguna.data or "", form.objek.data or "", form.dari.data,
+                                form.sampai.data, limit)
+    return form, rows, timezone
+
+
+@bp.get("/audit")
+@requires("audit.view")
+def audit_log():
+    """Who changed what: the latest 200 audit rows of the kabupaten, filtered by user, object and dates."""
+    form, rows, timezone = _audit_rows(200)
+    return render("auth/audit.html", form=form, rows=rows, timezone=timezone, status=form_status(form))
+
+
+@bp.get("/audit.xlsx")
+@requires("audit.view")
+def audit_export():
+    """The same filtered rows (up to 10,000) as Excel."""
+    form, rows, timezone = _audit_rows(AUDIT_EXPORT_ROWS)
+    if form.errors:
+        return render("auth/audit.html", form=form, rows=[], timezone=timezone, status=422)
+    table = [["Waktu", "Pengguna", "Nama", "Aksi", "Objek", "Rincian", "Alamat"]] + [
+        [waktu(r.at, timezone), r.actor.username if r.actor else "", r.actor.full_name if r.actor else "",
+         r.action, r.subject, r.detail, r.address] for r in rows]
+    return download(to_xlsx("Audit", table, freeze="A2", widths={"A": 30, "F": 60}), "jejak-audit.xlsx", "xlsx")

@@ -1,9 +1,7 @@
 """The dashboard table as Excel and CSV, with the same numbers the page shows (blank stays blank)."""
 from __future__ import annotations
 
-import csv
-import io
-
+from webapp import exports as export
 from webapp.dashboard.indicators import PAIRS, Row
 
 
@@ -43,30 +41,9 @@ def table(board) -> list[list]:
 
 
 def to_csv(board) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([f"Pemantauan {board.title}", board.period.label])
-    for values in table(board):
-        writer.writerow(["" if v is None else v for v in values])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM lets Excel read the UTF-8
+    return export.to_csv([[f"Pemantauan {board.title}", board.period.label], *table(board)])
 
 
 def to_xlsx(board) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Pemantauan"
-    sheet.append([f"Pemantauan {board.title}", board.period.label])
-    for values in table(board):
-        sheet.append(values)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "C3"
-    sheet.column_dimensions["A"].width = 32
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return export.to_xlsx("Pemantauan", [[f"Pemantauan {board.title}", board.period.label], *table(board)],
+                          bold_rows=(2, -1), freeze="C3", widths={"A": 32})

@@ -19,7 +19,9 @@ here, in one place, for the page, the exports and the PDF alike:
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from webapp.dashboard.numbers import angka, persen
 from webapp.reports.fields import DASHBOARD_RATIOS, FIELD_BY_NAME, GROUPS, SERVICES
@@ -45,6 +47,10 @@ class Pair:
     @property
     def formula(self) -> str:
         return f"Σ {FIELD_BY_NAME[self.numerator].header} ÷ Σ {FIELD_BY_NAME[self.denominator].header}"
+
+    @cached_property
+    def explain(self) -> str:
+        return f"{self.label} = {self.formula}"
 
 
 def _pairs() -> tuple[Pair, ...]:
@@ -79,8 +85,15 @@ class Figure:
     text: str
     value: float | int | None
     explain: str
-    numbers: str = ""
+    detail: str | Callable[[], str] = ""  # the worked numbers; a function when only some pages print them
     flag: str = ""  # "low" / "ok" for colouring against a target
+
+    @property
+    def numbers(self) -> str:
+        """"10 ÷ 30 = 33,3 %, dari 2 laporan …", written the first time it is asked for."""
+        if callable(self.detail):
+            self.detail = self.detail()
+        return self.detail
 
     def __str__(self) -> str:
         return self.text
@@ -94,13 +107,13 @@ def ratio(numerator: int | None, denominator: int | None) -> float | None:
 
 def pair_figure(pair: Pair, totals: dict) -> Figure:
     num, den, n = totals.get(f"{pair.key}_num"), totals.get(f"{pair.key}_den"), totals.get(f"{pair.key}_n") or 0
-    value = ratio(num, den)
-    if not n:
-        numbers = "Belum ada laporan yang mengisi kedua angka ini (kosong tidak dihitung sebagai 0)."
-    else:
-        numbers = (f"{angka(num)} ÷ {angka(den)} = {persen(num, den)}, dari {angka(n)} laporan yang mengisi "
-                   f"kedua angka (laporan yang mengosongkan salah satunya tidak dihitung).")
-    return Figure(persen(num, den), value, f"{pair.label} = {pair.formula}", numbers)
+
+    def numbers() -> str:
+        if not n:
+            return "Belum ada laporan yang mengisi kedua angka ini (kosong tidak dihitung sebagai 0)."
+        return (f"{angka(num)} ÷ {angka(den)} = {persen(num, den)}, dari {angka(n)} laporan yang mengisi "
+                f"kedua angka (laporan yang mengosongkan salah satunya tidak dihitung).")
+    return Figure(persen(num, den), ratio(num, den), pair.explain, numbers)
 
 
 @dataclass
@@ -228,6 +241,14 @@ class Row:
     actions: tuple[int, int] = (0, 0)
     figures: dict = field(default_factory=dict)
 
+
+# The dashboard table's columns and their short headers (the formulas are shown once, in a glossary).
+TABLE_HEADERS = {"received": "Lengkap", "on_time": "Tepat", "late": "Terlambat", "missing": "Belum", "ds": "D/S",
+                 "ks": "K/S", "nd": "N/D", "stunting": "Stunting", "bgm": "BGM", "kek": "KEK", "aktif": "3 syarat",
+                 "plans": "Rencana", "actions": "Tindak lanjut", **{key: PAIR_BY_KEY[key].label for key in ILP_KEYS}}
+POSYANDU_COLUMNS = ("received", "on_time", "late", "missing", "ds", "ks", "nd", "stunting", "bgm", "kek", "aktif",
+                    *ILP_KEYS)
+REGION_COLUMNS = (*POSYANDU_COLUMNS[:11], "plans", "actions", *ILP_KEYS)
 
 PLAN_STATUS_LABELS = {"draf": "Draf", "diajukan": "Diajukan", "dikembalikan": "Dikembalikan",
                       "disetujui": "Disetujui", "diketahui": "Diketahui"}

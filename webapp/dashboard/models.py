@@ -1,10 +1,11 @@
-"""Summary tables behind the dashboard above kecamatan level, and the region-prefix index.
+"""Summary tables behind every dashboard tier from kecamatan up, and the region-prefix index.
 
-Both tables are derived data: every row is what `webapp.dashboard.sql` computes from the
+The tables are derived data: every row is what `webapp.dashboard.sql` computes from the
 monthly reports and the Posyandu registry, rewritten by `webapp.dashboard.summary` whenever
-a report, a Posyandu or a kabupaten's due day changes. Rows are keyed by kecamatan and by a
-month number `period = year * 12 + month - 1`; the kabupaten and province codes are stored
-beside it so a kabupaten, province or national view filters and groups on plain equality.
+a report, a Posyandu or a kabupaten's due day changes. Rows are keyed by desa and by a month
+number `period = year * 12 + month - 1`; the kecamatan, kabupaten and province codes are
+stored beside it so a kecamatan, kabupaten, province or national view filters and groups on
+plain equality.
 """
 from __future__ import annotations
 
@@ -16,24 +17,26 @@ from webapp.extensions import db
 from webapp.regions.models import Posyandu
 
 
-class _KecamatanMonth:
-    """The key every summary row has: a kecamatan and a month, with its kabupaten and province beside it."""
+class _DesaMonth:
+    """The key every summary row has: a desa and a month, with its kecamatan, kabupaten and province beside it."""
 
-    kecamatan_code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    desa_code: Mapped[str] = mapped_column(String(13), primary_key=True)
     period: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kecamatan_code: Mapped[str] = mapped_column(String(13))
     kabupaten_code: Mapped[str] = mapped_column(String(13))
     province_code: Mapped[str] = mapped_column(String(13))
 
     @declared_attr.directive
     def __table_args__(cls):
         name = cls.__tablename__
-        return (Index(f"ix_{name}_kabupaten_code_period", "kabupaten_code", "period"),
+        return (Index(f"ix_{name}_kecamatan_code_period", "kecamatan_code", "period"),
+                Index(f"ix_{name}_kabupaten_code_period", "kabupaten_code", "period"),
                 Index(f"ix_{name}_province_code_period", "province_code", "period"),
                 Index(f"ix_{name}_period", "period"))
 
 
-class DashboardMonth(_KecamatanMonth, db.Model):
-    """Per kecamatan and month: reports received / on time / late and, per ratio, the paired sums."""
+class DashboardMonth(_DesaMonth, db.Model):
+    """Per desa and month: reports received / on time / late and, per ratio, the paired sums."""
 
     __tablename__ = "dashboard_month"
 
@@ -48,8 +51,8 @@ for _pair in PAIRS:
         setattr(DashboardMonth, f"{_pair.key}_{_suffix}", mapped_column(f"{_pair.key}_{_suffix}", Integer))
 
 
-class DashboardAktif(_KecamatanMonth, db.Model):
-    """Per kecamatan and window end: Posyandu meeting each *Posyandu aktif* criterion over the 12 months."""
+class DashboardAktif(_DesaMonth, db.Model):
+    """Per desa and window end: Posyandu meeting each *Posyandu aktif* criterion over the 12 months."""
 
     __tablename__ = "dashboard_aktif"
 
@@ -60,12 +63,13 @@ class DashboardAktif(_KecamatanMonth, db.Model):
 
 
 class DashboardRegistry(db.Model):
-    """Per kecamatan: active Posyandu in the registry and those with ≥ 5 kader with an SK (a national
-    count over 300,000 Posyandu costs ~200 ms; this table holds 7,285 rows)."""
+    """Per desa: active Posyandu in the registry and those with ≥ 5 kader with an SK (a national
+    count over 300,000 Posyandu costs ~200 ms; this table holds one row per desa with a Posyandu)."""
 
     __tablename__ = "dashboard_registry"
 
-    kecamatan_code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    desa_code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    kecamatan_code: Mapped[str] = mapped_column(String(13), index=True)
     kabupaten_code: Mapped[str] = mapped_column(String(13), index=True)
     province_code: Mapped[str] = mapped_column(String(13), index=True)
     posyandu: Mapped[int] = mapped_column(default=0)

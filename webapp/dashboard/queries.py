@@ -1,9 +1,11 @@
 """Reads for the monitoring dashboard; the first argument is the actor and every query is scoped.
 
 A region's page has one row per child region (per Posyandu at desa level) and a total row. Rows
-of a kabupaten, province or the nation come from the summary tables (`fast=True`), all others
-from the reports themselves; `fast=False` forces the plain recomputation (used by the tests
-that prove both agree). Loading a region or Posyandu outside the actor's subtree is a 404.
+of a kecamatan, kabupaten, province or the nation, and every region's trend, come from the
+summary tables (`fast=True`, desa grain); a desa's rows per Posyandu and a Posyandu's own page
+from the reports themselves (a few dozen rows); `fast=False` forces the plain recomputation
+(used by the tests that prove both agree). Loading a region or Posyandu outside the actor's
+subtree is a 404.
 
 One deliberate exception to "never up": the trend charts draw the parent region's line next to
 the region's own, as the issue asks. Only the parent's three monthly ratios are read (no row,
@@ -32,8 +34,10 @@ from webapp.workplans.models import Plan
 PERMISSION = "dashboard.view"
 NEXT_LEVEL = {None: Level.PROVINSI, Level.PROVINSI: Level.KABUPATEN, Level.KABUPATEN: Level.KECAMATAN,
               Level.KECAMATAN: Level.DESA}
-SUMMARY_CHILD = {None: "province_code", Level.PROVINSI: "kabupaten_code", Level.KABUPATEN: "kecamatan_code"}
-SUMMARY_FILTER = {Level.PROVINSI: "province_code", Level.KABUPATEN: "kabupaten_code"}
+SUMMARY_CHILD = {None: "province_code", Level.PROVINSI: "kabupaten_code", Level.KABUPATEN: "kecamatan_code",
+                 Level.KECAMATAN: "desa_code"}
+SUMMARY_FILTER = {Level.PROVINSI: "province_code", Level.KABUPATEN: "kabupaten_code",
+                  Level.KECAMATAN: "kecamatan_code", Level.DESA: "desa_code"}
 MONTH = DashboardMonth.__table__
 AKTIF = DashboardAktif.__table__
 REGISTRY = DashboardRegistry.__table__
@@ -50,7 +54,8 @@ class Scope:
 
     @property
     def fast(self) -> bool:
-        return self.posyandu_id is None and self.level in SUMMARY_CHILD
+        """Its totals can be read from the summary (any region; not one Posyandu)."""
+        return self.posyandu_id is None
 
 
 @dataclass
@@ -124,7 +129,7 @@ def _summary(actor: Actor | None, table, scope: Scope, group: list, names, p0: i
     if scope.level in SUMMARY_FILTER:
         conditions.append(table.c[SUMMARY_FILTER[scope.level]] == scope.code)
     if actor is not None:
-        conditions.append(actor.where_region(PERMISSION, table.c.kecamatan_code))
+        conditions.append(actor.where_region(PERMISSION, table.c.desa_code))
     return select(*group, *_sums(table, tuple(names))).where(*conditions).group_by(*group)
 
 
@@ -161,7 +166,7 @@ def _gather(actor: Actor, scope: Scope, period: Period, by_child: bool, fast: bo
         for k, values in _keyed(statement, key).items():
             data.setdefault(k, {}).update(values)
 
-    if fast and scope.fast:
+    if fast and scope.fast and (not by_child or scope.level in SUMMARY_CHILD):
         merge(_summary(actor, REGISTRY, scope, _child_group(scope, by_child, REGISTRY), REGISTRY_NAMES))
         merge(_summary(actor, MONTH, scope, _child_group(scope, by_child, MONTH), sql.MONTH_VALUE_NAMES,
                        period.start, period.end))
@@ -214,6 +219,13 @@ def _actions(actor: Actor, scope: Scope, length: int | None) -> dict:
     return {(row.child if length else None): (row.open or 0, row.late or 0) for row in db.session.execute(statement)}
 
 
+def _add_up(groups, add, start):
+    total = start
+    for group in groups:
+        total = add(total, group)
+    return total
+
+
 def _row(code, label, link, values: dict, months: int, plans=None, actions=(0, 0), aktif=None) -> Row:
     posyandu = values.get("posyandu") or 0
     completeness = Completeness(posyandu * months, values.get("received") or 0, values.get("on_time") or 0)
@@ -242,7 +254,9 @@ def region_dashboard(actor: Actor, region: Region | None, period: Period, fast: 
     total_values = _sum(data.values())  # every Posyandu and report lies in exactly one child
     length = sql.CODE_LEN[child_level] if child_level else None
     plans, actions = _plans(actor, scope, length, period.year), _actions(actor, scope, length)
-    total_plans, total_actions = _plans(actor, scope, None, period.year), _actions(actor, scope, None)
+    # Grouped by child, a plan or item of the region itself keys on the region's own code: the total is every group.
+    total_plans = {None: _add_up(plans.values(), lambda a, b: {k: a.get(k, 0) + b.get(k, 0) for k in {*a, *b}}, {})}
+    total_actions = {None: _add_up(actions.values(), lambda a, b: (a[0] + b[0], a[1] + b[1]), (0, 0))}
     due = _due_text(scope.code)
     rows: list[Row] = []
     aktif_detail: dict = {}
@@ -280,7 +294,7 @@ def posyandu_dashboard(actor: Actor, posyandu: Posyandu, period: Period) -> Dash
     board = Dashboard(scope, posyandu.name, period, [], total, "", crumbs, posyandu_aktif={posyandu.id: aktif},
                       due_text=due, parent_label=posyandu.region.label)
     board.reports = reports_of(actor, posyandu, period)
-    board.trends = trends(actor, scope, period, False, Scope(posyandu.region_code, Level.DESA))
+    board.trends = trends(actor, scope, period, True, Scope(posyandu.region_code, Level.DESA))
     return board
 
 

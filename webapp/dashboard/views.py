@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from flask import Blueprint, abort, current_app, request, url_for
+from flask import Blueprint, abort, request, url_for
 
 from webapp.access import current_actor, requires
 from webapp.dashboard import exports, periods, queries, services
 from webapp.dashboard.charts import line_chart
-from webapp.dashboard.indicators import ILP_KEYS, PAIR_BY_KEY, REPORT_FIELDS
+from webapp.dashboard.indicators import (ILP_KEYS, PAIR_BY_KEY, POSYANDU_COLUMNS, REGION_COLUMNS, REPORT_FIELDS,
+                                         TABLE_HEADERS)
+from webapp.exports import download
 from webapp.pdf import data_uri, pdf_response, render_pdf
 from webapp.regions.queries import setting_for
 from webapp.reports.models import STATUS_LABELS
@@ -85,11 +87,7 @@ def table(code: str, fmt: str):
         abort(404)
     board, _, _ = _region_board(code)
     name = f"pemantauan-{code}-{board.period.param}-{board.period.months}bln.{fmt}"
-    data, mime = ((exports.to_xlsx(board), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                  if fmt == "xlsx" else (exports.to_csv(board), "text/csv; charset=utf-8"))
-    response = current_app.response_class(data, mimetype=mime)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(exports.to_xlsx(board) if fmt == "xlsx" else exports.to_csv(board), name, fmt)
 
 
 @bp.get("/<code>/ringkasan.pdf")
@@ -114,7 +112,8 @@ def rebuild_command():
 @bp.context_processor
 def _definitions():
     """The indicator and field definitions the templates lay out."""
-    return {"pairs": PAIR_BY_KEY, "ilp_keys": ILP_KEYS, "report_fields": REPORT_FIELDS, "status_labels": STATUS_LABELS}
+    return {"pairs": PAIR_BY_KEY, "ilp_keys": ILP_KEYS, "report_fields": REPORT_FIELDS, "status_labels": STATUS_LABELS,
+            "headers": TABLE_HEADERS, "board_columns": REGION_COLUMNS, "posyandu_columns": POSYANDU_COLUMNS}
 
 
 def dashboard_nav(actor):

@@ -30,6 +30,8 @@ def what_i_can_do(actor):
         links.append(("auth.users", "Kelola akun satu tingkat di bawah"))
     if actor.has("settings.manage"):
         links.append(("regions.settings", "Pengaturan kabupaten"))
+    if actor.has("audit.view"):
+        links.append(("auth.audit_log", "Jejak audit: siapa mengubah apa"))
     links.append(("auth.account", "Ganti kata sandi"))
     return {"template": "home/_links.html", "links": links}
 

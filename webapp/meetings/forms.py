@@ -4,10 +4,14 @@ from wtforms import (
     DateField, FieldList, Form, FormField, HiddenField, SelectField, SelectMultipleField, StringField,
     TextAreaField, TimeField,
 )
-from wtforms.validators import Optional
+from wtforms.validators import Optional, ValidationError
 
 from webapp.forms import max_length, required
 from webapp.meetings.models import ACTION_LABELS, KIND_LABELS
+
+MINUTES_PART = 20_000
+MINUTES_TOTAL = 60_000
+"""Characters per part and in all: a minutes PDF stays a few pages (a 1.9 MB text took 73 s)."""
 
 
 def _int_or_none(value):
@@ -58,15 +62,22 @@ class CheckInForm(FlaskForm):
 class AgendaEntryForm(Form):
     id = HiddenField()
     title = StringField("Judul agenda", validators=[required(), max_length(200)])
-    discussion = TextAreaField("Pembahasan (siapa menyampaikan apa)", validators=[Optional()])
-    decisions = TextAreaField("Kesimpulan / keputusan", validators=[Optional()])
+    discussion = TextAreaField("Pembahasan (siapa menyampaikan apa)", validators=[Optional(), max_length(MINUTES_PART)])
+    decisions = TextAreaField("Kesimpulan / keputusan", validators=[Optional(), max_length(MINUTES_PART)])
 
 
 class MinutesForm(FlaskForm):
-    opening = TextAreaField("Pembukaan", validators=[Optional()])
-    items = FieldList(FormField(AgendaEntryForm))
-    closing = TextAreaField("Penutup", validators=[Optional()])
+    opening = TextAreaField("Pembukaan", validators=[Optional(), max_length(MINUTES_PART)])
+    items = FieldList(FormField(AgendaEntryForm), max_entries=60)
+    closing = TextAreaField("Penutup", validators=[Optional(), max_length(MINUTES_PART)])
     version = HiddenField()
+
+    def validate_closing(self, field):
+        parts = [self.opening.data, field.data] + [
+            text for e in self.items.entries for text in (e.form.discussion.data, e.form.decisions.data)]
+        if sum(len(text or "") for text in parts) > MINUTES_TOTAL:
+            raise ValidationError(f"Notulen terlalu panjang: seluruh isinya maksimal {MINUTES_TOTAL:,} karakter."
+                                  .replace(",", "."))
 
     def data_for_service(self) -> dict:
         return {

@@ -15,7 +15,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from webapp.access import Actor, require
 from webapp.auth.models import Role, User
 from webapp.clock import local_date, to_utc, utcnow
-from webapp.audit import audit
+from webapp.audit import as_detail, audit
 from webapp.extensions import db
 from webapp.meetings import queries
 from webapp.meetings.models import (
@@ -141,10 +141,13 @@ def mark_attendance(actor: Actor, meeting: Meeting, participant: Participant, at
     """hadir / izin / tidak hadir, marked by those who run the meeting."""
     require(actor, "meeting.manage", meeting)
     _require_open(meeting)
+    before = participant.attendance
     try:
         participant.attendance = Attendance(attendance)
     except ValueError:
         raise Refused("Pilih hadir, izin atau tidak hadir.") from None
+    audit(actor.id, "meeting.attendance", f"rapat {meeting.id}",
+          as_detail({"peserta": participant.name, "kehadiran": [before, participant.attendance]}))
     db.session.commit()
 
 
@@ -307,6 +310,7 @@ def comment(actor: Actor, meeting: Meeting, body: str) -> MinutesComment:
         raise Refused("Tulis tanggapan Anda.", "body")
     note = MinutesComment(meeting_id=meeting.id, author_id=actor.id, body=body[:4000])
     db.session.add(note)
+    audit(actor.id, "minutes.commented", f"rapat {meeting.id}", note.body)
     db.session.commit()
     return note
 

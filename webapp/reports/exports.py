@@ -1,15 +1,9 @@
 """Recap and raw reports as tables for Excel (.xlsx through openpyxl) and CSV; blank stays blank."""
 from __future__ import annotations
 
-import csv
-import io
-
-from flask import current_app
-
+from webapp import exports as export
 from webapp.reports.fields import COUNT_FIELDS, COUNT_NAMES, RATIOS
 from webapp.reports.models import STATUS_LABELS, Status
-
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def recap_table(rows, total, first_header: str) -> tuple[list[str], list[list]]:
@@ -34,34 +28,11 @@ def raw_table(reports) -> tuple[list[str], list[list]]:
 
 
 def to_xlsx(title: str, header: list[str], lines: list[list]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for line in lines:
-        sheet.append(line)  # None stays an empty cell, never 0
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return export.to_xlsx(title, [header, *lines], freeze="B2")
 
 
 def to_csv(header: list[str], lines: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in line] for line in lines])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM lets Excel read UTF-8
+    return export.to_csv([header, *lines])
 
 
-def download(data: bytes, filename: str, fmt: str):
-    mime = XLSX_MIME if fmt == "xlsx" else "text/csv; charset=utf-8"
-    response = current_app.response_class(data, mimetype=mime)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+download = export.download

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import or_, select, tuple_
+from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy.orm import selectinload
 
 from webapp.access import Actor, load_in_scope
 from webapp.extensions import db
-from webapp.regions.models import Posyandu
+from webapp.regions.models import Level, Posyandu
 from webapp.reports import checks
 from webapp.reports.fields import COUNT_NAMES, SECTION_BY_KEY
 from webapp.reports.models import MonthlyReport, ReportEvent, Status
-from webapp.reports.rules import REPORT_FLOW
 from webapp.clock import shift_month
 
 RECEIVED = (Status.SUBMITTED, Status.VERIFIED)
@@ -113,22 +113,24 @@ def filed_posyandu(actor: Actor) -> list[Posyandu]:
 
 
 def returned_reports(actor: Actor) -> list[MonthlyReport]:
-    """Reports sent back to the kader, oldest month first."""
+    """Reports sent back to the kader, oldest month first, with their notes' events (one more statement)."""
     return list(db.session.scalars(
         select(MonthlyReport).where(actor.where_posyandu("report.file", MonthlyReport.posyandu_id,
                                                          MonthlyReport.region_code),
                                     MonthlyReport.status == Status.RETURNED)
+        .options(selectinload(MonthlyReport.events))
         .order_by(MonthlyReport.year, MonthlyReport.month)))
 
 
 def waiting_to_verify(actor: Actor) -> list[MonthlyReport]:
-    """Submitted reports in the desa where the actor verifies, oldest first."""
-
-    rows = db.session.scalars(
-        select(MonthlyReport).where(actor.where_region("report.verify", MonthlyReport.region_code),
-                                    MonthlyReport.status == Status.SUBMITTED)
-        .order_by(MonthlyReport.submitted_at))
-    return [r for r in rows if REPORT_FLOW.may(actor, r, "verify")]
+    """Submitted reports in the desa where the actor verifies, oldest first (a camat or bupati verifies
+    nowhere: no query at all). The same set as REPORT_FLOW's verify rule (`rules.verifies_here`), filtered in SQL."""
+    desa = [g.region_code for g in actor.grants_for("report.verify") if g.level == Level.DESA and g.posyandu_id is None]
+    if not desa:
+        return []
+    return list(db.session.scalars(
+        select(MonthlyReport).where(MonthlyReport.region_code.in_(desa), MonthlyReport.status == Status.SUBMITTED)
+        .order_by(MonthlyReport.submitted_at)))
 
 
 def reports_in(actor: Actor, region_code: str, year: int, month: int,
@@ -143,3 +145,10 @@ def reports_in(actor: Actor, region_code: str, year: int, month: int,
         query = query.where(MonthlyReport.status.in_(statuses))
     return list(db.session.scalars(query.order_by(MonthlyReport.region_code, Posyandu.name)))
 
+
+
+def first_month(kabupaten_code: str) -> tuple[int, int] | None:
+    """The earliest month any report of the kabupaten is for (no scope: a bound, not data shown)."""
+    index = db.session.scalar(select(func.min(MonthlyReport.year * 12 + MonthlyReport.month - 1)).where(
+        MonthlyReport.region_code.startswith(kabupaten_code + ".", autoescape=True)))
+    return None if index is None else (index // 12, index % 12 + 1)

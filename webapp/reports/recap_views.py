@@ -14,21 +14,32 @@ from webapp.clock import month_key, parse_month, shift_month, today_in
 bp = Blueprint("recap", __name__)
 
 
+def _month_range(region) -> tuple[tuple[int, int], tuple[int, int]]:
+    """From the kabupaten's first report (at least a year back) to this month: navigation ends there."""
+    today = today_in(setting_for(region.code).timezone)
+    latest = (today.year, today.month)
+    year_back = shift_month(*latest, -12)
+    first = queries.first_month(region.kabupaten_code or region.code)
+    return min(first or year_back, year_back), latest
+
+
 def _region_and_month(code: str, text: str | None):
-    """The region (404 outside scope) and the asked month, by default last month in the kabupaten's zone."""
+    """The region (404 outside scope) and the asked month, by default last month in the kabupaten's zone;
+    a month outside the kabupaten's data range is 404, so a crawler's walk ends."""
     region = get_region_or_404(current_actor(), code, "report.view")
-    period = parse_month(text)
-    if text and period is None:
+    earliest, latest = _month_range(region)
+    period = parse_month(text) if text else shift_month(*latest, -1)
+    if period is None or not earliest <= period <= latest:
         abort(404)
-    if period is None:
-        today = today_in(setting_for(region.code).timezone)
-        period = shift_month(today.year, today.month, -1)
     return region, period
 
 
 def _nav(region, year: int, month: int) -> dict:
+    earliest, latest = _month_range(region)
+    before, after = shift_month(year, month, -1), shift_month(year, month, 1)
     return {"region": region, "year": year, "month": month, "month_key": month_key(year, month),
-            "previous": month_key(*shift_month(year, month, -1)), "next": month_key(*shift_month(year, month, 1))}
+            "previous": month_key(*before) if before >= earliest else None,
+            "next": month_key(*after) if after <= latest else None}
 
 
 @bp.get("/kelengkapan/<code>")

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from webapp.access import Actor, require
+from webapp.audit import as_detail, audit, changed
 from webapp.clock import today_in, utcnow
 from webapp.extensions import db
 from webapp.formatting import bulan_tahun
@@ -135,6 +136,7 @@ def save_section(actor: Actor, posyandu: Posyandu, year: int, month: int, sectio
         setattr(report, name, value)
     report.updated_at, report.updated_by_id = utcnow(), actor.id
     db.session.flush()
+    audit(actor.id, "report.section_saved", f"laporan {report.id} {section_key}", as_detail(changed(current, values)))
     db.session.add(ClientSubmission(client_id=client_id, report_id=report.id, actor_id=actor.id, kind=kind))
     if (replayed := _commit_or_replay(client_id, actor, kind)) is not None:
         return Outcome(replayed, replayed=True)
@@ -211,8 +213,10 @@ def _check_return_notes(note: str, field_name: str, field_note: str) -> None:
 
 def reopen(actor: Actor, report: MonthlyReport, reason: str) -> Taken:
     """Pokjanal kecamatan unlocks a verified report; the kader gets it back with the reason."""
+    verified = {"diverifikasi": [report.verified_by_id, report.verified_at], **queries.values_of(report)}
     taken = take(actor, report, REPORT_FLOW, "reopen", reason, subject=_subject(report))
     if taken.changed:
+        audit(actor.id, "report.verified_copy", _subject(report), as_detail(verified))  # the figures as verified
         report.verified_at, report.verified_by_id = None, None
         commit_or_conflict(REPORT_FLOW.stale)
     return taken

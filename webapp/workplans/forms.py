@@ -59,7 +59,7 @@ class LineForm(FlaskForm):
     months = CheckboxesField("Bulan pelaksanaan", choices=[(str(i + 1), m) for i, m in enumerate(MONTH_ABBR)],
                              validate_choice=False)
     person_in_charge = StringField("Penanggung jawab", validators=[Optional(), max_length(120)])
-    budget = StringField("Anggaran (Rp)", validators=[required("Isi anggaran; tulis 0 bila tanpa biaya.")],
+    budget = StringField("Anggaran (Rp)", validators=[required("Isi anggaran; tulis 0 bila tanpa biaya."), max_length(30)],
                          render_kw={"inputmode": "numeric", "placeholder": "mis. 12.500.000"})
     funding_source = SelectField("Sumber dana",
                                  choices=[("", "— pilih —")] + [(k.value, v) for k, v in SOURCE_LABELS.items()],

@@ -1,0 +1,114 @@
+"""Backups that restore: a consistent copy of the live SQLite database (the online backup API,
+so what still sits in the WAL is included), checked before it is trusted, and a restore that
+refuses a database a running app has open. PostgreSQL is backed up with pg_dump (README)."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import subprocess
+from contextlib import closing
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+
+class BackupError(RuntimeError):
+    """A backup or restore refused, with the reason in Bahasa Indonesia."""
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of a SQLite URL, or None for another backend (or an in-memory database)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database).resolve()
+
+
+def integrity_problem(path: Path) -> str | None:
+    """None when the file is a sound SQLite database holding a migrated Pokjanal schema."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            result = connection.execute("PRAGMA integrity_check").fetchall()
+            if result != [("ok",)]:
+                return f"pemeriksaan integritas gagal: {result[:3]}"
+            if not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone():
+                return "bukan basis data Pokjanal (tabel alembic_version tidak ada)"
+    except sqlite3.DatabaseError as error:
+        return f"bukan berkas SQLite yang utuh ({error})"
+    return None
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy through SQLite's online backup API in one step: a consistent snapshot (WAL included)
+    while writers go on (a step-by-step copy restarts at every write and may never end)."""
+    with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)) as src, \
+            closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+def backup(url: str, folder: Path, prefix: str = "pokjanal") -> Path:
+    """Write a dated backup into folder and check it; answers its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    source = sqlite_path(url)
+    if source is None:
+        return _pg_dump(url, folder / f"{prefix}-{stamp}.dump")
+    if not source.exists():
+        raise BackupError(f"Basis data {source} tidak ada.")
+    target = folder / f"{prefix}-{stamp}.sqlite3"
+    partial = target.with_suffix(".partial")
+    _copy(source, partial)
+    problem = integrity_problem(partial)
+    if problem:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"Cadangan tidak bisa dipercaya: {problem}.")
+    partial.rename(target)
+    return target
+
+
+def _pg_dump(url: str, target: Path) -> Path:
+    if not shutil.which("pg_dump"):
+        raise BackupError("pg_dump tidak ditemukan (apt-get install postgresql-client); lihat README, bagian Cadangan.")
+    plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    subprocess.run(["pg_dump", "--format=custom", "--file", str(target), plain], check=True)
+    return target
+
+
+def processes_using(path: Path) -> list[int]:
+    """Other processes holding the database (or its WAL) open, read from /proc (Linux)."""
+    names = {str(path), f"{path}-wal", f"{path}-shm"}
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        if int(entry.name) == os.getpid():
+            continue
+        try:
+            if any(os.readlink(fd) in names for fd in (entry / "fd").iterdir()):
+                found.append(int(entry.name))
+        except OSError:
+            continue  # gone meanwhile, or not ours to read
+    return sorted(found)
+
+
+def restore(url: str, source: Path, force: bool = False, folder: Path | None = None) -> Path | None:
+    """Replace the app's SQLite database with a checked backup; the current one is kept beside it first.
+    Refuses while another process has the database open, unless forced. Answers the kept copy's path."""
+    target = sqlite_path(url)
+    if target is None:
+        raise BackupError("Pemulihan otomatis hanya untuk SQLite; untuk PostgreSQL pakai pg_restore (lihat README).")
+    problem = integrity_problem(source)
+    if problem:
+        raise BackupError(f"Berkas {source} tidak dipulihkan: {problem}.")
+    users = processes_using(target)
+    if users and not force:
+        raise BackupError(f"Basis data {target} sedang dibuka proses {', '.join(map(str, users))} (aplikasi masih "
+                          "berjalan?). Hentikan aplikasi dulu, atau tambahkan --force bila Anda yakin.")
+    kept = None
+    if target.exists() and target.stat().st_size and not integrity_problem(target):
+        kept = backup(url, folder or target.parent, prefix="sebelum-pulih")
+    _copy(source, target)
+    problem = integrity_problem(target)
+    if problem:
+        raise BackupError(f"Hasil pemulihan gagal diperiksa: {problem}.")
+    return kept
