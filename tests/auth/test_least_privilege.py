@@ -13,11 +13,12 @@ from webapp.extensions import db
 # manager → the demo accounts it may reset and disable (everything else: refused, nothing changed)
 MANAGES = {
     "admin.kotim": {"bupati.kotim", "pokjanal.kotim", "camat.kotabesi", "pokjanal.kotabesi", "camat.baamang",
-                    "kades.palangan", "pokja.palangan", "kades.hanjalipan"},
-    "bupati.kotim": {"camat.kotabesi", "pokjanal.kotabesi", "camat.baamang", "pokja.palangan"},
-    "pokjanal.kotim": {"pokjanal.kotabesi", "pokja.palangan"},
+                    "kades.palangan", "pokja.palangan", "kades.hanjalipan", "puskesmas.kotabesi"},
+    "bupati.kotim": {"camat.kotabesi", "pokjanal.kotabesi", "camat.baamang", "pokja.palangan", "puskesmas.kotabesi"},
+    "pokjanal.kotim": {"pokjanal.kotabesi", "pokja.palangan", "puskesmas.kotabesi"},
     "camat.kotabesi": {"kades.palangan", "pokja.palangan", "kades.hanjalipan"},
     "pokjanal.kotabesi": {"pokja.palangan"},
+    "puskesmas.kotabesi": {"pokja.palangan"},  # an anggota of Kota Besi, like pokjanal.kotabesi
     "kades.palangan": {"kader.palangan"},
     "pokja.palangan": {"kader.palangan"},
     "kades.hanjalipan": {"kader.hanjalipan"},
