@@ -65,11 +65,12 @@ def coverage_by_kecamatan(actor: Actor, day: dt.date) -> list[Coverage]:
                                           .group_by(kecamatan)):
         found[code] = Coverage(code, code, posyandu=count)
     visited = defaultdict(int)
+    visit_kecamatan = func.substr(Visit.region_code, 1, 8)  # one expression: PostgreSQL matches GROUP BY by it
     for code, count in db.session.execute(
-            select(func.substr(Visit.region_code, 1, 8), func.count(func.distinct(Visit.posyandu_id)))
+            select(visit_kecamatan, func.count(func.distinct(Visit.posyandu_id)))
             .join(Posyandu, Posyandu.id == Visit.posyandu_id)
             .where(scoped, Posyandu.is_active == true(), Visit.visited_on.between(start, end))
-            .group_by(func.substr(Visit.region_code, 1, 8))):
+            .group_by(visit_kecamatan)):
         visited[code] = count
     for region in db.session.scalars(select(Region).where(Region.code.in_(list(found)))):
         found[region.code].label = region.label
