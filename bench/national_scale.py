@@ -31,8 +31,9 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from webapp.access import Actor  # noqa: E402
 from webapp.reports.fields import COUNT_NAMES  # noqa: E402
 
-CSV_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "wilayah-kemendagri-2025.csv"
-BENCH_DB = "pokjanal_bench"
+CSV_PATH = Path(os.environ.get("POKJANAL_REGIONS_CSV")
+                or Path(__file__).resolve().parents[2] / "shared" / "data" / "wilayah-kemendagri-2025.csv")
+BENCH_DB = os.environ.get("POKJANAL_BENCH_DB", "pokjanal_bench")  # its own name lets benches run side by side
 KABUPATEN, PROVINCE = "62.02", "35"
 REPEAT = 5
 
@@ -171,6 +172,44 @@ def _load(bench_url: str, months: list[tuple[int, int]]) -> dict:
     return figures
 
 
+def _load_strength(bench_url: str) -> float:
+    """Roster (6 kader, 5 with SK, skills of 3 groups) and the whole kit for the timed kabupaten's Posyandu."""
+    from webapp.kader.skills import GROUPS
+    from webapp.pembinaan.kit import KIT
+
+    started = time.perf_counter()
+    with psycopg.connect(bench_url) as conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO \"user\" (username, full_name, jabatan, nip, password_hash, is_enabled, "
+                    "session_version, created_at) VALUES ('bench.trainer', 'Pelatih', '', '', 'x', true, 1, now()) "
+                    "RETURNING id")
+        trainer = cur.fetchone()[0]
+        cur.execute("SELECT id, region_code FROM posyandu WHERE region_code LIKE %s", (KABUPATEN + ".%",))
+        posyandu = cur.fetchall()
+        with cur.copy("COPY kader (posyandu_id, region_code, name, sex, phone, position, spm_field, sk_number, "
+                      "is_active, inactive_reason, created_at) FROM STDIN") as copy:
+            for pid, code in posyandu:
+                for k in range(6):
+                    copy.write_row((pid, code, f"Kader {k}", "P", "", "kader", "kesehatan",
+                                    "141/SK" if k < 5 else "", True, "", "2026-01-01 00:00:00"))
+        cur.execute("UPDATE kader SET sk_on = '2025-01-01' WHERE sk_number <> ''")
+        cur.execute("SELECT id FROM kader")
+        kader_ids = [kid for (kid,) in cur.fetchall()]
+        codes = [code for group in GROUPS[:3] for code, _ in group.skills]
+        with cur.copy("COPY kader_skill (kader_id, code, marked_on, marked_by_id) FROM STDIN") as copy:
+            for kid in kader_ids:
+                for code in codes:
+                    copy.write_row((kid, code, "2025-06-01", trainer))
+        with cur.copy("COPY equipment (posyandu_id, region_code, item, available, condition, updated_at) "
+                      "FROM STDIN") as copy:
+            for pid, code in posyandu:
+                for item in KIT:
+                    copy.write_row((pid, code, item.key, True, "baik", "2026-01-01 00:00:00"))
+        conn.commit()
+        conn.autocommit = True
+        cur.execute("ANALYZE kader; ANALYZE kader_skill; ANALYZE equipment")
+    return time.perf_counter() - started
+
+
 def _timed(fn) -> tuple[float, object]:
     times, result = [], None
     fn()  # warm
@@ -208,6 +247,7 @@ def main() -> None:
             upgrade(revision="head")
             db.engine.dispose()
         load = _load(bench_url, months)
+        load["strength"] = _load_strength(bench_url)
         with app.app_context():
             started = time.perf_counter()
             with db.engine.begin() as connection:
@@ -242,6 +282,22 @@ def main() -> None:
             results.append((label, len(board.rows), median, size, board.total.figures["ds"].text,
                             board.total.figures["aktif"].text))
 
+    with app.app_context():
+        from webapp.dashboard.periods import Period as _Period
+        from webapp.dashboard.strength_queries import area_strength
+
+        region = queries.get_region_or_404(actor, KABUPATEN)
+
+        def strength_page():
+            with app.test_request_context(f"/pemantauan/kekuatan/{KABUPATEN}"):
+                found = area_strength(actor, region, end)
+                html = render_template("dashboard/strength.html", strength=found, period=_Period(end), error=None,
+                                       choices=[], child_noun="kecamatan")
+                db.session.rollback()
+                return found, len(html)
+
+        strength_median, (found, strength_size) = _timed(strength_page)
+
     print(f"Data: {counts[0]:,} desa, {counts[1]:,} Posyandu, {counts[2]:,} laporan; ringkasan "
           f"{counts[3]:,} baris bulan + {counts[4]:,} baris aktif")
     if load:
@@ -250,6 +306,9 @@ def main() -> None:
     print(f"{'Dasbor (hangat, median dari 5)':36} {'baris':>6} {'ms':>8} {'HTML kB':>8}  D/S      aktif")
     for label, rows, median, size, ds, aktif in results:
         print(f"{label:36} {rows:6d} {median * 1000:8.1f} {size / 1000:8.1f}  {ds:8} {aktif}")
+    print(f"{'kekuatan Posyandu ' + KABUPATEN + ' (5 syarat)':36} {len(found.children):6d} "
+          f"{strength_median * 1000:8.1f} {strength_size / 1000:8.1f}  aktif {found.total.aktif}/{found.total.posyandu}"
+          f", ILP {found.total.ilp}, perlu pembinaan {len(found.needing_guidance)}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ KERNEL = {"access", "audit", "clock", "config", "database", "extensions", "forma
           "registry", "rendering", "spm", "workflow", "assets", "compression", "errors", "security", "demo", "cli",
           "share"}
 DOMAINS = {"auth", "regions", "reports", "workplans", "meetings", "dashboard", "evidence", "home", "pwa", "mitra",
-           "lembaga"}
+           "lembaga", "kader", "pembinaan"}
 BRIDGES = {"dashboard", "evidence"}  # evidence draws signals from every domain and reuses the dashboard's charts
 MODULES = {".".join(p.relative_to(ROOT.parent).with_suffix("").parts).removesuffix(".__init__"): ast.parse(p.read_text())
            for p in ROOT.rglob("*.py")}

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from werkzeug.exceptions import Forbidden
 
 from tests.meetings.helpers import make_meeting
+from tests.pembinaan.helpers import make_finding, make_visit
 from tests.reports.helpers import actor, fill, last_month, palangan_posyandu
 from tests.workplans.helpers import make_carried_line, make_plan
 from webapp.audit import AuditEvent
@@ -18,6 +19,7 @@ from webapp.demo import ACCOUNTS
 from webapp.evidence.rules import SHARE_FLOW
 from webapp.extensions import db
 from webapp.meetings.rules import MINUTES_FLOW
+from webapp.pembinaan.rules import FINDING_FLOW, VISIT_FLOW
 from webapp.refusal import Conflict
 from webapp.reports.rules import REPORT_FLOW
 from webapp.workflow import take
@@ -25,7 +27,11 @@ from webapp.workplans.rules import PLAN_FLOW, PROGRESS_FLOW
 
 USERS = [account[0] for account in ACCOUNTS]
 PALANGAN_POKJA = {"kades.palangan", "pokja.palangan"}
-KOTA_BESI_BODY = {"camat.kotabesi", "pokjanal.kotabesi"}
+KOTA_BESI_BODY = {"camat.kotabesi", "pokjanal.kotabesi", "puskesmas.kotabesi"}  # the puskesmas is a member
+# Supervision teams over Palangan: Kota Besi's members and puskesmas, and Kotim's kabupaten members.
+VISITING = KOTA_BESI_BODY | {"puskesmas.kotabesi", "pokjanal.kotim", "bupati.kotim"}
+# A finding at kader.palangan's Posyandu is followed up by that Posyandu, its desa and everyone above.
+FOLLOWING_UP = VISITING | PALANGAN_POKJA | {"kader.palangan", "admin.kotim"}
 
 # step: (states it is taken from, state it leads to, who takes it on the demo object)
 EXPECTED = {
@@ -57,9 +63,18 @@ EXPECTED = {
         "finalize": ({"circulated"}, "final", {"camat.kotabesi"}),
         "lock": ({"final"}, "locked", KOTA_BESI_BODY),
     },
+    "visit": {  # a supervision visit to kader.palangan's Posyandu
+        "finalize": ({"draft"}, "final", VISITING),
+        "reopen": ({"final"}, "draft", VISITING),
+    },
+    "finding": {
+        "start": ({"terbuka"}, "proses", FOLLOWING_UP),
+        "finish": ({"terbuka", "proses"}, "selesai", FOLLOWING_UP),
+        "reopen": ({"selesai"}, "terbuka", VISITING),
+    },
 }
 FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW, "share": SHARE_FLOW,
-         "realisation": PROGRESS_FLOW}
+         "realisation": PROGRESS_FLOW, "visit": VISIT_FLOW, "finding": FINDING_FLOW}
 
 
 def _report():
@@ -84,7 +99,7 @@ def _share_link():
 
 
 MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting, "share": _share_link,
-          "realisation": make_carried_line}
+          "realisation": make_carried_line, "visit": make_visit, "finding": make_finding}
 
 
 def test_the_tables_name_every_step_and_state():

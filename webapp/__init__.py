@@ -13,8 +13,8 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production_safety(app.config)
 
     from webapp import (
-        assets, auth, compression, dashboard, documents, errors, evidence, formatting, home, inputs, lembaga, meetings,
-        mitra, pwa, regions, reports, security, share, workplans,
+        assets, auth, compression, dashboard, documents, errors, evidence, formatting, home, inputs, kader, lembaga,
+        meetings, mitra, pembinaan, pwa, regions, reports, security, share, workplans,
     )
     from webapp.access import check_rules, deny_by_default
     from webapp.cli import register_cli
@@ -30,8 +30,8 @@ def create_app(config: dict | None = None) -> Flask:
         configure_engine(db.engine)
     deny_by_default(app)
     inputs.register(app)  # before the blueprints: their <int:…> rules take its converter
-    for domain in (auth, regions, home, mitra, lembaga, reports, workplans, meetings, dashboard, documents, evidence,
-                   pwa):
+    for domain in (auth, regions, home, mitra, lembaga, reports, workplans, meetings, kader, pembinaan, dashboard,
+                   documents, evidence, pwa):
         domain.init_app(app)  # blueprint, object rules, panels, navigation, demo seeders, listeners
     check_rules(app)
     formatting.register(app)

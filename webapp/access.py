@@ -22,11 +22,11 @@ from webapp.auth.models import Role, User
 from webapp.regions.models import Level, is_within, level_of
 from webapp.registry import registry
 
-VIEW = {"region.view", "posyandu.view", "meeting.view", "action.update"}
+VIEW = {"region.view", "posyandu.view", "meeting.view", "action.update", "kader.view"}
 MEMBER = VIEW | {
     "user.manage", "posyandu.manage", "report.view", "report.verify", "report.reopen",
     "plan.view", "plan.draft", "plan.realise", "meeting.manage", "dashboard.view", "mitra.read", "mitra.registry",
-    "lembaga.view", "lembaga.manage",
+    "lembaga.view", "lembaga.manage", "kader.manage", "skill.mark", "sarpras.manage", "visit.record",
 }
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -136,7 +136,8 @@ def current_actor() -> Actor:
 OBJECT_ACTIONS = frozenset({
     "report.file", "report.verify", "report.reopen", "plan.draft", "plan.approve", "meeting.view",
     "meeting.manage", "meeting.sign", "minutes.edit", "minutes.read", "minutes.comment", "action.update",
-    "posyandu.manage", "settings.manage", "mitra.manage", "plan.realise", "lembaga.manage",
+    "posyandu.manage", "settings.manage", "mitra.manage", "plan.realise", "lembaga.manage", "kader.manage",
+    "skill.mark", "sarpras.manage", "visit.record",
 })
 """Actions asked about one object: each must have a rule, or the app refuses to start (fail closed)."""
 

@@ -49,6 +49,9 @@ SETTINGS = {
     "53.03": ("Asia/Makassar", "A4", "PEMERINTAH KABUPATEN TIMOR TENGAH UTARA\nPOKJANAL POSYANDU KABUPATEN TIMOR TENGAH UTARA\nJl. Basuki Rahmat No. 1 Kefamenanu"),
 }
 
+# The survey's stunting prevalence shown beside the Posyandu proportion (domain §2.3: SKI 2023 Kotim 35.5 %).
+STUNTING_SURVEY = {"62.02": (35.5, "SKI 2023")}
+
 POSYANDU_NAMES = ["Melati", "Mawar", "Anggrek", "Kenanga", "Cempaka", "Teratai", "Flamboyan", "Dahlia", "Seruni"]
 SCHEDULE = ["Senin minggu ke-1", "Selasa minggu ke-2", "Rabu minggu ke-2", "Kamis minggu ke-3", "Jumat minggu ke-1",
             "Sabtu minggu ke-4"]
@@ -67,6 +70,8 @@ ACCOUNTS = [
     ("kades.hanjalipan", "Bahrudin", "Kepala Desa Hanjalipan", "081251000010", Role.APPROVER, "62.02.01.2004", None),
     ("pokja.hanjalipan", "Rusmini", "Ketua Pokja Posyandu Desa Hanjalipan", "081251000013", Role.ANGGOTA, "62.02.01.2004", None),
     ("kader.hanjalipan", "Yuliana", "Kader Posyandu", "081251000011", Role.KADER, "62.02.01.2004", 0),
+    ("puskesmas.kotabesi", "Rahmawati, A.Md.Keb", "Bidan Koordinator Puskesmas Kota Besi", "081251000014",
+     Role.ANGGOTA, "62.02.01", None),
     ("admin.ttu", "Maria Goreti Taek", "Staf Sekretariat Pokjanal (DPMD)", "081339000001", Role.ADMIN, "53.03", None),
     ("camat.kefamenanu", "Yohanes Sanak, S.IP", "Camat Kota Kefamenanu", "081339000002", Role.APPROVER, "53.03.05", None),
     ("lurah.benpasi", "Agustinus Kefi", "Lurah Benpasi", "081339000003", Role.APPROVER, "53.03.05.1005", None),
@@ -87,6 +92,7 @@ PEOPLE = {
     "camat.kefamenanu": ("L", "19770905 200003 1 006"), "lurah.benpasi": ("L", "19800430 200501 1 009"),
     "kader.benpasi": ("P", ""), "bupati.ttu": ("L", ""), "pokjanal.ttu": ("P", "19850312 201001 2 007"),
     "dinkes.kotim": ("P", "19860720 201001 2 014"), "pokja.hanjalipan": ("P", ""),
+    "puskesmas.kotabesi": ("P", "19900312 201503 2 004"),
 }
 PLACES_OF_SIGNING = {"62.02": "Sampit", "53.03": "Kefamenanu"}
 MITRA_OF = {"dinkes.kotim": "Dinkes"}
@@ -111,7 +117,9 @@ def seed_regions() -> None:
             db.session.add(KabupatenSetting(region_code=code, timezone=zone or default_timezone(code),
                                             body_name="Pokjanal Posyandu", paper_size=paper,
                                             letterhead=letterhead, report_due_day=5,
-                                            place_of_signing=PLACES_OF_SIGNING.get(code, "")))
+                                            place_of_signing=PLACES_OF_SIGNING.get(code, ""),
+                                            stunting_survey=STUNTING_SURVEY.get(code, (None, ""))[0],
+                                            stunting_survey_source=STUNTING_SURVEY.get(code, (None, ""))[1]))
 
 
 def seed_posyandu() -> None:

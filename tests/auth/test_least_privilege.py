@@ -14,11 +14,13 @@ from webapp.extensions import db
 MANAGES = {
     "admin.kotim": {"bupati.kotim", "pokjanal.kotim", "camat.kotabesi", "pokjanal.kotabesi", "camat.baamang",
                     "kades.palangan", "pokja.palangan", "kades.hanjalipan", "pokja.hanjalipan",
-                    "dinkes.kotim"},  # only the account office links accounts to a mitra
-    "bupati.kotim": {"camat.kotabesi", "pokjanal.kotabesi", "camat.baamang", "pokja.palangan", "pokja.hanjalipan"},
-    "pokjanal.kotim": {"pokjanal.kotabesi", "pokja.palangan", "pokja.hanjalipan"},
+                    "dinkes.kotim", "puskesmas.kotabesi"},  # only the account office links accounts to a mitra
+    "bupati.kotim": {"camat.kotabesi", "pokjanal.kotabesi", "camat.baamang", "pokja.palangan", "pokja.hanjalipan",
+                     "puskesmas.kotabesi"},
+    "pokjanal.kotim": {"pokjanal.kotabesi", "pokja.palangan", "pokja.hanjalipan", "puskesmas.kotabesi"},
     "camat.kotabesi": {"kades.palangan", "pokja.palangan", "kades.hanjalipan", "pokja.hanjalipan"},
     "pokjanal.kotabesi": {"pokja.palangan", "pokja.hanjalipan"},
+    "puskesmas.kotabesi": {"pokja.palangan", "pokja.hanjalipan"},  # an anggota of Kota Besi, like pokjanal.kotabesi
     "kades.palangan": {"kader.palangan"},
     "pokja.palangan": {"kader.palangan"},
     "pokja.hanjalipan": {"kader.hanjalipan"},

@@ -45,6 +45,8 @@ GOOD = {
     "ibu_hamil_examined": 5, "ibu_hamil_kek": 1, "ibu_hamil_anemia": 0, "ibu_hamil_ttd": 5, "remaja_putri_ttd": 9,
     "dewasa_screened": 50, "dewasa_at_risk": 6, "lansia_screened": 20, "lansia_at_risk": 5,
     "pus_target": 70, "kb_participants": 45, "bayi_immunised": 7,
+    "kegiatan_tambahan": 1, "ibu_bersalin_target": 2, "ibu_bersalin_served": 1, "apras_target": 10, "apras_served": 8,
+    "balita_t": 5, "balita_2t": 1, "vitamin_a": 0, "kpsp_screened": 12,
 }
 
 

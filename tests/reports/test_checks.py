@@ -77,7 +77,7 @@ def test_a_jump_of_more_than_half_against_the_last_three_reports_warns():
 def test_low_participation_and_a_group_without_service_warn():
     found = checks.warnings(values(balita_s=40, balita_d=15, lansia_target=20, lansia_served=0), [])
     assert "D/S hanya 37,5 %" in found["balita_d"][0]
-    assert "Lansia: tidak ada yang dilayani" in found["lansia_served"][0]
+    assert "Lansia ≥ 60 tahun: tidak ada yang dilayani" in found["lansia_served"][0]
     assert "dewasa_served" in found  # blank is also no service
     assert "bayi_served" not in checks.warnings(values(bayi_target=0, bayi_served=0), [])
 

@@ -34,7 +34,7 @@ def _two_reports(dewasa_second=None):
     fill(actor("kader.palangan"), first, year, month, dewasa_target=None, dewasa_served=None, balita_s=40,
          balita_d=30, balita_n=20, balita_k=36, measured=30, stunted=6)
     fill(other, second, year, month, dewasa_target=dewasa_second, dewasa_served=dewasa_second, balita_s=60,
-         balita_d=45, balita_n=30, balita_k=50, measured=40, stunted=8)
+         balita_d=45, balita_n=30, balita_k=50, measured=40, stunted=8, balita_served=40)
     for who, posyandu in ((actor("kader.palangan"), first), (other, second)):
         services.submit(who, posyandu, year, month, new_id(), confirmed=True)
     return year, month
@@ -52,7 +52,8 @@ def test_ratios_come_from_the_sums(demo_app):
     year, month = _two_reports(dewasa_second=0)
     rows, total = recap.recap(actor("camat.kotabesi"), db.session.get(Region, "62.02.01"), year, month)
     assert total.sums["dewasa_target"] == 0
-    assert total.ratios == {"ds": 75 / 100, "ks": 86 / 100, "nd": 50 / 75, "stunting": 14 / 70}
+    assert total.ratios == {"ds": 75 / 100, "ks": 86 / 100, "nd": 50 / 75, "stunting": 14 / 70, "ns": 50 / 100,
+                            "dk": 75 / 86}
     assert [r.label for r in rows if r.reports] == ["Palangan"]
     assert len(rows) == 11 and all(r.sums["balita_s"] is None for r in rows if not r.reports)  # every desa listed
 
@@ -108,7 +109,7 @@ def test_exports_hold_the_same_numbers_and_keep_blanks(demo_client, login_as):
     header = [c.value for c in sheet[1]]
     total = [c.value for c in sheet[sheet.max_row]]
     assert total[0] == "Jumlah" and total[header.index("S")] == 100 and total[header.index("D")] == 75
-    assert total[header.index("Usia dewasa sasaran")] is None  # blank, not 0
+    assert total[header.index("Usia dewasa 18–59 tahun sasaran")] is None  # blank, not 0
     assert total[header.index("D/S (%)")] == 75.0 and all("%" in h for h in header[-4:])
     palangan = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "Palangan")
     assert palangan[1] == "62.02.01.2003"  # the region's code, not an internal id
@@ -119,7 +120,7 @@ def test_exports_hold_the_same_numbers_and_keep_blanks(demo_client, login_as):
     assert answer.headers["Content-Type"] == "text/csv; charset=utf-8"  # one charset, once
     assert answer.data.startswith("\ufeff".encode())
     lines = list(csv.reader(io.StringIO(answer.data.decode("utf-8-sig")), delimiter=";"))
-    assert lines[-1][lines[0].index("S")] == "100" and lines[-1][lines[0].index("Usia dewasa sasaran")] == ""
+    assert lines[-1][lines[0].index("S")] == "100" and lines[-1][lines[0].index("Usia dewasa 18–59 tahun sasaran")] == ""
     assert lines[-1][lines[0].index("D/S (%)")] == "75,0"  # decimal comma for Indonesian Excel
     machine = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.csv?untuk=mesin")
     rows = list(csv.reader(io.StringIO(machine.data.decode("utf-8"))))

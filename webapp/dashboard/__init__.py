@@ -3,9 +3,10 @@
 
 def init_app(app) -> None:
     from webapp import registry
-    from webapp.dashboard import demo, panels, summary, views
+    from webapp.dashboard import demo, panels, strength_views, summary, views
 
     app.register_blueprint(views.bp)
+    app.register_blueprint(strength_views.bp)
     registry.add_panel(app, 25, panels.figures_panel)
     registry.add_nav(app, 60, views.dashboard_nav)
     registry.add_seeder(app, 900, demo.rebuild_summary_after_demo)

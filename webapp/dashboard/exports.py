@@ -26,8 +26,8 @@ def columns(per_posyandu: bool) -> list[Column]:
     for pair in PAIRS:
         found += [Column(f"{pair.label}: pembilang", "int"), Column(f"{pair.label}: penyebut", "int"),
                   Column(f"{pair.label}: laporan", "int"), Column(f"{pair.label} (%)", "percent")]
-    return found + [Column(h, "int") for h in ("Posyandu", "Posyandu aktif")] + [
-        Column("Posyandu aktif (%)", "percent"),
+    return found + [Column(h, "int") for h in ("Posyandu", "Memenuhi 3 syarat aktif")] + [
+        Column("Memenuhi 3 syarat aktif (%)", "percent"),
         *(Column(h, "int") for h in ("Rencana kerja", "Tindak lanjut terbuka", "Tindak lanjut terlambat"))]
 
 

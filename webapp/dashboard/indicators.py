@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from webapp.dashboard.numbers import angka, persen
-from webapp.reports.fields import FIELD_BY_NAME, GROUPS, RATIOS, SERVICES
+from webapp.reports.fields import DASHBOARD_RATIOS, FIELD_BY_NAME, GROUPS, SERVICES
 
 SERVICE_MONTHS_MIN = 8
 KADER_MIN = 5
@@ -54,10 +54,10 @@ class Pair:
 
 
 def _pairs() -> tuple[Pair, ...]:
-    pairs = [Pair(key, label, num, den, "gizi") for key, label, num, den in RATIOS]
+    pairs = [Pair(key, label, num, den, "gizi") for key, label, num, den in DASHBOARD_RATIOS]
     pairs += [Pair("bgm", "BGM per ditimbang", "balita_bgm", "balita_d", "gizi"),
               Pair("kek", "Ibu hamil KEK per diperiksa", "ibu_hamil_kek", "ibu_hamil_examined", "gizi")]
-    pairs += [Pair(g.key, g.label, f"{g.key}_served", f"{g.key}_target", "ilp") for g in GROUPS]
+    pairs += [Pair(g.key, g.label, f"{g.key}_served", f"{g.key}_target", "ilp") for g in GROUPS if g.on_dashboard]
     known = {(p.numerator, p.denominator) for p in pairs}
     pairs += [Pair(f"svc_{key}", label, num, den, "layanan") for key, label, num, den in SERVICES
               if (num, den) not in known]
@@ -171,7 +171,8 @@ class AktifCount:
         )
         flag = "" if share is None else ("ok" if share >= AKTIF_TARGET else "low")
         return Figure(persen(self.aktif, self.posyandu), share,
-                      "Posyandu aktif = Posyandu yang memenuhi ketiga syarat dalam 12 bulan terakhir ÷ semua Posyandu",
+                      "3 syarat aktif = Posyandu yang memenuhi syarat buka, kader ber-SK dan cakupan dalam 12 bulan ÷ semua "
+                      "Posyandu (Posyandu aktif penuh, 5 syarat: halaman Kekuatan Posyandu)",
                       numbers, flag)
 
 
@@ -220,9 +221,9 @@ class PosyanduAktif:
         ]
 
     def figure(self) -> Figure:
-        text = "Aktif" if self.is_aktif else f"Belum ({self.met}/3)"
+        text = "3 syarat" if self.is_aktif else f"Belum ({self.met}/3)"
         lines = "; ".join(f"{label}: {'ya' if ok else 'tidak'} — {detail}" for label, ok, detail in self.criteria())
-        return Figure(text, int(self.is_aktif), "Posyandu aktif bila ketiga syarat terpenuhi dalam 12 bulan terakhir",
+        return Figure(text, int(self.is_aktif), "3 syarat aktif (buka, kader ber-SK, cakupan) dalam 12 bulan terakhir; 5 syarat: halaman Kekuatan Posyandu",
                       f"{lines}. Strata lama: {self.stratum}.", "ok" if self.is_aktif else "low")
 
 
@@ -243,7 +244,7 @@ class Row:
 
 # The dashboard table's columns and their short headers (the formulas are shown once, in a glossary).
 TABLE_HEADERS = {"received": "Lengkap", "on_time": "Tepat", "late": "Terlambat", "missing": "Belum", "ds": "D/S",
-                 "ks": "K/S", "nd": "N/D", "stunting": "Stunting", "bgm": "BGM", "kek": "KEK", "aktif": "Aktif",
+                 "ks": "K/S", "nd": "N/D", "stunting": "Stunting", "bgm": "BGM", "kek": "KEK", "aktif": "3 syarat",
                  "plans": "Rencana", "actions": "Tindak lanjut", **{key: PAIR_BY_KEY[key].label for key in ILP_KEYS}}
 POSYANDU_COLUMNS = ("received", "on_time", "late", "missing", "ds", "ks", "nd", "stunting", "bgm", "kek", "aktif",
                     *ILP_KEYS)

@@ -1,7 +1,7 @@
 """Posyandu registry and kabupaten settings forms."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, FloatField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import NumberRange, Optional
 
 from webapp.forms import max_length, required
@@ -41,6 +41,11 @@ class SettingsForm(FlaskForm):
     remove_logo = BooleanField("Hapus logo")
     report_due_day = IntegerField("Batas laporan bulanan (tanggal di bulan berikutnya)", validators=[
         required(), NumberRange(min=1, max=28, message="Isi tanggal 1–28.")])
+    stunting_survey = FloatField("Prevalensi stunting hasil survei (%)", validators=[
+        Optional(), NumberRange(min=0, max=100, message="Isi persen 0–100.")])
+    stunting_survey_source = StringField("Sumber survei (mis. SKI 2023)", validators=[Optional(), max_length(60)])
+    stunting_target = FloatField("Target stunting kabupaten (%)", validators=[
+        Optional(), NumberRange(min=0, max=100, message="Isi persen 0–100.")])
 
 
 class LetterheadForm(FlaskForm):

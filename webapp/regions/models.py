@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
@@ -146,6 +146,11 @@ class KabupatenSetting(db.Model):
     logo_mime: Mapped[str | None] = mapped_column(String(20))
     report_due_day: Mapped[int] = mapped_column(default=5)
     place_of_signing: Mapped[str] = mapped_column(String(80), default="")  # the town: "Sampit", "Kefamenanu"
+    # The survey's stunting prevalence (SKI/SSGI) and the kabupaten's target, in %, shown beside the
+    # Posyandu's own "stunting per diukur" (which is not a prevalence).
+    stunting_survey: Mapped[float | None] = mapped_column(Float)
+    stunting_survey_source: Mapped[str] = mapped_column(String(60), default="")
+    stunting_target: Mapped[float | None] = mapped_column(Float)
     updated_at: Mapped[dt.datetime | None]
 
     region: Mapped[Region] = relationship()
@@ -193,6 +198,7 @@ class Posyandu(db.Model):
     registration_number: Mapped[str] = mapped_column(String(60), default="")
     schedule: Mapped[str] = mapped_column(String(120), default="")
     kader_with_sk: Mapped[int] = mapped_column(default=0)
+    kader_from_roster: Mapped[bool] = mapped_column(default=False)  # kader_with_sk is counted from the roster
     is_active: Mapped[bool] = mapped_column(default=True)
     version: Mapped[int] = mapped_column(default=1)
 

@@ -13,6 +13,8 @@ from webapp.extensions import db
 from webapp.regions.logo import normalized_logo
 from webapp.regions.models import KabupatenSetting, Level, PaperSize, Posyandu, Region, RegionLetterhead
 
+SETTING_FIELDS = ("body_name", "paper_size", "letterhead", "report_due_day", "stunting_survey", "stunting_survey_source",
+                  "stunting_target")
 POSYANDU_FIELDS = ("name", "dusun_rw", "sk_number", "sk_on", "registration_number", "schedule",
                    "kader_with_sk", "is_active")
 
@@ -67,7 +69,8 @@ def save_posyandu(actor: Actor, posyandu: Posyandu | None, data: dict, expected_
         require(actor, "posyandu.manage", posyandu)
         if expected_version is not None and expected_version != posyandu.version:
             raise Refused("Data Posyandu ini baru saja diubah orang lain. Muat ulang halaman untuk melihat perubahannya.")
-    changes = _changes(posyandu, POSYANDU_FIELDS, data)
+    fields = tuple(n for n in POSYANDU_FIELDS if not (n == "kader_with_sk" and posyandu.kader_from_roster))
+    changes = _changes(posyandu, fields, data)  # a roster's count is counted, not typed
     if not created and posyandu.region_code != region.code:
         changes["region_code"] = [posyandu.region_code, region.code]
         changes["moved"] = _move(posyandu, region.code)
@@ -92,10 +95,12 @@ def update_settings(actor: Actor, setting: KabupatenSetting, data: dict, logo: b
         changes["logo"] = [f"{len(setting.logo)} B" if setting.logo else None,
                            f"{len(new_logo)} B" if new_logo else None]
         setting.logo = new_logo
-    changes.update(_changes(setting, ("body_name", "paper_size", "letterhead", "report_due_day"), {
+    changes.update(_changes(setting, SETTING_FIELDS, {
         "body_name": data["body_name"].strip(), "paper_size": PaperSize(data["paper_size"]),
         "letterhead": "\n".join(line.rstrip() for line in data["letterhead"].splitlines()).strip(),
-        "report_due_day": data["report_due_day"]}))
+        "report_due_day": data["report_due_day"], "stunting_survey": data.get("stunting_survey"),
+        "stunting_survey_source": (data.get("stunting_survey_source") or "").strip(),
+        "stunting_target": data.get("stunting_target")}))
     setting.updated_at = utcnow()
     audit(actor.id, "settings.updated", f"settings {setting.region_code}", as_detail(changes))
     db.session.commit()

@@ -26,7 +26,13 @@ NOT_ABOVE = (
     ("balita_b", "balita_d", "B (baru pertama ditimbang) tidak boleh lebih dari D (ditimbang bulan ini)."),
     ("stunted", "measured", "Jumlah stunting tidak boleh lebih dari balita yang diukur panjang/tinggi badan."),
     ("wasted", "measured", "Jumlah wasting tidak boleh lebih dari balita yang diukur panjang/tinggi badan."),
+    ("balita_t", "balita_d", "T (tidak naik) tidak boleh lebih dari D (ditimbang): yang tidak naik pasti ditimbang."),
+    ("balita_2t", "balita_t", "2T (tidak naik dua kali) tidak boleh lebih dari T (tidak naik bulan ini)."),
+    ("underweight", "balita_d", "Berat badan kurang tidak boleh lebih dari D (ditimbang)."),
+    ("bayi_immunised", "bayi_served", "Bayi diimunisasi tidak boleh lebih dari bayi yang dilayani."),
+    ("vitamin_a", "balita_d", "Balita mendapat vitamin A tidak boleh lebih dari D (ditimbang bulan ini)."),
 )
+VITAMIN_A_MONTHS = (2, 8)
 
 
 def parse_count(raw: str | None) -> tuple[int | None, str | None]:
@@ -65,7 +71,30 @@ def errors(values: dict, year: int, month: int, today: dt.date) -> dict[str, lis
         served, target = values.get(f"{group.key}_served"), values.get(f"{group.key}_target")
         if not group.can_exceed and served is not None and target is not None and served > target:
             _add(found, f"{group.key}_served", f"Yang dilayani ({served}) lebih dari sasaran ({target}): {group.rule}.")
+    _skdn_errors(values, found)
     return found
+
+
+def _filled(values: dict, *names: str) -> list[int] | None:
+    """The values of these fields when every one is filled, else None (blank is not 0)."""
+    found = [values.get(name) for name in names]
+    return None if any(v is None for v in found) else found
+
+
+def _skdn_errors(values: dict, found: dict[str, list[str]]) -> None:
+    """N and T count only children weighed this month and last (domain §9.3): at most D − O − B."""
+    if (dob := _filled(values, "balita_d", "balita_o", "balita_b")) is not None:
+        d, o, b = dob
+        for name, letter in (("balita_n", "N"), ("balita_t", "T")):
+            value = values.get(name)
+            if value is not None and value > d - o - b:
+                _add(found, name, f"{letter} ({value}) tidak boleh lebih dari D − O − B ({d} − {o} − {b} = {d - o - b}): "
+                                  "hanya balita yang ditimbang bulan ini dan bulan lalu yang dinilai naik/tidak naik.")
+    if (served := _filled(values, "balita_d", "bayi_served", "balita_served")) is not None:
+        d, bayi, balita = served
+        if d > bayi + balita:
+            _add(found, "balita_d", f"D ({d}) lebih dari bayi + balita yang dilayani ({bayi} + {balita} = "
+                                    f"{bayi + balita}): yang ditimbang pasti dilayani.")
 
 
 def completeness_errors(values: dict) -> dict[str, list[str]]:
@@ -98,8 +127,9 @@ def _one_decimal(value: float) -> str:
     return text.removesuffix(",0")
 
 
-def warnings(values: dict, history: list[dict]) -> dict[str, list[str]]:
-    """Rules that ask the kader to confirm: jumps against the last three reports, low D/S, a group not served."""
+def warnings(values: dict, history: list[dict], month: int | None = None) -> dict[str, list[str]]:
+    """Rules that ask the kader to confirm: jumps against the last three reports, low D/S, a group not served,
+    S unlike the bayi + balita targets, vitamin A outside February and August."""
     found: dict[str, list[str]] = {}
     for name in COUNT_NAMES:
         message = jump(name, values.get(name), history)
@@ -107,6 +137,7 @@ def warnings(values: dict, history: list[dict]) -> dict[str, list[str]]:
             _add(found, name, message)
     if values.get("closed"):
         return found
+    _target_warnings(values, month, found)
     d, s = values.get("balita_d"), values.get("balita_s")
     if d is not None and s and d / s < MIN_DS:
         _add(found, "balita_d", f"D/S hanya {persen(d, s)}, di bawah 50 %. Benar begitu?")
@@ -115,6 +146,17 @@ def warnings(values: dict, history: list[dict]) -> dict[str, list[str]]:
         if not served and target != 0:
             _add(found, f"{group.key}_served", f"{group.label}: tidak ada yang dilayani bulan ini. Benar begitu?")
     return found
+
+
+def _target_warnings(values: dict, month: int | None, found: dict[str, list[str]]) -> None:
+    if (sasaran := _filled(values, "balita_s", "bayi_target", "balita_target")) is not None:
+        s, bayi, balita = sasaran
+        if s != bayi + balita:
+            _add(found, "balita_s", f"S ({s}) tidak sama dengan sasaran bayi + balita ({bayi} + {balita} = "
+                                    f"{bayi + balita}). Keduanya menghitung anak 0–59 bulan di wilayah; periksa lagi.")
+    if month is not None and month not in VITAMIN_A_MONTHS and values.get("vitamin_a"):
+        _add(found, "vitamin_a", f"Vitamin A untuk balita diberikan pada bulan Februari dan Agustus, "
+                                 f"tetapi tercatat {values['vitamin_a']} di bulan ini. Benar begitu?")
 
 
 def merge(*parts: dict[str, list[str]]) -> dict[str, list[str]]:

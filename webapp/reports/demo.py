@@ -1,4 +1,7 @@
-"""Demo reports: twelve months for every demo Posyandu, some missing, some late, one returned, one draft."""
+"""Demo reports: twelve months for every demo Posyandu, some missing, some late, one returned, one draft.
+
+Sasaran stay the same month to month, S is the bayi + balita target, served stays below target, and
+every count passes the report's checks (tests/reports/test_demo.py runs them on every demo month)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -19,32 +22,54 @@ from webapp.clock import today_in
 PALANGAN = "62.02.01.2003"
 
 
-def _counts(rng: random.Random, size: int) -> dict:
-    """Plausible, consistent counts for one Posyandu month (D ≤ S, N ≤ D, served ≤ target...)."""
-    s = round(size * rng.uniform(0.95, 1.05))
+TARGET_RANGES = (("ibu_hamil", 3, 10), ("ibu_bersalin", 1, 3), ("ibu_nifas", 2, 6), ("bayi", 5, 15),
+                 ("balita", 20, 50), ("apras", 4, 12), ("remaja", 20, 60), ("dewasa", 50, 150), ("lansia", 15, 50))
+
+
+def _targets(posyandu_id: int) -> dict:
+    """A Posyandu's sasaran: the same every month (a register of names), drawn once per Posyandu."""
+    rng = random.Random(posyandu_id * 31337)
+    return {group: rng.randint(low, high) for group, low, high in TARGET_RANGES} | {
+        "pus": rng.randint(40, 120), "extra": rng.choice((0.0, 0.0, 0.3, 0.6))}  # some never run extra activities
+
+
+def _skdn(rng: random.Random, bayi: int, balita: int) -> dict:
+    """SKDN that passes every check: S = bayi + balita targets, D ≤ served, N + T ≤ D − O − B, 2T ≤ T."""
+    s = bayi + balita
     d = round(s * rng.uniform(0.7, 0.9))
+    o, b = rng.randint(0, min(3, d // 4)), rng.randint(0, min(2, d // 4))
+    weighed_twice = d - o - b
+    n = round(weighed_twice * rng.uniform(0.7, 0.85))
+    t = rng.randint(0, weighed_twice - n)
     measured = round(d * rng.uniform(0.8, 1.0))
-    counts = {
-        "kader_on_duty": rng.randint(4, 7), "home_visits": rng.randint(0, 10), "referrals": rng.randint(0, 4),
-        "balita_s": s, "balita_k": s - rng.randint(0, 5), "balita_d": d, "balita_n": round(d * rng.uniform(0.7, 0.8)),
-        "balita_o": rng.randint(0, 4), "balita_b": rng.randint(0, 3), "balita_bgm": rng.randint(0, 2),
-        "measured": measured, "stunted": round(measured * rng.uniform(0.1, 0.25)),
-        "wasted": round(measured * rng.uniform(0.02, 0.08)), "underweight": round(measured * rng.uniform(0.05, 0.12)),
-        "balita_referred": rng.randint(0, 3),
-        "pus_target": rng.randint(40, 120),
-    }
-    for group, low, high in (("ibu_hamil", 3, 10), ("ibu_nifas", 2, 6), ("bayi", 5, 15), ("balita", 20, 60),
-                             ("remaja", 20, 60), ("dewasa", 50, 150), ("lansia", 15, 50)):
-        target = rng.randint(low, high)
+    return {"balita_s": s, "balita_k": s - rng.randint(0, min(5, s)), "balita_d": d, "balita_n": n, "balita_o": o,
+            "balita_b": b, "balita_t": t, "balita_2t": rng.randint(0, min(t, 2)), "balita_bgm": rng.randint(0, 2),
+            "measured": measured, "stunted": round(measured * rng.uniform(0.1, 0.25)),
+            "wasted": round(measured * rng.uniform(0.02, 0.08)),
+            "underweight": round(measured * rng.uniform(0.05, 0.12)), "kpsp_screened": round(d * rng.uniform(0.2, 0.6))}
+
+
+def _counts(rng: random.Random, targets: dict, month: int) -> dict:
+    """Plausible, consistent counts for one Posyandu month: stable sasaran, served below it, checks all pass."""
+    counts = {"kader_on_duty": rng.randint(4, 7), "home_visits": rng.randint(0, 10), "referrals": rng.randint(0, 4),
+              "kegiatan_tambahan": rng.randint(1, 2) if rng.random() < targets["extra"] else 0, "balita_referred": rng.randint(0, 3),
+              "pus_target": targets["pus"]}
+    for group, _, _ in TARGET_RANGES:
+        target = targets[group]
         counts[f"{group}_target"], counts[f"{group}_served"] = target, round(target * rng.uniform(0.5, 1.0))
-    counts["balita_target"] = counts["balita_served"] = None if rng.random() < 0.3 else counts["balita_target"]
+    counts |= _skdn(rng, targets["bayi"], targets["balita"])
+    # Those weighed were served: the bayi and balita served cover D.
+    counts["bayi_served"] = min(targets["bayi"], max(counts["bayi_served"], counts["balita_d"] - targets["balita"]))
+    counts["balita_served"] = min(targets["balita"], max(counts["balita_served"],
+                                                         counts["balita_d"] - counts["bayi_served"]))
+    counts["vitamin_a"] = round(counts["balita_d"] * rng.uniform(0.8, 1.0)) if month in (2, 8) else None
     counts.update({
         "ibu_hamil_examined": counts["ibu_hamil_served"], "ibu_hamil_kek": rng.randint(0, 2),
         "ibu_hamil_anemia": rng.randint(0, 2), "ibu_hamil_ttd": counts["ibu_hamil_served"],
         "remaja_putri_ttd": rng.randint(5, 20), "dewasa_screened": counts["dewasa_served"],
         "dewasa_at_risk": rng.randint(2, 15), "lansia_screened": counts["lansia_served"],
         "lansia_at_risk": rng.randint(2, 12), "kb_participants": round(counts["pus_target"] * rng.uniform(0.5, 0.75)),
-        "bayi_immunised": round(counts["bayi_target"] * rng.uniform(0.6, 1.0)),
+        "bayi_immunised": round(counts["bayi_served"] * rng.uniform(0.6, 1.0)),
     })
     if rng.random() < 0.2:  # dewasa not reported this month: blank, not 0
         for name in ("dewasa_target", "dewasa_served", "dewasa_screened", "dewasa_at_risk"):
@@ -66,6 +91,7 @@ def seed_reports() -> None:
     for posyandu in db.session.scalars(select(Posyandu).order_by(Posyandu.id)):
         setting = setting_for(posyandu.region_code)
         periods = last_months(today_in(setting.timezone), 13)[1:]
+        targets = _targets(posyandu.id)
         for index, (year, month) in enumerate(periods):
             rng = random.Random(posyandu.id * 10000 + year * 12 + month)
             if index > 0 and rng.random() < 0.08 and posyandu.id != special.id:
@@ -78,7 +104,7 @@ def seed_reports() -> None:
             due = due_at(year, month, setting.report_due_day, setting.timezone)
             sent = due + dt.timedelta(days=rng.randint(2, 9)) if late else due - dt.timedelta(days=rng.randint(1, 5),
                                                                                                  hours=rng.randint(1, 9))
-            row = {name: None for name in COUNT_NAMES} | _counts(rng, 30 + posyandu.id * 7 % 50)
+            row = {name: None for name in COUNT_NAMES} | _counts(rng, targets, month)
             closed = rng.random() < 0.04 and status == Status.VERIFIED
             if closed:
                 row = dict.fromkeys(COUNT_NAMES)

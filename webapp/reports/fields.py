@@ -6,14 +6,15 @@ saved on its own as a draft.
 
 Sections and their counts (column names are the `name`s below):
 
-- ``buka`` Hari buka: ``kader_on_duty``, ``home_visits``, ``referrals`` (to Pustu/Puskesmas); the
+- ``buka`` Hari buka: ``kader_on_duty``, ``home_visits``, ``referrals`` (to Pustu/Puskesmas),
+  ``kegiatan_tambahan`` (additional activities, the fifth Posyandu-aktif criterion); the
   open dates / "tidak buka" flag and reason are plain columns on the report (not counts).
 - ``sasaran`` ILP groups, target (sasaran) and served (dilayani) for each of ``GROUPS``:
-  ``<group>_target`` / ``<group>_served`` with group in ibu_hamil, ibu_nifas, bayi, balita,
-  remaja, dewasa, lansia.
+  ``<group>_target`` / ``<group>_served`` with group in ibu_hamil, ibu_bersalin, ibu_nifas, bayi,
+  balita, apras, remaja, dewasa, lansia (age bands of Kemenkes ILP 2023 in the labels).
 - ``gizi`` Balita SKDN and growth: ``balita_s``, ``balita_k``, ``balita_d``, ``balita_n``,
-  ``balita_o``, ``balita_b``, ``balita_bgm``, ``measured``, ``stunted``, ``wasted``,
-  ``underweight``, ``balita_referred``.
+  ``balita_o``, ``balita_b``, ``balita_t``, ``balita_2t``, ``balita_bgm``, ``measured``,
+  ``stunted``, ``wasted``, ``underweight``, ``balita_referred``, ``vitamin_a``, ``kpsp_screened``.
 - ``ibu`` KIA, ibu hamil and remaja: ``ibu_hamil_examined``, ``ibu_hamil_kek``,
   ``ibu_hamil_anemia``, ``ibu_hamil_ttd``, ``remaja_putri_ttd``.
 - ``ptm`` Dewasa and lansia screening: ``dewasa_screened``, ``dewasa_at_risk``,
@@ -47,6 +48,7 @@ class Group:
     label: str
     can_exceed: bool  # served may exceed target (target is an estimate; people from outside come)
     rule: str  # why, shown with the served > target message
+    on_dashboard: bool = True  # groups added in issue 13 wait for the dashboard summary's next rewrite
 
 
 @dataclass(frozen=True)
@@ -64,17 +66,23 @@ class Section:
 GROUPS: tuple[Group, ...] = (
     Group("ibu_hamil", "Ibu hamil", False,
           "sasaran ibu hamil adalah daftar nama di wilayah Posyandu, jadi yang dilayani tidak bisa lebih banyak"),
+    Group("ibu_bersalin", "Ibu bersalin", False,
+          "sasaran ibu bersalin adalah daftar nama di wilayah Posyandu, jadi yang dilayani tidak bisa lebih banyak",
+          on_dashboard=False),
     Group("ibu_nifas", "Ibu nifas/menyusui", False,
           "sasaran ibu nifas adalah daftar nama di wilayah Posyandu, jadi yang dilayani tidak bisa lebih banyak"),
     Group("bayi", "Bayi 0–11 bulan", False,
           "sasaran bayi adalah daftar nama di wilayah Posyandu, jadi yang dilayani tidak bisa lebih banyak"),
-    Group("balita", "Balita 12–59 bulan (termasuk apras)", False,
+    Group("balita", "Balita 12–59 bulan", False,
           "sasaran balita adalah daftar nama di wilayah Posyandu, jadi yang dilayani tidak bisa lebih banyak"),
-    Group("remaja", "Usia sekolah & remaja", True,
+    Group("apras", "Anak prasekolah 60–71 bulan", False,
+          "sasaran anak prasekolah adalah daftar nama di wilayah Posyandu, jadi yang dilayani tidak bisa lebih banyak",
+          on_dashboard=False),
+    Group("remaja", "Usia sekolah & remaja 6–<18 tahun", True,
           "sasaran remaja adalah perkiraan; yang datang dari luar wilayah juga dilayani"),
-    Group("dewasa", "Usia dewasa", True,
+    Group("dewasa", "Usia dewasa 18–59 tahun", True,
           "sasaran dewasa adalah perkiraan; yang datang dari luar wilayah juga dilayani"),
-    Group("lansia", "Lansia", True,
+    Group("lansia", "Lansia ≥ 60 tahun", True,
           "sasaran lansia adalah perkiraan; yang datang dari luar wilayah juga dilayani"),
 )
 
@@ -92,6 +100,8 @@ SECTIONS: tuple[Section, ...] = (
         Field("kader_on_duty", "Kader yang bertugas", "Kader bertugas"),
         Field("home_visits", "Kunjungan rumah", "Kunjungan rumah"),
         Field("referrals", "Rujukan ke Pustu/Puskesmas", "Rujukan"),
+        Field("kegiatan_tambahan", "Kegiatan tambahan (jumlah kegiatan; 0 bila tidak ada)", "Kegiatan tambahan",
+              "Mis. PMT lokal, kelas ibu balita, senam lansia, PAUD, dana sehat."),
     ), has_open_days=True),
     Section("sasaran", "Sasaran dan yang dilayani", GROUP_FIELDS),
     Section("gizi", "Balita: SKDN dan gizi", (
@@ -101,12 +111,16 @@ SECTIONS: tuple[Section, ...] = (
         Field("balita_n", "N — berat badan naik", "N"),
         Field("balita_o", "O — tidak ditimbang bulan lalu", "O"),
         Field("balita_b", "B — baru pertama ditimbang", "B"),
+        Field("balita_t", "T — ditimbang dua bulan, berat badan tidak naik", "T"),
+        Field("balita_2t", "2T — tidak naik dua kali berturut-turut (rujuk)", "2T"),
         Field("balita_bgm", "BGM — di bawah garis merah", "BGM"),
         Field("measured", "Diukur panjang/tinggi badan", "Diukur PB/TB"),
         Field("stunted", "Pendek dan sangat pendek (stunting)", "Stunting"),
         Field("wasted", "Gizi kurang/buruk (wasting)", "Wasting"),
         Field("underweight", "Berat badan kurang (underweight)", "Underweight"),
         Field("balita_referred", "Balita dirujuk", "Balita dirujuk"),
+        Field("vitamin_a", "Balita 6–59 bulan mendapat vitamin A (Februari/Agustus)", "Vitamin A"),
+        Field("kpsp_screened", "Balita diskrining perkembangan (KPSP/SDIDTK)", "KPSP/SDIDTK"),
     )),
     Section("ibu", "Ibu hamil dan remaja", (
         Field("ibu_hamil_examined", "Ibu hamil diperiksa (KIA)", "Bumil diperiksa"),
@@ -154,4 +168,10 @@ RATIOS: tuple[tuple[str, str, str, str], ...] = (
     ("ks", "K/S", "balita_k", "balita_s"),
     ("nd", "N/D", "balita_n", "balita_d"),
     ("stunting", "Stunting per diukur", "stunted", "measured"),
+    ("ns", "N/S", "balita_n", "balita_s"),
+    ("dk", "D/K", "balita_d", "balita_k"),
 )
+# The dashboard's summary tables hold the first four; N/S and D/K are shown in the recap.
+DASHBOARD_RATIOS = RATIOS[:4]
+STUNTING_NOTE = ("Stunting per diukur adalah proporsi dari balita yang diukur di Posyandu, bukan prevalensi survei "
+                 "(SKI/SSGI) yang memakai sampel rumah tangga.")

@@ -96,7 +96,7 @@ def carried_targets(report: MonthlyReport | None, posyandu_id: int, year: int, m
 def check_results(report: MonthlyReport | None, posyandu_id: int, year: int, month: int, today) -> tuple[dict, dict]:
     """(errors, warnings) of the stored values, as shown next to the fields."""
     values = values_of(report)
-    return checks.errors(values, year, month, today), checks.warnings(values, history(posyandu_id, year, month))
+    return checks.errors(values, year, month, today), checks.warnings(values, history(posyandu_id, year, month), month)
 
 
 def notes(report: MonthlyReport | None) -> dict[str, list[ReportEvent]]:

@@ -9,7 +9,7 @@ from webapp.pdf import pdf_response, render_pdf
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
 from webapp.reports import exports, printing, queries, recap, reminders
-from webapp.reports.fields import RATIOS, SECTIONS
+from webapp.reports.fields import RATIOS, SECTIONS, STUNTING_NOTE
 from webapp.clock import month_key, parse_month, shift_month, today_in
 
 bp = Blueprint("recap", __name__)
@@ -68,6 +68,7 @@ def recap_page(code: str):
     region, (year, month) = _region_and_month(code, request.args.get("bulan"))
     rows, total = recap.recap(current_actor(), region, year, month)
     return render("reports/recap.html", rows=rows, total=total, ratios=RATIOS, sections=SECTIONS,
+                  stunting_note=STUNTING_NOTE, survey=setting_for(region.code) if "." in region.code else None,
                   **_nav(region, year, month))
 
 

@@ -173,7 +173,7 @@ def _check_for_submit(report: MonthlyReport, posyandu: Posyandu, confirmed: bool
                           checks.completeness_errors(values))
     if errors:
         raise CheckFailed("Laporan belum bisa dikirim: perbaiki isian yang ditandai merah.", errors, {})
-    warnings = checks.warnings(values, queries.history(posyandu.id, report.year, report.month))
+    warnings = checks.warnings(values, queries.history(posyandu.id, report.year, report.month), report.month)
     if warnings and not confirmed:
         raise CheckFailed("Ada isian yang perlu Anda periksa. Bila sudah benar, centang konfirmasi lalu kirim.",
                           {}, warnings)

@@ -1,0 +1,154 @@
+"""Reads behind Posyandu strength: the facts of every Posyandu in an area, and the area's figures.
+
+Scoped like the dashboard (`dashboard.view`, the actor's subtree). Computed from the reports, the
+roster and the equipment list of the area directly: a kabupaten holds a few thousand Posyandu at most,
+so this stays a handful of grouped queries; wider areas are not offered (see strength_views).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, case, func, select, true
+from sqlalchemy.orm import selectinload
+
+from webapp.access import Actor
+from webapp.dashboard import sql
+from webapp.dashboard.strength import AreaCount, Facts, Standing, share_reaching_target, standing
+from webapp.extensions import db
+from webapp.kader.queries import roster_facts
+from webapp.kader.skills import GROUP_BY_KEY, LIFE_CYCLE, MADYA, NONE, PURWA, UTAMA, level_of
+from webapp.pembinaan.kit import gaps, has_growth_kit, kit_complete
+from webapp.pembinaan.models import Visit
+from webapp.pembinaan.queries import equipment_by_posyandu
+from webapp.pembinaan.visit_queries import quarter_of
+from webapp.regions.models import Level, Posyandu, Region
+from webapp.reports.fields import COUNT_NAMES
+
+PERMISSION = "dashboard.view"
+R, P = sql.R, sql.P
+CHILD_LEN = {Level.KABUPATEN: 8, Level.KECAMATAN: 13}
+
+
+def _where(actor: Actor, code: str):
+    return and_(sql.subtree(code), actor.where_posyandu(PERMISSION, P.c.id, P.c.region_code))
+
+
+def _window(where, end: int) -> dict[int, dict]:
+    """Per Posyandu over the 12 months: reports counted, service and coverage months, extra activities."""
+    found: dict[int, dict] = defaultdict(dict)
+    for row in db.session.execute(sql.aktif_per_posyandu(where, end, end)):
+        found[row.posyandu_id] |= {"service_months": row.service_months, "coverage_months": row.coverage_months}
+    counted = R.c.status.in_(sql.COUNTED)
+    extra = R.c.kegiatan_tambahan
+    statement = (select(R.c.posyandu_id, func.count().label("reports"),
+                        func.sum(case((and_(extra.isnot(None), extra > 0), 1), else_=0)).label("extra_months"),
+                        func.count(extra).label("extra_reported"))
+                 .select_from(R.join(P, P.c.id == R.c.posyandu_id))
+                 .where(where, counted, sql.report_period_between(end - 11, end)).group_by(R.c.posyandu_id))
+    for row in db.session.execute(statement):
+        found[row.posyandu_id] |= {"reports": row.reports, "extra_months": row.extra_months or 0,
+                                   "extra_reported": row.extra_reported}
+    return found
+
+
+def _recent(where, end: int) -> tuple[dict[int, dict], dict[int, int]]:
+    """The period month's counted reports (their counts) and reports received in the last two months."""
+    month, received = {}, defaultdict(int)
+    columns = [R.c[name] for name in COUNT_NAMES]
+    statement = (select(R.c.posyandu_id, sql.REPORT_PERIOD.label("period"), R.c.status, *columns)
+                 .select_from(R.join(P, P.c.id == R.c.posyandu_id))
+                 .where(where, sql.report_period_between(end - 1, end)))
+    for row in db.session.execute(statement):
+        data = row._mapping
+        if data["status"] in sql.RECEIVED:
+            received[data["posyandu_id"]] += 1
+        if data["period"] == end and data["status"] in sql.COUNTED:
+            month[data["posyandu_id"]] = {name: data[name] for name in COUNT_NAMES}
+    return month, received
+
+
+@dataclass
+class KaderFigures:
+    kader: int = 0
+    with_sk: int = 0
+    trained: int = 0
+    levels: dict[str, int] = field(default_factory=lambda: dict.fromkeys((NONE, PURWA, MADYA, UTAMA), 0))
+
+
+def _roster(ids) -> tuple[dict[int, frozenset[str]], KaderFigures]:
+    """Per Posyandu the life-cycle skill groups some active kader holds whole; and the kader figures."""
+    groups: dict[int, set[str]] = defaultdict(set)
+    figures = KaderFigures()
+    for _, posyandu_id, has_sk, codes, trained in roster_facts(ids):
+        groups[posyandu_id] |= {key for key in LIFE_CYCLE if GROUP_BY_KEY[key].codes <= codes}
+        figures.kader += 1
+        figures.with_sk += has_sk
+        figures.trained += trained
+        figures.levels[level_of(codes)] += 1
+    return {pid: frozenset(g) for pid, g in groups.items()}, figures
+
+
+@dataclass
+class Strength:
+    region: Region
+    standings: list[Standing]
+    children: list[AreaCount]
+    total: AreaCount
+    kader: KaderFigures
+    kit_complete: int
+    desa_labels: dict[str, str] = field(default_factory=dict)
+    visited: int = 0  # Posyandu visited at least once in the period's quarter
+
+    @property
+    def kpi(self) -> tuple[int, int]:
+        """(child regions with ≥ 80 % Posyandu aktif, child regions with Posyandu)."""
+        return share_reaching_target(self.children)
+
+    @property
+    def needing_guidance(self) -> list[Standing]:
+        return [s for s in self.standings if s.reasons]
+
+
+def _facts(posyandu: Posyandu, window: dict, month: dict, received: dict, kits: dict, skills: dict) -> Facts:
+    kit = kits.get(posyandu.id)
+    return Facts(**window.get(posyandu.id, {}), kader_with_sk=posyandu.kader_with_sk,
+                 growth_kit=has_growth_kit(kit) if kit else None, kit_complete=kit_complete(kit) if kit else None,
+                 kit_gaps=gaps(kit) if kit else [], month_report=month.get(posyandu.id),
+                 recent_reports=received.get(posyandu.id, 0), skill_groups=skills.get(posyandu.id, frozenset()))
+
+
+def area_strength(actor: Actor, region: Region, end: int) -> Strength:
+    """Every active Posyandu of a kabupaten, kecamatan or desa with its standing, per child region and in total."""
+    where = _where(actor, region.code)
+    items = list(db.session.scalars(select(Posyandu).where(where, Posyandu.is_active == true())
+                                    .options(selectinload(Posyandu.region)).order_by(Posyandu.region_code, Posyandu.name)))
+    ids = [p.id for p in items]
+    window, (month, received) = _window(where, end), _recent(where, end)
+    in_area = select(P.c.id).where(where, P.c.is_active == true())
+    kits, (skills, kader) = equipment_by_posyandu(ids), _roster(in_area)
+    children = {r.code: AreaCount(r.code, r.label) for r in db.session.scalars(
+        select(Region).where(Region.parent_code == region.code).order_by(Region.code))}
+    total, standings = AreaCount(region.code, region.label), []
+    length = CHILD_LEN.get(Level(region.level))
+    for posyandu in items:
+        found = standing(posyandu.id, posyandu.name, posyandu.region_code,
+                         _facts(posyandu, window, month, received, kits, skills), LIFE_CYCLE)
+        standings.append(found)
+        total.add(found)
+        if length and posyandu.region_code[:length] in children:
+            children[posyandu.region_code[:length]].add(found)
+    complete = sum(1 for s in standings if s.ilp[-1].met)  # the ILP part "kit ILP lengkap"
+    labels = {p.region_code: p.region.label for p in items}
+    return Strength(region, standings, [c for c in children.values() if c.posyandu], total, kader, complete, labels,
+                    _visited(where, end))
+
+
+def _visited(where, end: int) -> int:
+    """Active Posyandu of the area visited at least once in the quarter holding the period's month."""
+    year, month = sql.year_month(end)
+    start, stop = quarter_of(dt.date(year, month, 1))
+    return db.session.scalar(select(func.count(func.distinct(Visit.posyandu_id)))
+                             .join(P, P.c.id == Visit.posyandu_id)
+                             .where(where, P.c.is_active == true(), Visit.visited_on.between(start, stop))) or 0
