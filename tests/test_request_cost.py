@@ -15,8 +15,8 @@ PAGES = [
     ("kader.palangan", "/", 12),
     ("kader.palangan", "/laporan/", 10),
     ("kader.palangan", "/laporan/posyandu/{posyandu}/{month}", 10),
-    ("camat.kotabesi", "/", 19),  # +1 the mitra link on a role, +2 the lembaga/mitra panels
-    ("bupati.kotim", "/", 19),  # +6 the kabupaten figures panel (issue 14), +1 the mitra link
+    ("camat.kotabesi", "/", 20),  # +1 the mitra link on a role, +2 the lembaga/mitra panels, +1 findings
+    ("bupati.kotim", "/", 20),  # +6 the kabupaten figures panel (issue 14), +1 the mitra link, +1 findings
     ("camat.kotabesi", "/laporan/rekap/62.02.01", 10),
     ("camat.kotabesi", "/laporan/kelengkapan/62.02.01", 10),
     ("camat.kotabesi", "/pemantauan/62.02.01", 16),

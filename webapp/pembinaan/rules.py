@@ -7,6 +7,7 @@ finding: terbuka --start--> proses; terbuka/proses --finish (with evidence)--> s
 from __future__ import annotations
 
 from webapp.access import Actor, scope_rule
+from webapp.auth.models import Role
 from webapp.pembinaan.models import (FINDING_STATUS_LABELS, VISIT_STATUS_LABELS, Finding, FindingEvent,
                                      FindingStatus, Visit, VisitEvent, VisitStatus)
 from webapp.regions.models import Level, is_within
@@ -25,8 +26,12 @@ def visits_here(actor: Actor, obj) -> bool:
 
 
 def follows_up(actor: Actor, finding: Finding) -> bool:
-    """The Posyandu's kader, its pokja desa and everyone above follow a finding up."""
-    return actor.covers("action.update", *finding.scope)
+    """The Posyandu's kader, its pokja desa and everyone above follow a finding up; a mitra's staff follow
+    up only what is assigned to their mitra, and a finding is assigned to a person or body, not a mitra."""
+    region_code, posyandu_id = finding.scope
+    return any(g.role != Role.MITRA and (posyandu_id == g.posyandu_id if g.posyandu_id is not None
+                                         else is_within(region_code, g.region_code))
+               for g in actor.grants_for("action.update"))
 
 
 def _record_visit(visit: Visit, entry: Entry) -> None:

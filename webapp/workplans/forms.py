@@ -48,6 +48,11 @@ def parse_rupiah(text: str) -> int | None:
     return int(cleaned) if re.fullmatch(r"-?\d{1,18}", cleaned) else None
 
 
+def as_text(value):
+    """A number taken from the stored line (a form posted without the field) is shown and checked as text."""
+    return value if value is None or isinstance(value, str) else str(value)
+
+
 class LineForm(FlaskForm):
     activity = StringField("Kegiatan", validators=[required("Nama kegiatan wajib diisi."), max_length(300)])
     spm_field = SelectField("Bidang SPM", choices=[("", "— pilih —")] + [(k.value, v) for k, v in SPM_LABELS.items()],
@@ -64,12 +69,12 @@ class LineForm(FlaskForm):
     person_in_charge = StringField("Nama penanggung jawab (opsional)", validators=[Optional(), max_length(120)])
     activity_code = StringField("Kode kegiatan (opsional)", validators=[Optional(), max_length(40)],
                                 render_kw={"placeholder": "mis. 02.02.02", "inputmode": "decimal"})
-    volume = StringField("Volume", validators=[Optional()], render_kw={"inputmode": "numeric", "placeholder": "mis. 12"})
+    volume = StringField("Volume", validators=[Optional()], filters=[as_text], render_kw={"inputmode": "numeric", "placeholder": "mis. 12"})
     unit = StringField("Satuan", validators=[Optional(), max_length(30)], render_kw={"placeholder": "mis. kali, orang"})
-    unit_price = StringField("Harga satuan (Rp)", validators=[Optional()],
+    unit_price = StringField("Harga satuan (Rp)", validators=[Optional()], filters=[as_text],
                              render_kw={"inputmode": "numeric", "placeholder": "mis. 300.000"})
     output = StringField("Keluaran yang diharapkan", validators=[Optional(), max_length(300)])
-    budget = StringField("Anggaran (Rp)", validators=[max_length(30)], render_kw={"inputmode": "numeric", "placeholder": "mis. 12.500.000"})
+    budget = StringField("Anggaran (Rp)", validators=[max_length(30)], filters=[as_text], render_kw={"inputmode": "numeric", "placeholder": "mis. 12.500.000"})
     funding_source = SelectField("Sumber dana",
                                  choices=[("", "— pilih —")] + [(k.value, v) for k, v in SOURCE_LABELS.items()],
                                  validate_choice=False)
