@@ -155,6 +155,7 @@ def test_kader_passport_kit_bimtek_visit_and_the_aktif_figures(live_server, phon
     for box in team.locator("input[name=bodies]").all():
         if box.get_attribute("value").startswith("62.02.01."):
             box.check()
+    team.locator("label.check", has_text="Nurhayati").locator("input[name=users]").check()  # a kader: one by one
     team.click("button:has-text('Undang')")
     team.goto(server.url + meeting + "/qr")
     code = team.locator(".code").inner_text().strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import case, func, or_, select
-from sqlalchemy.orm import noload
+from sqlalchemy.orm import lazyload
 
 from webapp.access import Actor
 from webapp.extensions import db
@@ -78,7 +78,7 @@ def _current(actor: Actor, region_code: str, year: int) -> list:
 def current_plans(actor: Actor, region_code: str, year: int) -> list[Plan]:
     """The newest revision of every plan of the year in this subtree (older revisions left out), without lines."""
     return list(db.session.scalars(
-        select(Plan).where(*_current(actor, region_code, year)).options(noload(Plan.lines), noload(Plan.steps))
+        select(Plan).where(*_current(actor, region_code, year)).options(lazyload(Plan.lines), lazyload(Plan.steps))
         .order_by(Plan.region_code, Plan.semester)))
 
 
