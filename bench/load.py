@@ -4,11 +4,14 @@ is killed with SIGKILL at 20 s and the master at 40 s (its orphaned workers too,
 KillMode=mixed does), and the script restarts it. Prints requests/s and p50/p95/p99 per kind,
 acknowledged writes, lost, duplicated, false conflicts (409 on a Posyandu only its own client
 writes), 5xx inside and outside the restart windows, and the database integrity check.
+Each person pauses about `--think` seconds (default 1) between taps; `--think 0` saturates the
+server and measures its throughput instead of what a person waits.
 
 Bounded and local: binds 127.0.0.1 only, at most 100 clients and 120 s, stops by itself.
 
     .venv/bin/python bench/load.py                  # SQLite file in a temporary folder
     .venv/bin/python bench/load.py --postgres URL   # a PostgreSQL database it may empty (loopback only)
+    .venv/bin/python bench/load.py --think 0        # no pauses: the server's ceiling
 """
 from __future__ import annotations
 
@@ -69,9 +72,15 @@ class Stats:
 class Client:
     """One phone: its own cookie, CSRF token, and retries (same client id) across a restart."""
 
-    def __init__(self, port: int, stats: Stats, started: float, deadline: float):
+    def __init__(self, port: int, stats: Stats, started: float, deadline: float, think: float, seed: int):
         self.port, self.stats, self.started, self.deadline = port, stats, started, deadline
         self.cookie, self.token = "", ""
+        self.think, self.rng = think, random.Random(seed)
+
+    def pause(self) -> None:
+        """Time between two taps: a person reads and types (0 = no pause, a saturation test)."""
+        if self.think:
+            time.sleep(self.rng.uniform(0.5, 1.5) * self.think)
 
     def request(self, kind: str, method: str, path: str, data: dict | None = None) -> tuple[int, str]:
         body = urlencode({**(data or {}), "csrf_token": self.token}) if method == "POST" else None
@@ -122,6 +131,7 @@ def kader(client: Client, login: str, posyandu: int, months: list[str], stop: th
                 if key == "buka":
                     data.update(home_visits=str(n), open_date_1=f"{year}-{mon}-14")
                 data["client_id"] = uuid.uuid4().hex
+                client.pause()
                 status, _ = client.request("save", "POST", f"{page}/bagian/{key}", data)
                 with client.stats.lock:
                     if status == 409:
@@ -148,7 +158,7 @@ def member(client: Client, login: str, meeting: int, participants: list[int], st
         if status in (200, 302):
             with client.stats.lock:
                 client.stats.acked_marks += 1
-        time.sleep(0.05)
+        client.pause()
 
 
 # ---- the database and the server -------------------------------------------------------------
@@ -302,7 +312,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--postgres", help="postgresql+psycopg://… on loopback; its tables are replaced")
-    parser.add_argument("--hash-method", default="scrypt:131072:8:1",
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean seconds between a person's taps (default 1 s: a kader typing ten times faster "
+                             "than the phone journey's 3 s per value; 0 saturates the server)")
+    parser.add_argument("--hash-method", default="argon2id",
                         help="the accounts' password hash (default: production's; a cheaper one isolates the writes)")
     args = parser.parse_args()
     clients, seconds = min(args.clients, 100), min(args.seconds, 120)
@@ -331,7 +344,7 @@ def main() -> None:
     rng = random.Random(16)
     threads = []
     for index in range(clients):
-        client = Client(port, stats, started, deadline)
+        client = Client(port, stats, started, deadline, args.think, index)
         if index < len(pairs):
             login, posyandu, months = pairs[index]
             target, arguments = kader, (client, login, posyandu, months, stop)
@@ -358,8 +371,8 @@ def main() -> None:
             for kind, v in sorted(stats.latency.items())]
     total = sum(len(v) for v in stats.latency.values())
     inside = [e for e in stats.errors5xx if any(a <= e[0] <= b for a, b in stats.windows)]
-    print(f"{'PostgreSQL' if args.postgres else 'SQLite'} ({args.hash_method}): {clients} klien, {elapsed:.0f} s, "
-          f"{total / elapsed:.1f} permintaan/s")
+    print(f"{'PostgreSQL' if args.postgres else 'SQLite'} ({args.hash_method}, jeda {args.think:g} s): {clients} klien, "
+          f"{elapsed:.0f} s, {total / elapsed:.1f} permintaan/s")
     print(table(["jenis", "jumlah", "per s", "p50 ms", "p95 ms", "p99 ms"], rows))
     print(f"tulisan diakui: {len(stats.acked_saves)} bagian terakhir, {sum(stats.acked_submits.values())} kiriman, "
           f"{stats.acked_marks} tanda hadir · hilang: {outcome['lost']} · ganda: {outcome['duplicated']} · "

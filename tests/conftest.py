@@ -11,7 +11,7 @@ from sqlalchemy import text
 from webapp import create_app
 
 POSTGRES_URL = os.environ.get("POKJANAL_TEST_POSTGRES")
-FAST_HASH = "scrypt:16384:8:1"  # tests only; the app's default is OWASP's scrypt:131072:8:1
+FAST_HASH = "scrypt:16384:8:1"  # tests only; the app's default is Argon2id (webapp/auth/passwords.py)
 
 
 def test_config(url: str) -> dict:

@@ -49,10 +49,36 @@ def test_wrong_current_password_is_refused(demo_client, login_as):
     assert "Kata sandi sekarang salah." in response.get_data(as_text=True)
 
 
-def test_passwords_are_hashed_with_scrypt_at_owasp_cost(app):
+def test_passwords_are_hashed_with_argon2id_at_owasp_cost(app):
+    from webapp.auth.passwords import hash_password, needs_rehash, verify_password
     from webapp.config import from_environment
 
-    assert from_environment()["PASSWORD_HASH_METHOD"] == "scrypt:131072:8:1"
+    assert from_environment()["PASSWORD_HASH_METHOD"] == "argon2id"
+    app.config["PASSWORD_HASH_METHOD"] = "argon2id"
+    stored = hash_password("Sandi-kuat-2026")
+    assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert verify_password(stored, "Sandi-kuat-2026") and not verify_password(stored, "Sandi-kuat-2027")
+    assert not verify_password("$argon2id$rusak", "Sandi-kuat-2026")
+    assert not needs_rehash(stored) and needs_rehash("scrypt:16384:8:1$abc$def")
+
+
+def test_an_older_hash_is_replaced_at_the_next_sign_in_and_still_works(app, client):
+    """Accounts made under scrypt keep signing in; their hash becomes Argon2id on the first success."""
+    from tests.factories import make_user
+
+    user = make_user(username="lama.scrypt", password="Sandi-lama-kuat-1")
+    db.session.commit()
+    old_hash = user.password_hash
+    assert old_hash.startswith("scrypt:")
+    app.config["PASSWORD_HASH_METHOD"] = "argon2id"
+    assert client.post("/masuk", data={"login": "lama.scrypt", "password": "salah-sandi-1"}).status_code == 422
+    db.session.expire_all()
+    assert db.session.get(User, user.id).password_hash == old_hash  # a failure changes nothing
+    assert client.post("/masuk", data={"login": "lama.scrypt", "password": "Sandi-lama-kuat-1"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(User, user.id).password_hash.startswith("$argon2id$")
+    client.post("/keluar")
+    assert client.post("/masuk", data={"login": "lama.scrypt", "password": "Sandi-lama-kuat-1"}).status_code == 302
 
 
 # ---- accounts one tier down --------------------------------------------------------------

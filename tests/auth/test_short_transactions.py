@@ -1,5 +1,5 @@
 """Sign-in, password change, account creation and reset hash outside the write lock: on SQLite
-another writer waits only milliseconds while they run at the production scrypt cost."""
+another writer waits only milliseconds while they hash."""
 import sqlite3
 
 import pytest
@@ -10,7 +10,7 @@ from webapp.auth.models import User
 from webapp.extensions import db
 
 pytestmark = pytest.mark.skipif(bool(POSTGRES_URL), reason="the write lock is SQLite's")
-OWASP = "scrypt:131072:8:1"
+PRODUCTION_HASH = "argon2id"
 
 
 def _lock_is_free(path: str) -> bool:
@@ -44,6 +44,8 @@ def test_slow_hashing_never_holds_the_write_lock(demo_app, login_as, monkeypatch
             return fn(*args, **kwargs)
         return probe
 
+    # at production's method the demo's older hashes are replaced at sign-in: one more hash to probe
+    monkeypatch.setitem(demo_app.config, "PASSWORD_HASH_METHOD", PRODUCTION_HASH)
     monkeypatch.setattr(services, "hash_password", probing(services.hash_password))
     monkeypatch.setattr(services, "verify_password", probing(services.verify_password))
     client = demo_app.test_client()
@@ -59,4 +61,4 @@ def test_slow_hashing_never_holds_the_write_lock(demo_app, login_as, monkeypatch
             "posyandu_id": str(posyandu_id)}).status_code,
     ]
     assert sorted(answers) == [302, 302, 302, 422, 422], answers
-    assert len(free) >= 5 and all(free), free
+    assert len(free) >= 6 and all(free), free

@@ -1,6 +1,6 @@
 """Sign-in, sessions, accounts and reset codes; every change is audited and committed once.
 
-Password hashing and checking cost ~0.5 s: they run outside any write transaction
+Password hashing and checking cost tens of milliseconds: they run outside any write transaction
 (`outside_write_lock`), and the write lock is taken only for the few rows written after.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from webapp.audit import audit
 from webapp.auth import throttle
 from webapp.auth.rules import grantable, manages
 from webapp.auth.models import Role, RoleAssignment, User
-from webapp.auth.passwords import hash_password, password_problem, verify_password
+from webapp.auth.passwords import hash_password, needs_rehash, password_problem, verify_password
 from webapp.auth.phone import looks_like_phone, normalize_phone
 from webapp.clock import utcnow
 from webapp.database import outside_write_lock
@@ -79,12 +79,15 @@ def authenticate(login: str, password: str, address: str) -> tuple[User, str | N
         db.session.commit()
         raise Refused(throttle.wait_message(wait))
     ok = verify_password(stored, password) and usable
+    upgraded = hash_password(password) if ok and needs_rehash(stored) else None
     throttle.record(key, address, ok)
     if not ok:
         audit(user_id, "login.failed", key, address=address)
         db.session.commit()
         raise Refused(WRONG_LOGIN_MESSAGE)
     user = db.session.get(User, user_id)
+    if upgraded and user.password_hash == stored:
+        user.password_hash = upgraded  # an older method or cost, replaced while the password is at hand
     notice = _reset_notice(user) if user.reset_notice_at else None
     user.reset_notice_at = None
     audit(user.id, "login", user.username, address=address)
