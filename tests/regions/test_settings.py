@@ -208,3 +208,39 @@ def test_settings_changes_are_audited_with_old_and_new_values(demo_client, login
     assert detail["body_name"] == [old_name, "Tim Pembina Posyandu Baru"]
     assert detail["logo"][0] is None and detail["logo"][1].endswith(" B")
     assert ("paper_size" in detail) is (old_paper != "A4") and event.subject == "settings 62.02"
+
+
+@pytest.mark.parametrize("stored, expected", [
+    (bomb_png(), None),  # past 2,000 px: removed, the admin uploads it again
+    (b"GIF89a" + b"\x00" * 100, None),  # not a PNG or JPEG: removed
+    (image_bytes((1800, 1200), "JPEG"), (600, 400)),  # larger than an upload is stored today: re-encoded
+    (image_bytes((300, 200)), (300, 200)),  # already small: the very same bytes
+])
+def test_logos_stored_before_uploads_were_checked_are_stored_as_an_upload_is_today(tmp_path, stored, expected):
+    import sqlalchemy as sa
+    from flask_migrate import upgrade
+    from PIL import Image
+
+    from tests.conftest import test_config
+    from webapp import create_app
+
+    app = create_app(test_config(f"sqlite:///{tmp_path / 'logo.sqlite3'}"))
+    with app.app_context():
+        upgrade(revision="1305_stunting_survey")
+        with db.engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO region (code, name, level, parent_code) VALUES "
+                                 "('62', 'Kalteng', 'provinsi', NULL), ('62.02', 'Kotim', 'kabupaten', '62')"))
+            conn.execute(sa.text("INSERT INTO kabupaten_setting (region_code, timezone, body_name, paper_size, "
+                                 "letterhead, logo, logo_mime, report_due_day, place_of_signing, "
+                                 "stunting_survey_source) VALUES ('62.02', 'Asia/Pontianak', 'P', 'A4', '', :logo, "
+                                 "'image/png', 5, '', '')"), {"logo": stored})
+        upgrade(revision="head")
+        with db.engine.connect() as conn:
+            logo, mime = conn.execute(sa.text("SELECT logo, logo_mime FROM kabupaten_setting")).one()
+        if expected is None:
+            assert logo is None and mime is None
+        else:
+            assert Image.open(io.BytesIO(logo)).size == expected
+            assert (logo == stored) == (expected == (300, 200))
+        db.session.remove()
+        db.engine.dispose()

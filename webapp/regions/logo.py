@@ -15,10 +15,32 @@ NOT_AN_IMAGE = "Logo harus berupa gambar PNG atau JPEG."
 
 def normalized_logo(data: bytes) -> tuple[bytes, str]:
     """The logo to store and its type; Refused (field "logo") when it is not a small PNG or JPEG."""
-    from PIL import Image, UnidentifiedImageError
-
     if len(data) > MAX_BYTES:
         raise Refused("Logo maksimal 500 KB.", "logo")
+    return _small_copy(data)
+
+
+def stored_logo_as_uploaded_today(data: bytes) -> tuple[bytes | None, str | None] | None:
+    """For a logo stored before uploads were checked: None when it is already no larger than an
+    upload is stored now; else its re-encoded copy, or (None, None) when an upload of it would be
+    refused today (not an image, or past 2,000 px: the admin uploads it again)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format in FORMATS and max(image.size) <= STORED_SIDE:
+                return None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None, None
+    try:
+        return _small_copy(data)
+    except Refused:
+        return None, None
+
+
+def _small_copy(data: bytes) -> tuple[bytes, str]:
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(io.BytesIO(data)) as image:  # reads the header only: the size is known before decoding
             if image.format not in FORMATS:
