@@ -69,6 +69,14 @@ def members_for_meeting(region_code: str) -> list[Member]:
     return list(body.members) if body else []
 
 
+def members_of(region_codes: list[str]) -> list[Member]:
+    """The members of the bodies of these regions (a meeting's body and those one tier below: its invitees),
+    by region and position; the caller has loaded the meeting within scope."""
+    return list(db.session.scalars(
+        select(Member).join(Body, Body.id == Member.body_id).where(Body.region_code.in_(region_codes))
+        .order_by(Body.region_code, Member.position, Member.id)))
+
+
 # ---- kelembagaan figures ------------------------------------------------------------------------
 
 @dataclass

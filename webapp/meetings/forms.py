@@ -48,6 +48,8 @@ class MeetingForm(FlaskForm):
 class InviteForm(FlaskForm):
     bodies = SelectMultipleField("Undang anggota lembaga (kader dipilih satu per satu di bawah)", validate_choice=False)
     users = SelectMultipleField("Undang akun", coerce=int, validate_choice=False)
+    members = SelectMultipleField("Undang anggota lembaga satu per satu (dengan atau tanpa akun)", coerce=int,
+                                  validate_choice=False)
 
 
 class GuestForm(FlaskForm):

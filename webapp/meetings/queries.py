@@ -13,6 +13,7 @@ from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, ActionStatus, ActionUpdate, Meeting, MinutesComment, MinutesRevision, Participant
 from webapp.meetings.rules import BODY_ROLES, is_participant, is_responsible
+from webapp.lembaga.models import Member
 from webapp.mitra.models import Mitra
 from webapp.regions.models import Region, kabupaten_code_of
 
@@ -60,8 +61,9 @@ def _responsible_clause(actor: Actor):
     codes = sorted({g.region_code for g in actor.grants if g.role in BODY_ROLES})
     own = actor.mitra_ids
     family = select(Mitra.id).where(or_(Mitra.id.in_(own), Mitra.parent_id.in_(own)))
+    as_member = select(Member.id).where(Member.user_id == actor.id)
     return or_(ActionItem.responsible_user_id == actor.id, ActionItem.responsible_region_code.in_(codes),
-               ActionItem.responsible_mitra_id.in_(family))
+               ActionItem.responsible_mitra_id.in_(family), ActionItem.responsible_member_id.in_(as_member))
 
 
 def open_actions_for(actor: Actor) -> list[ActionItem]:
