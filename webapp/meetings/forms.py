@@ -122,7 +122,8 @@ class ActivityForm(FlaskForm):
 
 
 class SpeakerForm(FlaskForm):
-    name = StringField("Nama narasumber", validators=[required(), max_length(120)])
+    member_id = SelectField("Anggota lembaga (opsional)", coerce=_int_or_none, validate_choice=False)
+    name = StringField("…atau nama narasumber lain", validators=[Optional(), max_length(120)])
     jabatan = StringField("Jabatan dan instansi", validators=[Optional(), max_length(200)])
     topic = StringField("Judul materi", validators=[required(), max_length(240)])
 

@@ -13,6 +13,7 @@ from webapp.lembaga.queries import members_for_meeting, members_of
 from webapp.meetings import queries
 from webapp.meetings.forms import (
     ActionForm, ActionUpdateForm, AgendaForm, CommentForm, GuestForm, InviteForm, MeetingForm, MinutesForm,
+    SpeakerForm,
 )
 from webapp.meetings.models import Meeting
 from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW
@@ -89,6 +90,15 @@ def member_label(member, region_label: str = "") -> str:
     where = ", ".join(part for part in (region_label, "" if member.user_id else "tanpa akun") if part)
     what = ", ".join(part for part in (member.jabatan_label, member.unsur) if part)
     return f"{member.name} — {what}" + (f" ({where})" if where else "")
+
+
+def speaker_form(meeting: Meeting, form: SpeakerForm | None = None) -> SpeakerForm:
+    """The narasumber form with the members of the meeting's body and one tier below to pick from."""
+    form = form or SpeakerForm(formdata=None)
+    labels = {r.code: r.label for r in queries.invitable_regions(meeting.region)}
+    form.member_id.choices = [(None, "— bukan anggota (tulis nama di bawah) —")] + [
+        (m.id, member_label(m, labels.get(m.body.region_code, ""))) for m in members_of(list(labels))]
+    return form
 
 
 def meeting_context(actor: Actor, meeting: Meeting) -> dict:

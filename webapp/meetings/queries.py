@@ -131,6 +131,11 @@ def invitable_regions(meeting_region: Region) -> list[Region]:
     return [meeting_region, *children]
 
 
+def invitable_codes(meeting: Meeting) -> list[str]:
+    """Codes of the meeting's body and the bodies one tier below: whose members it invites and names."""
+    return [r.code for r in invitable_regions(meeting.region)]
+
+
 def partners_of(region_code: str) -> list[Mitra]:
     """The active mitra of the meeting's kabupaten, who may be given an action item."""
     return list(db.session.scalars(select(Mitra).where(Mitra.kabupaten_code == kabupaten_code_of(region_code),

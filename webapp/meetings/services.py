@@ -25,8 +25,7 @@ from webapp.meetings.models import (
 )
 from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW, runs_body
 from webapp.refusal import Conflict, Refused, commit_or_conflict
-from webapp.mitra.models import Mitra
-from webapp.regions.models import Region, is_within, kabupaten_code_of
+from webapp.regions.models import Region, is_within
 from webapp.regions.queries import setting_for
 from webapp.workflow import Taken, take
 
@@ -279,33 +278,34 @@ def add_agenda_item(actor: Actor, meeting: Meeting, title: str) -> AgendaItem:
     return item
 
 
+_BY_ID = {  # prefix: (column, the ids allowed for this meeting, the refusal)
+    "u": ("responsible_user_id", lambda meeting: {p.user_id for p in meeting.participants},
+          "Penanggung jawab harus peserta rapat ini."),
+    "a": ("responsible_member_id", lambda meeting: {m.id for m in members_of(queries.invitable_codes(meeting))},
+          "Anggota penanggung jawab harus anggota lembaga ini atau satu tingkat di bawahnya."),
+    "m": ("responsible_mitra_id", lambda meeting: {m.id for m in queries.partners_of(meeting.region_code)},
+          "Mitra penanggung jawab harus mitra kabupaten ini."),
+}
+
+
 def parse_responsible(meeting: Meeting, choice: str, agency: str) -> dict:
     """"u:<id>" an account invited to the meeting, "a:<id>" a member of the meeting's body or one tier
-    below (account or not), "r:<code>" a body within the meeting's region, "m:<id>" a mitra of the
-    kabupaten, or a named agency typed in."""
+    below (account or not), "m:<id>" an active mitra of the kabupaten, "r:<code>" a body within the
+    meeting's region, or a named agency typed in."""
     agency = (agency or "").strip()
     if choice and agency:
         raise Refused("Pilih penanggung jawab dari daftar atau tulis nama instansi, jangan keduanya.", "agency")
-    if choice.startswith("u:") and choice[2:].isdigit():
-        if int(choice[2:]) not in {p.user_id for p in meeting.participants}:
-            raise Refused("Penanggung jawab harus peserta rapat ini.", "responsible")
-        return {"responsible_user_id": int(choice[2:])}
-    if choice.startswith("a:") and choice[2:].isdigit():
-        bodies = [r.code for r in queries.invitable_regions(meeting.region)]
-        if int(choice[2:]) not in {m.id for m in members_of(bodies)}:
-            raise Refused("Anggota penanggung jawab harus anggota lembaga ini atau satu tingkat di bawahnya.",
-                          "responsible")
-        return {"responsible_member_id": int(choice[2:])}
-    if choice.startswith("r:"):
-        region = db.session.get(Region, choice[2:])
+    prefix, _, key = choice.partition(":")
+    if prefix in _BY_ID and key.isdigit():
+        column, allowed, refusal = _BY_ID[prefix]
+        if int(key) not in allowed(meeting):
+            raise Refused(refusal, "responsible")
+        return {column: int(key)}
+    if prefix == "r":
+        region = db.session.get(Region, key)
         if region is None or not is_within(region.code, meeting.region_code):
             raise Refused("Lembaga penanggung jawab harus di wilayah rapat ini.", "responsible")
         return {"responsible_region_code": region.code}
-    if choice.startswith("m:") and choice[2:].isdigit():
-        mitra = db.session.get(Mitra, int(choice[2:]))
-        if mitra is None or mitra.kabupaten_code != kabupaten_code_of(meeting.region_code):
-            raise Refused("Mitra penanggung jawab harus mitra kabupaten ini.", "responsible")
-        return {"responsible_mitra_id": mitra.id}
     if agency:
         return {"responsible_agency": agency[:200]}
     raise Refused("Pilih penanggung jawab atau tulis nama instansi.", "responsible")
