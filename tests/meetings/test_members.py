@@ -58,6 +58,7 @@ def test_members_without_accounts_are_invited_marked_and_printed_with_their_reco
     listed = demo_client.get(f"/rapat/{meeting.id}/peserta").get_data(as_text=True)
     assert "<strong>H. Mahmud</strong> (L) <small>(anggota, tanpa akun)</small>" in listed
     assert "Anggota, Tokoh masyarakat" in listed and "Anggota Bidang" not in listed
+    assert "Sekretaris, Kec. Kota Besi" in listed  # the note-taker's account is a member of the body
     mahmud_row = db.session.scalar(select(Participant).where(Participant.member_id == mahmud.id))
     assert demo_client.post(f"/rapat/{meeting.id}/peserta/{mahmud_row.id}/kehadiran",
                             data={"attendance": "izin"}).status_code == 302

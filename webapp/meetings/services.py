@@ -83,9 +83,10 @@ def create_meeting(actor: Actor, data: dict) -> Meeting:
                                                      "notulis_member_id"))
     for position, title in enumerate(data.get("agenda") or [], start=1):
         meeting.agenda_items.append(AgendaItem(position=position, title=title[:200]))
-    for user in (chair, notulis):
+    as_member = {m.user_id: m.id for m in members_for_meeting(region.code) if m.user_id}
+    for user in (chair, notulis):  # on the list from the start; a member prints with jabatan and unsur
         if all(p.user_id != user.id for p in meeting.participants):
-            meeting.participants.append(Participant(user_id=user.id))
+            meeting.participants.append(Participant(user_id=user.id, member_id=as_member.get(user.id)))
     db.session.add(meeting)
     db.session.flush()
     audit(actor.id, "meeting.created", f"{meeting.id} {meeting.title}")
