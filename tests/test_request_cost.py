@@ -21,6 +21,8 @@ PAGES = [
     ("camat.kotabesi", "/laporan/kelengkapan/62.02.01", 10),
     ("camat.kotabesi", "/pemantauan/62.02.01", 16),
     ("bupati.kotim", "/pemantauan/62.02", 16),
+    ("bupati.kotim", "/pemantauan/62.02/kelembagaan", 10),  # 5 grouped reads, the same for 17 or 300 desa
+    ("pokjanal.kotim", "/lembaga", 12),
 ]
 
 

@@ -83,7 +83,7 @@ def test_the_report_page_saves_speakers_and_photos_and_prints_them(demo_client, 
         "basis": "SK Camat Kota Besi tentang Pokjanal Posyandu Kecamatan", "purpose": "Kader mampu mencatat ILP"}
     ).status_code == 302
     empty = demo_client.post(f"/rapat/{meeting.id}/narasumber", data={"name": "", "topic": "Materi"})
-    assert empty.status_code == 422 and "Wajib diisi." in empty.get_data(as_text=True)
+    assert empty.status_code == 422 and "Pilih anggota lembaga atau tulis nama narasumber." in empty.get_data(as_text=True)
     assert demo_client.post(f"/rapat/{meeting.id}/narasumber", data={
         "name": "Bidan Koordinator Rina", "jabatan": "Puskesmas Kota Besi", "topic": "Buku KIA dan KMS"}).status_code == 302
     upload = demo_client.post(f"/rapat/{meeting.id}/foto", data={

@@ -11,6 +11,7 @@ from webapp.dashboard.charts import line_chart
 from webapp.dashboard.indicators import (ILP_KEYS, PAIR_BY_KEY, POSYANDU_COLUMNS, REGION_COLUMNS, REPORT_FIELDS,
                                          TABLE_HEADERS)
 from webapp.exports import answer
+from webapp.lembaga.figures import figures
 from webapp.pdf import data_uri, pdf_response, render_pdf
 from webapp.regions.queries import setting_for
 from webapp.reports.models import STATUS_LABELS
@@ -77,6 +78,15 @@ def posyandu(posyandu_id: int):
     item = queries.get_posyandu_or_404(actor, posyandu_id)
     period, error, choices = _period(item.region_code)
     return _page(queries.posyandu_dashboard(actor, item, period), error, choices)
+
+
+@bp.get("/<code>/kelembagaan")
+@requires("dashboard.view")
+def kelembagaan(code: str):
+    """The area's kelembagaan figures: bodies with a valid SK per tier and per area, desa with a Pokja, unsur.
+    The dashboard loads it as a section when it scrolls into view (its own request, off the page's budget)."""
+    region = queries.get_region_or_404(current_actor(), code)
+    return render("dashboard/kelembagaan.html", block="kelembagaan", f=figures(region), region=region)
 
 
 @bp.get("/<code>/tabel.<fmt>")

@@ -17,9 +17,13 @@ from webapp.meetings.models import ActionItem, ActionStatus, Meeting
 
 
 def party_of(item: ActionItem) -> str:
-    """A stable key for who is responsible: u12, r62.02.01 or a-dinas-kesehatan."""
+    """A stable key for who is responsible: u12, p7 (a body member), m3 (a mitra), r62.02.01 or a-dinas-kesehatan."""
+    if item.responsible_member_id:
+        return f"p{item.responsible_member_id}"
     if item.responsible_user_id:
         return f"u{item.responsible_user_id}"
+    if item.responsible_mitra_id:
+        return f"m{item.responsible_mitra_id}"
     if item.responsible_region_code:
         return f"r{item.responsible_region_code}"
     return "a-" + (re.sub(r"[^a-z0-9]+", "-", item.responsible_agency.casefold()).strip("-")[:30] or "lain")

@@ -52,8 +52,12 @@ class Body(db.Model):
         return (self.region_code, None)
 
     def is_valid_on(self, day: dt.date) -> bool:
-        """Formed by an SK whose masa bakti has not ended."""
-        return bool(self.sk_number) and (self.term_end is None or self.term_end >= day)
+        return sk_is_valid(self.sk_number, self.term_end, day)
+
+
+def sk_is_valid(sk_number: str, term_end: dt.date | None, day: dt.date) -> bool:
+    """Formed by an SK whose masa bakti has not ended (the one rule, for rows and for loaded columns)."""
+    return bool(sk_number) and (term_end is None or term_end >= day)
 
 
 class Member(db.Model):

@@ -1,14 +1,12 @@
 """Reading bodies, their members and the kelembagaan figures within the actor's subtree (lembaga.view)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from flask import abort
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
 from webapp.access import Actor, load_in_scope
 from webapp.auth.models import RoleAssignment, User
-from webapp.clock import today_in
 from webapp.extensions import db
 from webapp.lembaga.models import Body, Member
 from webapp.mitra.models import Mitra
@@ -69,39 +67,12 @@ def members_for_meeting(region_code: str) -> list[Member]:
     return list(body.members) if body else []
 
 
-# ---- kelembagaan figures ------------------------------------------------------------------------
-
-@dataclass
-class Figures:
-    region: Region
-    tiers: list[tuple[str, int, int, int]] = field(default_factory=list)   # tier, regions, bodies, valid SK
-    unsur: list[tuple[str, int]] = field(default_factory=list)             # unsur, members
-
-    @property
-    def desa_share(self) -> str:
-        row = next((t for t in self.tiers if t[0] == "Desa/kelurahan"), None)
-        return f"{round(100 * row[2] / row[1])}%" if row and row[1] else "–"
-
-
-def figures(actor: Actor, region: Region) -> Figures:
-    """Per tier in the subtree: regions, bodies formed, bodies with a valid (unexpired) SK; members per unsur."""
-    today = today_in(setting_for(region.code).timezone)
-    inside = or_(Region.code == region.code, Region.code.startswith(region.code + ".", autoescape=True))
-    result = Figures(region)
-    for level, label in ((Level.KABUPATEN, "Kabupaten"), (Level.KECAMATAN, "Kecamatan"),
-                         (Level.DESA, "Desa/kelurahan")):
-        count = db.session.scalar(select(func.count(Region.code)).where(inside, Region.level == level))
-        if not count:
-            continue
-        bodies = list(db.session.scalars(select(Body).join(Region).where(inside, Region.level == level)))
-        result.tiers.append((label, count, len(bodies), sum(b.is_valid_on(today) for b in bodies)))
-    unsur = func.coalesce(Mitra.short_name, func.nullif(Member.unsur_text, ""), "Lainnya")
-    result.unsur = list(db.session.execute(
-        select(unsur, func.count(Member.id)).join(Body, Body.id == Member.body_id)
-        .join(Region, Region.code == Body.region_code).outerjoin(Mitra, Mitra.id == Member.mitra_id)
-        .where(inside, actor.where_region("lembaga.view", Body.region_code))
-        .group_by(unsur).order_by(func.count(Member.id).desc(), unsur)).all())
-    return result
+def members_of(region_codes: list[str]) -> list[Member]:
+    """The members of the bodies of these regions (a meeting's body and those one tier below: its invitees),
+    by region and position; the caller has loaded the meeting within scope."""
+    return list(db.session.scalars(
+        select(Member).join(Body, Body.id == Member.body_id).where(Body.region_code.in_(region_codes))
+        .order_by(Body.region_code, Member.position, Member.id)))
 
 
 def roots(actor: Actor) -> list[Region]:

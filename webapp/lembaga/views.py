@@ -7,6 +7,7 @@ from webapp import pdf
 from webapp.access import can, current_actor, requires
 from webapp.forms import apply_form_errors, form_status
 from webapp.lembaga import queries, services
+from webapp.lembaga.figures import figures
 from webapp.lembaga.forms import MemberForm, SkForm
 from webapp.lembaga.models import Body
 from webapp.refusal import Refused
@@ -20,7 +21,7 @@ bp = Blueprint("lembaga", __name__, url_prefix="/lembaga")
 def index():
     """Bodies formed with a valid SK per tier, the share of desa with a body, members per unsur."""
     actor = current_actor()
-    areas = [(queries.figures(actor, r), queries.body_of(r.code), queries.body_name(r)) for r in queries.roots(actor)]
+    areas = [(figures(r), queries.body_of(r.code), queries.body_name(r)) for r in queries.roots(actor)]
     return render("lembaga/index.html", areas=areas)
 
 

@@ -8,7 +8,9 @@ import hashlib
 from webapp.access import Actor, require
 from webapp.audit import audit
 from webapp.extensions import db
+from webapp.lembaga.queries import members_of
 from webapp.meetings import photos
+from webapp.meetings.queries import invitable_codes
 from webapp.meetings.models import Meeting, MeetingPhoto, Speaker
 from webapp.refusal import Refused
 
@@ -31,18 +33,34 @@ def save_intro(actor: Actor, meeting: Meeting, data: dict) -> None:
 
 
 def add_speaker(actor: Actor, meeting: Meeting, data: dict) -> Speaker:
-    """A narasumber with jabatan/instansi and the title of the materi."""
+    """A narasumber with jabatan/instansi and the title of the materi: a member of the body or one tier
+    below (name and jabatan from the member record unless typed), or anyone named."""
     _editable(actor, meeting)
     name, topic = " ".join((data.get("name") or "").split()), " ".join((data.get("topic") or "").split())
+    jabatan = (data.get("jabatan") or "").strip()
+    member = _member(meeting, data.get("member_id"))
+    if member is not None:
+        name, jabatan = name or member.name, jabatan or ", ".join(p for p in (member.jabatan_label, member.unsur) if p)
     if not name:
-        raise Refused("Tulis nama narasumber.", "name")
+        raise Refused("Pilih anggota lembaga atau tulis nama narasumber.", "name")
     if not topic:
         raise Refused("Tulis judul materi yang disampaikan.", "topic")
-    speaker = Speaker(name=name[:120], jabatan=(data.get("jabatan") or "").strip()[:200], topic=topic[:240])
+    speaker = Speaker(name=name[:120], jabatan=jabatan[:200], topic=topic[:240],
+                      member_id=member.id if member else None)
     meeting.speakers.append(speaker)
     audit(actor.id, "activity.speaker_added", str(meeting.id), name[:100])
     db.session.commit()
     return speaker
+
+
+def _member(meeting: Meeting, member_id: int | None):
+    """A member of the meeting's body or a body one tier below, or None when none was picked."""
+    if not member_id:
+        return None
+    member = next((m for m in members_of(invitable_codes(meeting)) if m.id == member_id), None)
+    if member is None:
+        raise Refused("Narasumber harus anggota lembaga ini atau satu tingkat di bawahnya.", "member_id")
+    return member
 
 
 def remove_speaker(actor: Actor, meeting: Meeting, speaker: Speaker) -> None:

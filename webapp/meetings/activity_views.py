@@ -21,7 +21,7 @@ def _meeting(actor, meeting_id: int):
 def _page(actor, meeting, status: int = 200, intro=None, speaker=None, photo=None):
     intro = intro or ActivityForm(formdata=None, obj=meeting)
     return render("meetings/activity.html", status=status, **pages.meeting_context(actor, meeting), intro=intro,
-                  speaker_form=speaker or SpeakerForm(formdata=None), photo_form=photo or PhotoForm(formdata=None),
+                  speaker_form=pages.speaker_form(meeting, speaker), photo_form=photo or PhotoForm(formdata=None),
                   may_edit=can(actor, "minutes.edit", meeting), max_photos=activity.MAX_PHOTOS)
 
 

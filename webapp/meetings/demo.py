@@ -14,6 +14,8 @@ from webapp.meetings.models import (
     MinutesStatus, Participant, Speaker,
 )
 from webapp.clock import to_utc
+from webapp.lembaga.models import Body, Member
+from webapp.mitra.demo import find
 from webapp.meetings import signed
 from webapp.meetings.services import new_checkin_code, snapshot
 
@@ -63,6 +65,31 @@ def _people(meeting: Meeting, usernames: list[str], guests, absent: set[str] = f
         meeting.participants.append(Participant(
             guest_name=name, jabatan=jabatan, instansi=instansi, sex=sex, phone=f"08125{n:07d}",
             attendance=Attendance.TIDAK_HADIR if n == len(guests) - 1 else Attendance.HADIR))
+
+
+def _kotim_member(name: str) -> Member | None:
+    return db.session.scalar(select(Member).join(Body).where(Body.region_code == "62.02", Member.name == name))
+
+
+def _members(meeting: Meeting, attendance: dict[str, Attendance]) -> None:
+    """Members of the body without an account, invited one by one and marked by the note-taker."""
+    for name, mark in attendance.items():
+        member = _kotim_member(name)
+        if member is not None:
+            meeting.participants.append(Participant(member_id=member.id, attendance=mark))
+
+
+def _member_and_mitra_items(meeting: Meeting, agenda: AgendaItem) -> None:
+    """Action items given to a member of the body (no account) and to a mitra (its staff update it at home)."""
+    member, dinkes = _kotim_member("Sutrisno, S.Pd"), find("62.02", "Dinkes")
+    if member is not None:
+        meeting.action_items.append(ActionItem(
+            agenda_item_id=agenda.id, what="Mengajak PAUD dan TK membawa anak ke Posyandu saat BPB",
+            responsible_member_id=member.id, due_on=dt.date(2027, 1, 31)))
+    if dinkes is not None:
+        meeting.action_items.append(ActionItem(
+            agenda_item_id=agenda.id, what="Menyiapkan dacin, timbangan digital dan KMS untuk BPB di 17 kecamatan",
+            responsible_mitra_id=dinkes.id, due_on=dt.date(2027, 1, 15)))
 
 
 def _agenda(meeting: Meeting, items) -> list[AgendaItem]:
@@ -173,10 +200,12 @@ def _seed_kotim_followup(first: Meeting) -> None:
         return
     meeting.opening = "Rapat dibuka pukul 09.05 WIB. Sekretaris membacakan tindak lanjut rapat triwulan III."
     _people(meeting, ["bupati.kotim", "pokjanal.kotim", "camat.kotabesi", "camat.baamang"], KOTIM_GUESTS[:4])
-    _agenda(meeting, [("Persiapan Bulan Penimbangan Balita",
-                       "Dinas Kesehatan menyampaikan jadwal BPB Februari 2027.",
-                       "Kecamatan menyiapkan jadwal hari buka Posyandu untuk BPB.")])
+    _members(meeting, {"Sutrisno, S.Pd": Attendance.HADIR, "Ir. Hendra Wijaya": Attendance.IZIN})
+    (bpb,) = _agenda(meeting, [("Persiapan Bulan Penimbangan Balita",
+                                "Dinas Kesehatan menyampaikan jadwal BPB Februari 2027.",
+                                "Kecamatan menyiapkan jadwal hari buka Posyandu untuk BPB.")])
     db.session.flush()
+    _member_and_mitra_items(meeting, bpb)
     rekap, training = first.action_items
     rekap.status, rekap.progress_note = ActionStatus.SELESAI, "Rekap dikirim 14 Oktober 2026 (surat 400/112/KB)."
     training.status, training.progress_note = ActionStatus.PROSES, "Anggaran pelatihan menunggu pergeseran APBD."

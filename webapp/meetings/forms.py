@@ -48,6 +48,8 @@ class MeetingForm(FlaskForm):
 class InviteForm(FlaskForm):
     bodies = SelectMultipleField("Undang anggota lembaga (kader dipilih satu per satu di bawah)", validate_choice=False)
     users = SelectMultipleField("Undang akun", coerce=int, validate_choice=False)
+    members = SelectMultipleField("Undang anggota lembaga satu per satu (dengan atau tanpa akun)", coerce=int,
+                                  validate_choice=False)
 
 
 class GuestForm(FlaskForm):
@@ -120,7 +122,8 @@ class ActivityForm(FlaskForm):
 
 
 class SpeakerForm(FlaskForm):
-    name = StringField("Nama narasumber", validators=[required(), max_length(120)])
+    member_id = SelectField("Anggota lembaga (opsional)", coerce=_int_or_none, validate_choice=False)
+    name = StringField("…atau nama narasumber lain", validators=[Optional(), max_length(120)])
     jabatan = StringField("Jabatan dan instansi", validators=[Optional(), max_length(200)])
     topic = StringField("Judul materi", validators=[required(), max_length(240)])
 

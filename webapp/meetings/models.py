@@ -179,6 +179,7 @@ class ActionItem(db.Model):
     responsible_region_code: Mapped[str | None] = mapped_column(ForeignKey("region.code"), index=True)
     responsible_agency: Mapped[str] = mapped_column(String(200), default="")
     responsible_mitra_id: Mapped[int | None] = mapped_column(ForeignKey("mitra.id"), index=True)
+    responsible_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[ActionStatus] = mapped_column(String(10), default=ActionStatus.TERBUKA, index=True)
     progress_note: Mapped[str] = mapped_column(Text, default="")
@@ -189,11 +190,14 @@ class ActionItem(db.Model):
     responsible_user: Mapped[User | None] = relationship(lazy="joined")
     responsible_region: Mapped[Region | None] = relationship(lazy="joined")
     responsible_mitra: Mapped[Mitra | None] = relationship(lazy="joined")
+    responsible_member: Mapped[Member | None] = relationship(lazy="joined")
     updates: Mapped[list[ActionUpdate]] = relationship(
         back_populates="action_item", order_by="ActionUpdate.id", cascade="all, delete-orphan")
 
     @property
     def responsible_label(self) -> str:
+        if self.responsible_member is not None:
+            return f"{self.responsible_member.name} ({self.responsible_member.jabatan_label})"
         if self.responsible_user is not None:
             return self.responsible_user.full_name
         if self.responsible_region is not None:
@@ -242,6 +246,7 @@ class Participant(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)  # a member of a body
     guest_name: Mapped[str] = mapped_column(String(120), default="")
     jabatan: Mapped[str] = mapped_column(String(120), default="")
     instansi: Mapped[str] = mapped_column(String(120), default="")
@@ -253,17 +258,31 @@ class Participant(db.Model):
 
     meeting: Mapped[Meeting] = relationship(back_populates="participants")
     user: Mapped[User | None] = relationship(lazy="joined")
+    member: Mapped[Member | None] = relationship(lazy="joined")
 
-    __table_args__ = (UniqueConstraint("meeting_id", "user_id", name="uq_participant_meeting_user"),)
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id", name="uq_participant_meeting_user"),
+                      UniqueConstraint("meeting_id", "member_id", name="uq_participant_meeting_member"))
 
     @property
     def name(self) -> str:
+        if self.member is not None:
+            return self.member.name
         return self.user.full_name if self.user is not None else self.guest_name
 
     @property
     def jabatan_instansi(self) -> str:
+        """A member's jabatan in the body and unsur; else what was typed, or the account's jabatan."""
+        if self.member is not None:
+            return ", ".join(part for part in (self.member.jabatan_label, self.member.unsur) if part)
         jabatan = self.jabatan or (self.user.jabatan if self.user is not None else "")
         return ", ".join(part for part in (jabatan, self.instansi) if part)
+
+    @property
+    def sex_label(self) -> str:
+        """L/P: the member record first, then what was typed for a guest, then the account."""
+        if self.member is not None and self.member.sex:
+            return self.member.sex
+        return self.sex or (self.user.sex or "" if self.user is not None else "")
 
     @property
     def attendance_label(self) -> str:
@@ -301,6 +320,7 @@ class Speaker(db.Model):
     name: Mapped[str] = mapped_column(String(120))
     jabatan: Mapped[str] = mapped_column(String(200), default="")  # jabatan and instansi as printed
     topic: Mapped[str] = mapped_column(String(240))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))  # a narasumber from the body's members
 
 
 class MeetingPhoto(db.Model):

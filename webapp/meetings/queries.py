@@ -13,6 +13,7 @@ from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, ActionStatus, ActionUpdate, Meeting, MinutesComment, MinutesRevision, Participant
 from webapp.meetings.rules import BODY_ROLES, is_participant, is_responsible
+from webapp.lembaga.models import Member
 from webapp.mitra.models import Mitra
 from webapp.regions.models import Region, kabupaten_code_of
 
@@ -60,8 +61,9 @@ def _responsible_clause(actor: Actor):
     codes = sorted({g.region_code for g in actor.grants if g.role in BODY_ROLES})
     own = actor.mitra_ids
     family = select(Mitra.id).where(or_(Mitra.id.in_(own), Mitra.parent_id.in_(own)))
+    as_member = select(Member.id).where(Member.user_id == actor.id)
     return or_(ActionItem.responsible_user_id == actor.id, ActionItem.responsible_region_code.in_(codes),
-               ActionItem.responsible_mitra_id.in_(family))
+               ActionItem.responsible_mitra_id.in_(family), ActionItem.responsible_member_id.in_(as_member))
 
 
 def open_actions_for(actor: Actor) -> list[ActionItem]:
@@ -127,6 +129,11 @@ def invitable_regions(meeting_region: Region) -> list[Region]:
     """The body itself and the bodies one tier below."""
     children = db.session.scalars(select(Region).where(Region.parent_code == meeting_region.code).order_by(Region.code))
     return [meeting_region, *children]
+
+
+def invitable_codes(meeting: Meeting) -> list[str]:
+    """Codes of the meeting's body and the bodies one tier below: whose members it invites and names."""
+    return [r.code for r in invitable_regions(meeting.region)]
 
 
 def partners_of(region_code: str) -> list[Mitra]:

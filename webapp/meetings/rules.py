@@ -58,8 +58,12 @@ def _sign(actor: Actor, meeting: Meeting | None) -> bool:
 
 
 def is_responsible(actor: Actor, item: ActionItem) -> bool:
-    """The responsible user, or a member of the responsible region's body."""
+    """The responsible user or body member (through the member's linked account), the responsible mitra's
+    staff, or a member of the responsible region's body."""
     if item.responsible_user_id == actor.id:
+        return True
+    member = item.responsible_member
+    if member is not None and member.user_id == actor.id:
         return True
     mitra = item.responsible_mitra
     if mitra is not None and {mitra.id, mitra.parent_id} & actor.mitra_ids:

@@ -17,7 +17,7 @@ from webapp.auth.models import Role, User
 from webapp.clock import local_date, to_utc, utcnow
 from webapp.audit import as_detail, audit
 from webapp.extensions import db
-from webapp.lembaga.queries import members_for_meeting
+from webapp.lembaga.queries import members_for_meeting, members_of
 from webapp.meetings import queries, signed
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
@@ -25,8 +25,7 @@ from webapp.meetings.models import (
 )
 from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW, runs_body
 from webapp.refusal import Conflict, Refused, commit_or_conflict
-from webapp.mitra.models import Mitra
-from webapp.regions.models import Region, is_within, kabupaten_code_of
+from webapp.regions.models import Region, is_within
 from webapp.regions.queries import setting_for
 from webapp.workflow import Taken, take
 
@@ -84,9 +83,10 @@ def create_meeting(actor: Actor, data: dict) -> Meeting:
                                                      "notulis_member_id"))
     for position, title in enumerate(data.get("agenda") or [], start=1):
         meeting.agenda_items.append(AgendaItem(position=position, title=title[:200]))
-    for user in (chair, notulis):
+    as_member = {m.user_id: m.id for m in members_for_meeting(region.code) if m.user_id}
+    for user in (chair, notulis):  # on the list from the start; a member prints with jabatan and unsur
         if all(p.user_id != user.id for p in meeting.participants):
-            meeting.participants.append(Participant(user_id=user.id))
+            meeting.participants.append(Participant(user_id=user.id, member_id=as_member.get(user.id)))
     db.session.add(meeting)
     db.session.flush()
     audit(actor.id, "meeting.created", f"{meeting.id} {meeting.title}")
@@ -99,31 +99,57 @@ def _require_open(meeting: Meeting) -> None:
         raise Refused("Notulen sudah final: rapat ini tidak dapat diubah lagi.")
 
 
-def invite(actor: Actor, meeting: Meeting, region_codes: list[str], user_ids: list[int]) -> int:
+def invite(actor: Actor, meeting: Meeting, region_codes: list[str], user_ids: list[int],
+           member_ids: list[int] | None = None) -> int:
     """Invite whole bodies (their members: anggota and approver, never the kader of a desa, who are chosen
-    one by one) and single accounts, from the body and the tier below; those already on the list are
-    skipped. Returns how many were added."""
+    one by one), single accounts and single members of the bodies (with or without an account), from the
+    body and the tier below; those already on the list are skipped. Returns how many were added."""
     require(actor, "meeting.manage", meeting)
     _require_open(meeting)
+    member_ids = member_ids or []
     allowed = {r.code for r in queries.invitable_regions(meeting.region)}
     if any(code not in allowed for code in region_codes):
         raise Refused("Lembaga itu bukan lembaga rapat ini atau satu tingkat di bawahnya.", "bodies")
     candidates = {u.id: (u, code) for u, code in queries.body_accounts(sorted(allowed))}
     if any(uid not in candidates for uid in user_ids):
         raise Refused("Akun itu bukan anggota lembaga ini atau satu tingkat di bawahnya.", "users")
-    if not region_codes and not user_ids:
-        raise Refused("Pilih lembaga atau akun yang diundang.", "users")
-    members = {u.id for u, _ in queries.people_of_body(region_codes, BODY_ROLES)}
-    chosen = members | set(user_ids)
+    members = {m.id: m for m in members_of(sorted(allowed))}
+    if any(mid not in members for mid in member_ids):
+        raise Refused("Orang itu bukan anggota lembaga ini atau satu tingkat di bawahnya.", "members")
+    if not region_codes and not user_ids and not member_ids:
+        raise Refused("Pilih lembaga, anggota atau akun yang diundang.", "users")
+    chosen = {u.id for u, _ in queries.people_of_body(region_codes, BODY_ROLES)} | set(user_ids)
+    added = _add_members(meeting, [members[mid] for mid in member_ids], chosen)
     present = {p.user_id for p in meeting.participants}
     new = sorted(chosen - present)
-    if not new:
+    if not new and not added:
         raise Refused("Semua yang dipilih sudah ada di daftar peserta.", "users")
-    for uid in new:
-        meeting.participants.append(Participant(user_id=uid))
-    audit(actor.id, "meeting.invited", str(meeting.id), f"{len(new)} akun")
+    by_user = {m.user_id: m.id for m in members.values() if m.user_id}
+    taken = {p.member_id for p in meeting.participants}
+    for uid in new:  # an account that is a member prints with its jabatan and unsur
+        member_id = by_user.get(uid) if by_user.get(uid) not in taken else None
+        meeting.participants.append(Participant(user_id=uid, member_id=member_id))
+    audit(actor.id, "meeting.invited", str(meeting.id), f"{len(new) + added} peserta")
     db.session.commit()
-    return len(new)
+    return len(new) + added
+
+
+def _add_members(meeting: Meeting, members: list, chosen: set[int]) -> int:
+    """Members picked one by one: a member with an account joins (or marks) that account's row, one without
+    an account gets a row of their own. Returns how many rows were added; `chosen` loses the accounts handled."""
+    added = 0
+    for member in members:
+        if any(p.member_id == member.id for p in meeting.participants):
+            chosen.discard(member.user_id)
+            continue
+        row = next((p for p in meeting.participants if member.user_id and p.user_id == member.user_id), None)
+        if row is not None:
+            row.member_id = row.member_id or member.id
+        else:
+            meeting.participants.append(Participant(user_id=member.user_id, member_id=member.id))
+            added += 1
+        chosen.discard(member.user_id)
+    return added
 
 
 def add_guest(actor: Actor, meeting: Meeting, data: dict, walk_in: bool = False) -> Participant:
@@ -253,26 +279,34 @@ def add_agenda_item(actor: Actor, meeting: Meeting, title: str) -> AgendaItem:
     return item
 
 
+_BY_ID = {  # prefix: (column, the ids allowed for this meeting, the refusal)
+    "u": ("responsible_user_id", lambda meeting: {p.user_id for p in meeting.participants},
+          "Penanggung jawab harus peserta rapat ini."),
+    "a": ("responsible_member_id", lambda meeting: {m.id for m in members_of(queries.invitable_codes(meeting))},
+          "Anggota penanggung jawab harus anggota lembaga ini atau satu tingkat di bawahnya."),
+    "m": ("responsible_mitra_id", lambda meeting: {m.id for m in queries.partners_of(meeting.region_code)},
+          "Mitra penanggung jawab harus mitra kabupaten ini."),
+}
+
+
 def parse_responsible(meeting: Meeting, choice: str, agency: str) -> dict:
-    """"u:<id>" an account invited to the meeting, "r:<code>" a body within the meeting's region,
-    "m:<id>" a mitra of the kabupaten, or a named agency typed in."""
+    """"u:<id>" an account invited to the meeting, "a:<id>" a member of the meeting's body or one tier
+    below (account or not), "m:<id>" an active mitra of the kabupaten, "r:<code>" a body within the
+    meeting's region, or a named agency typed in."""
     agency = (agency or "").strip()
     if choice and agency:
         raise Refused("Pilih penanggung jawab dari daftar atau tulis nama instansi, jangan keduanya.", "agency")
-    if choice.startswith("u:") and choice[2:].isdigit():
-        if int(choice[2:]) not in {p.user_id for p in meeting.participants}:
-            raise Refused("Penanggung jawab harus peserta rapat ini.", "responsible")
-        return {"responsible_user_id": int(choice[2:])}
-    if choice.startswith("r:"):
-        region = db.session.get(Region, choice[2:])
+    prefix, _, key = choice.partition(":")
+    if prefix in _BY_ID and key.isdigit():
+        column, allowed, refusal = _BY_ID[prefix]
+        if int(key) not in allowed(meeting):
+            raise Refused(refusal, "responsible")
+        return {column: int(key)}
+    if prefix == "r":
+        region = db.session.get(Region, key)
         if region is None or not is_within(region.code, meeting.region_code):
             raise Refused("Lembaga penanggung jawab harus di wilayah rapat ini.", "responsible")
         return {"responsible_region_code": region.code}
-    if choice.startswith("m:") and choice[2:].isdigit():
-        mitra = db.session.get(Mitra, int(choice[2:]))
-        if mitra is None or mitra.kabupaten_code != kabupaten_code_of(meeting.region_code):
-            raise Refused("Mitra penanggung jawab harus mitra kabupaten ini.", "responsible")
-        return {"responsible_mitra_id": mitra.id}
     if agency:
         return {"responsible_agency": agency[:200]}
     raise Refused("Pilih penanggung jawab atau tulis nama instansi.", "responsible")

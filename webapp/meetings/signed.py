@@ -30,6 +30,12 @@ def _status_on(item, day: dt.date) -> str:
 
 
 def _attendee(participant: Participant) -> dict:
+    """A member prints with jabatan, unsur and L/P from the member record; a guest as typed; an account from it."""
+    member = participant.member
+    if member is not None:
+        return {"name": member.name, "jabatan": participant.jabatan_instansi, "sex": participant.sex_label,
+                "attendance": participant.attendance or "", "unsur": member.unsur or "Lainnya",
+                "label": participant.attendance_label if participant.attendance else ""}
     person = printed_person(participant.user) if participant.user is not None else {}
     jabatan = participant.jabatan or person.get("jabatan", "")
     unsur = participant.instansi or (unsur_of(participant.user) if participant.user is not None else "Lainnya")

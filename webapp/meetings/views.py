@@ -61,7 +61,8 @@ def participants(meeting_id: int):
     form = pages.invite_form(meeting)
     if form.validate_on_submit():
         try:
-            added = services.invite(actor, meeting, form.bodies.data or [], form.users.data or [])
+            added = services.invite(actor, meeting, form.bodies.data or [], form.users.data or [],
+                                    form.members.data or [])
         except Refused as error:
             apply_form_errors(form, error)
         else:
