@@ -1,13 +1,13 @@
 """Meetings take invitees, narasumber and those responsible for action items from the body's members.
 
 Revision ID: 1103_meeting_members
-Revises: 1305_stunting_survey
+Revises: 1603_logos_reencoded
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "1103_meeting_members"
-down_revision = "1305_stunting_survey"
+down_revision = "1603_logos_reencoded"
 branch_labels = None
 depends_on = None
 
