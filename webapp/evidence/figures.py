@@ -23,6 +23,7 @@ RATIOS = {
     "stunting": ("stunted", "measured", "Stunting per diukur"),
     "bgm": ("balita_bgm", "balita_d", "BGM per ditimbang"),
     "kek": ("ibu_hamil_kek", "ibu_hamil_examined", "Ibu hamil KEK per diperiksa"),
+    "2t": ("balita_2t", "balita_d", "2T per ditimbang"),
 }
 MR = MonthlyReport
 
@@ -84,6 +85,15 @@ def unit_column(region: Region, table):
     if region.level == Level.KECAMATAN:
         return table.region_code
     return func.substr(table.region_code, 1, len(region.code) + 3)
+
+
+def unit_of(area_code: str, region_code: str, posyandu_id: int | None = None) -> str:
+    """The unit key of a row found in Python, as `unit_column` makes it in SQL: the Posyandu below a desa,
+    the desa below a kecamatan, else the child region."""
+    depth = area_code.count(".")
+    if depth == 3:
+        return str(posyandu_id)
+    return region_code if depth == 2 else region_code[:len(area_code) + 3]
 
 
 def in_area(region: Region, column):
