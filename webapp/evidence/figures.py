@@ -108,7 +108,7 @@ def reports_in_area(region: Region):
     return MR.posyandu_id.in_(select(Posyandu.id).where(in_area(region, Posyandu.region_code)))
 
 
-def _units(region: Region) -> tuple[dict[str, str], dict[str, int]]:
+def units_of(region: Region) -> tuple[dict[str, str], dict[str, int]]:
     if region.level == Level.DESA:
         rows = db.session.execute(select(Posyandu.id, Posyandu.name).where(
             Posyandu.region_code == region.code, Posyandu.is_active.is_(True)).order_by(Posyandu.name)).all()
@@ -123,7 +123,7 @@ def _units(region: Region) -> tuple[dict[str, str], dict[str, int]]:
 
 def load(region: Region, periods: list[int], as_of_at: dt.datetime, due_day: int, timezone: str) -> Figures:
     """Figures for every unit of `region` and every period in `periods`, as known at `as_of_at` (UTC)."""
-    labels, expected = _units(region)
+    labels, expected = units_of(region)
     sent = and_(MR.status != Status.DRAFT, MR.first_submitted_at.is_not(None), MR.first_submitted_at <= as_of_at)
     on_time = case(*[(and_(MR.year == y, MR.month == m, MR.first_submitted_at <= due_at(y, m, due_day, timezone)), 1)
                      for y, m in map(year_month, periods)], else_=0)
