@@ -141,3 +141,16 @@ def test_a_bad_month_is_said_and_the_page_still_answers(demo_app, demo_client, l
     login_as(demo_client, "camat.kotabesi")
     response = demo_client.get(f"/pemantauan/keputusan/{KOTA_BESI}?bulan=2019-13")
     assert response.status_code == 422 and "Bulan tidak dikenal" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("username, code, most", [("bupati.kotim", "62.02", 10), ("camat.kotabesi", KOTA_BESI, 10)])
+def test_the_figures_cost_a_bounded_number_of_statements(demo_app, demo_client, login_as, username, code, most):
+    from tests.test_request_cost import statements
+    from webapp.demo import seed_demo
+
+    seed_demo()
+    login_as(demo_client, username)
+    demo_client.get(f"/pemantauan/keputusan/{code}")
+    with statements() as seen:
+        assert demo_client.get(f"/pemantauan/keputusan/{code}").status_code == 200
+    assert len(seen) <= most, "\n".join(s[:120] for s in seen)
