@@ -47,6 +47,10 @@ class Unit:
 
 def units(ctx: Context) -> dict[str, Unit]:
     """Each unit's Posyandu standings for the pack's latest month; nothing above a kabupaten."""
+    return ctx.once("aktif", lambda: _units(ctx))
+
+
+def _units(ctx: Context) -> dict[str, Unit]:
     if ctx.region_code.count(".") < 1:
         return {}
     found: dict[str, Unit] = {}

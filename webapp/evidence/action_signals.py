@@ -28,6 +28,11 @@ def party_of(item: ActionItem) -> str:
 
 
 def overdue_items(ctx: Context) -> list[ActionItem]:
+    """The area's action items past their due date and not done (read once per context: the mitra source too)."""
+    return ctx.once("tl", lambda: _overdue(ctx))
+
+
+def _overdue(ctx: Context) -> list[ActionItem]:
     area = or_(Meeting.region_code == ctx.region_code, Meeting.region_code.startswith(ctx.region_code + ".",
                                                                                           autoescape=True))
     return list(db.session.scalars(

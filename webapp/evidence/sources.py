@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from flask import Flask, current_app
 
@@ -30,6 +31,13 @@ class Context:
     window: list[int]           # the months the signals judge, oldest first
     figures: Figures
     trend: list[int] = field(default_factory=list)  # months drawn in each signal's chart
+    memo: dict = field(default_factory=dict, repr=False)
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A read that several sources (or a source's collect and its outcomes) share, done once per context."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
 
 @dataclass

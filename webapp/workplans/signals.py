@@ -34,7 +34,12 @@ def _first_month_ended(line: PlanLine, as_of: dt.date) -> dt.date | None:
 
 
 def late_lines(ctx: Context) -> list[tuple[PlanLine, dt.date]]:
-    """Approved, not-started lines of the area's plans whose first month has ended, with the day it ended."""
+    """Approved, not-started lines of the area's plans whose first month has ended, with the day it ended
+    (read once per context: the mitra source counts them too)."""
+    return ctx.once("rencana", lambda: _late_lines(ctx))
+
+
+def _late_lines(ctx: Context) -> list[tuple[PlanLine, dt.date]]:
     newer = aliased(Plan)
     replaced = select(newer.id).where(newer.previous_id == Plan.id, newer.status.in_(APPROVED)).exists()
     area = or_(Plan.region_code == ctx.region_code, Plan.region_code.startswith(ctx.region_code + ".", autoescape=True))
