@@ -114,11 +114,11 @@ def test_the_page_shows_both_figures_and_the_dashboard_loads_it(decided, demo_cl
     month = "%04d-%02d" % year_month(LATEST)
     page = demo_client.get(f"/pemantauan/keputusan/{KOTA_BESI}?bulan={month}").get_data(as_text=True)
     rate = body_rates(_region(KOTA_BESI))[0].rate
-    assert f"<td class=\"num\">{rate.cleared} / {rate.judged}</td>" in page and "Pokjanal Posyandu Kec. Kota Besi" in page
+    assert f'<td class="num">{rate.cleared} dari {rate.judged}<br>' in page and "Pokjanal Posyandu Kec. Kota Besi" in page
     rows, total = flag_rates(_region(KOTA_BESI), [LATEST])
     simpur = next(r for r in rows if r.code == SIMPUR)
-    assert (f'<tr data-code="{SIMPUR}"><th scope="row">Desa Simpur</th><td class="num">{simpur.received}</td>'
-            f'<td class="num">{simpur.flagged}</td>') in page
+    assert (f'<tr data-code="{SIMPUR}"><th scope="row">Desa Simpur</th>'
+            f'<td class="num">{simpur.flagged} dari {simpur.received}<br>') in page
     fragment = demo_client.get(f"/pemantauan/keputusan/{KOTA_BESI}", headers={"HX-Request": "true"})
     assert "<html" not in fragment.get_data(as_text=True) and 'id="tanda-per-wilayah"' in fragment.get_data(as_text=True)
     board = demo_client.get(f"/pemantauan/{KOTA_BESI}").get_data(as_text=True)
