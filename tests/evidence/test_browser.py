@@ -104,3 +104,29 @@ def test_agenda_pack_pick_decide_and_clear_on_a_phone(live_server, phone):
     assert _fits(page)
     decision.scroll_into_view_if_needed()
     page.screenshot(path=f"{SHOTS}-tuntas.png", full_page=False)
+
+
+@pytest.mark.browser
+def test_the_dashboard_loads_decision_and_data_quality_figures_on_a_phone(live_server, phone):
+    from tests.test_thumb_sizes_browser import PROBLEMS
+    from webapp.dashboard.periods import last_complete
+    from webapp.evidence.outcomes import flag_rates
+    from webapp.extensions import db
+    from webapp.regions.models import Region
+
+    _seed(live_server.app)
+    with live_server.app.app_context():
+        rows, total = flag_rates(db.session.get(Region, "62.02.01"), [last_complete("Asia/Pontianak")])
+    page = phone.new_page()
+    sign_in_page(page, live_server.url, "camat.kotabesi")
+    page.goto(f"{live_server.url}/pemantauan/62.02.01")
+    table = page.locator("#keputusan #tanda-per-wilayah")
+    expect(table).to_be_visible()  # swapped into the dashboard once the page has shown
+    for row in rows:
+        cell = table.locator(f"tr[data-code='{row.code}'] td").inner_text()
+        assert cell.startswith(f"{row.flagged} dari {row.received}"), (row, cell)
+    assert table.locator("tfoot td").inner_text().startswith(f"{total.flagged} dari {total.received}")
+    expect(page.locator("#keputusan")).to_contain_text("Sinyal tuntas dalam 60 hari")
+    assert page.evaluate(PROBLEMS) == []
+    page.locator("#keputusan").scroll_into_view_if_needed()
+    page.screenshot(path=f"{SHOTS}-pemantauan-keputusan.png", full_page=False)

@@ -121,8 +121,9 @@ def test_overdue_action_items_fire_per_party_once_past_due(demo_app):
 def test_sources_are_registered_and_missing_data_is_named(demo_app):
     from webapp.evidence.sources import pending, sources
 
-    assert [s.key for s in sources()] == ["lapor", "ds", "stunting", "bgm", "kek", "tanda", "tl"]
-    assert {p.key for p in pending()} == {"aktif", "2t", "rencana", "rujukan", "mitra"}
+    assert [s.key for s in sources()] == ["lapor", "ds", "stunting", "bgm", "kek", "2t", "aktif", "rencana", "tl", "temuan",
+                                         "mitra", "tanda"]
+    assert {p.key for p in pending()} == {"rujukan"}
 
 
 def test_flagged_reports_fire_from_a_quarter_of_the_units_latest_reports(demo_app):

@@ -31,7 +31,10 @@ R, P = sql.R, sql.P
 CHILD_LEN = {Level.KABUPATEN: 8, Level.KECAMATAN: 13}
 
 
-def _where(actor: Actor, code: str):
+def _where(actor: Actor | None, code: str):
+    """The area's Posyandu the actor may see (None: all of them, for the evidence signals)."""
+    if actor is None:
+        return sql.subtree(code)
     return and_(sql.subtree(code), actor.where_posyandu(PERMISSION, P.c.id, P.c.region_code))
 
 
@@ -119,7 +122,7 @@ def _facts(posyandu: Posyandu, window: dict, month: dict, received: dict, kits: 
                  recent_reports=received.get(posyandu.id, 0), skill_groups=skills.get(posyandu.id, frozenset()))
 
 
-def area_strength(actor: Actor, region: Region, end: int) -> Strength:
+def area_strength(actor: Actor | None, region: Region, end: int) -> Strength:
     """Every active Posyandu of a kabupaten, kecamatan or desa with its standing, per child region and in total."""
     where = _where(actor, region.code)
     items = list(db.session.scalars(select(Posyandu).where(where, Posyandu.is_active == true())

@@ -1,6 +1,6 @@
 """Signals drawn from meetings: overdue action items of the area, one signal per party responsible.
 
-Until the mitra register exists, a party is who the item names: an account, a body or an agency typed in.
+A party is who the item names: an account, a body, a mitra of the register or an agency typed in.
 """
 from __future__ import annotations
 
@@ -29,6 +29,11 @@ def party_of(item: ActionItem) -> str:
     return "a-" + (re.sub(r"[^a-z0-9]+", "-", item.responsible_agency.casefold()).strip("-")[:30] or "lain")
 
 
+def overdue_items(ctx: Context) -> list[ActionItem]:
+    """The area's action items past their due date and not done (read once per context: the mitra source too)."""
+    return ctx.once("tl", lambda: _overdue(ctx))
+
+
 def _overdue(ctx: Context) -> list[ActionItem]:
     area = or_(Meeting.region_code == ctx.region_code, Meeting.region_code.startswith(ctx.region_code + ".",
                                                                                           autoescape=True))
@@ -42,7 +47,7 @@ def _overdue(ctx: Context) -> list[ActionItem]:
 def collect_overdue(ctx: Context) -> list[Signal]:
     """Every party with at least one action item past its due date and not done."""
     parties: dict[str, list[ActionItem]] = {}
-    for item in _overdue(ctx):
+    for item in overdue_items(ctx):
         parties.setdefault(party_of(item), []).append(item)
     out = []
     for party, items in sorted(parties.items(), key=lambda kv: -len(kv[1])):
@@ -66,7 +71,7 @@ def outcome_overdue(frozen: dict, ctx: Context) -> Outcome:
                                                           ActionItem.status == ActionStatus.SELESAI)).all()
     if len(done) == len(listed):
         return Outcome(TUNTAS, f"Semua {len(listed)} tindak lanjut sudah selesai.")
-    now = sum(1 for item in _overdue(ctx) if party_of(item) == frozen["unit_code"])
+    now = sum(1 for item in overdue_items(ctx) if party_of(item) == frozen["unit_code"])
     said = f"{len(done)} dari {len(listed)} selesai; sekarang {now} lewat batas waktu."
     return Outcome(MEMBURUK if now > frozen["values"]["count"] else BELUM, said)
 

@@ -23,6 +23,7 @@ RATIOS = {
     "stunting": ("stunted", "measured", "Stunting per diukur"),
     "bgm": ("balita_bgm", "balita_d", "BGM per ditimbang"),
     "kek": ("ibu_hamil_kek", "ibu_hamil_examined", "Ibu hamil KEK per diperiksa"),
+    "2t": ("balita_2t", "balita_d", "2T per ditimbang"),
 }
 MR = MonthlyReport
 
@@ -86,6 +87,15 @@ def unit_column(region: Region, table):
     return func.substr(table.region_code, 1, len(region.code) + 3)
 
 
+def unit_of(area_code: str, region_code: str, posyandu_id: int | None = None) -> str:
+    """The unit key of a row found in Python, as `unit_column` makes it in SQL: the Posyandu below a desa,
+    the desa below a kecamatan, else the child region."""
+    depth = area_code.count(".")
+    if depth == 3:
+        return str(posyandu_id)
+    return region_code if depth == 2 else region_code[:len(area_code) + 3]
+
+
 def in_area(region: Region, column):
     return or_(column == region.code, column.startswith(region.code + ".", autoescape=True))
 
@@ -98,7 +108,7 @@ def reports_in_area(region: Region):
     return MR.posyandu_id.in_(select(Posyandu.id).where(in_area(region, Posyandu.region_code)))
 
 
-def _units(region: Region) -> tuple[dict[str, str], dict[str, int]]:
+def units_of(region: Region) -> tuple[dict[str, str], dict[str, int]]:
     if region.level == Level.DESA:
         rows = db.session.execute(select(Posyandu.id, Posyandu.name).where(
             Posyandu.region_code == region.code, Posyandu.is_active.is_(True)).order_by(Posyandu.name)).all()
@@ -113,7 +123,7 @@ def _units(region: Region) -> tuple[dict[str, str], dict[str, int]]:
 
 def load(region: Region, periods: list[int], as_of_at: dt.datetime, due_day: int, timezone: str) -> Figures:
     """Figures for every unit of `region` and every period in `periods`, as known at `as_of_at` (UTC)."""
-    labels, expected = _units(region)
+    labels, expected = units_of(region)
     sent = and_(MR.status != Status.DRAFT, MR.first_submitted_at.is_not(None), MR.first_submitted_at <= as_of_at)
     on_time = case(*[(and_(MR.year == y, MR.month == m, MR.first_submitted_at <= due_at(y, m, due_day, timezone)), 1)
                      for y, m in map(year_month, periods)], else_=0)

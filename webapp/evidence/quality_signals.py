@@ -33,9 +33,10 @@ def _values(row) -> dict:
     return values
 
 
-def flag_counts(ctx: Context, periods: list[int]) -> dict[str, tuple[int, int, Counter]]:
-    """unit -> (flagged reports, received reports, how often each flag) over `periods`."""
-    region = db.session.get(Region, ctx.region_code)
+def flag_counts(region_code: str, periods: list[int]) -> dict[str, tuple[int, int, Counter]]:
+    """unit -> (flagged reports, received reports, how often each flag) over `periods`: one statement, the
+    flags worked out in Python (the dashboard's flag rate per desa/kecamatan reads this too)."""
+    region = db.session.get(Region, region_code)
     number = MR.year * 12 + MR.month - 1
     rows = db.session.connection().execute(  # Core rows: the ORM's per-row work doubled the time on a kabupaten
         select(MR.posyandu_id, unit_column(region, MR), number, MR.open_dates, MR.closed,
@@ -63,7 +64,7 @@ def collect_flagged(ctx: Context) -> list[Signal]:
     """Units where a quarter or more of the latest month's reports carry a flag (the latest month only: the
     sentinel reads every report with its three before, ~0.3 ms a report)."""
     out = []
-    for unit, (flagged, received, kinds) in flag_counts(ctx, [ctx.latest]).items():
+    for unit, (flagged, received, kinds) in flag_counts(ctx.region_code, [ctx.latest]).items():
         if unit not in ctx.figures.units or flagged < COUNT_MIN or flagged / received < SHARE_MIN:
             continue
         label = ctx.figures.units[unit]
@@ -82,7 +83,7 @@ def outcome_flagged(frozen: dict, ctx: Context) -> Outcome:
     after = [p for p in ctx.figures.periods if frozen["values"]["latest"] < p <= ctx.latest]
     if not after:
         return Outcome(MENUNGGU, "Belum ada bulan laporan baru sejak sinyal dipilih.")
-    flagged, received, _ = flag_counts(ctx, after).get(frozen["unit_code"], (0, 0, None))
+    flagged, received, _ = flag_counts(ctx.region_code, after).get(frozen["unit_code"], (0, 0, None))
     if not received:
         return Outcome(MENUNGGU, "Belum ada laporan baru.")
     said = f"Sesudahnya {flagged} dari {received} laporan bertanda."

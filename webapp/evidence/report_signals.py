@@ -1,5 +1,5 @@
-"""Signals drawn from the monthly reports: late or missing reports, a drop in D/S, and stunting, BGM and
-ibu hamil KEK above the area's median. Each rule fires at a stated threshold and says when it has cleared.
+"""Signals drawn from the monthly reports: late or missing reports, a drop in D/S, and stunting, BGM,
+ibu hamil KEK and 2T balita above the area's median. Each rule fires at a stated threshold and says when it has cleared.
 """
 from __future__ import annotations
 
@@ -172,4 +172,5 @@ SOURCES = (
     gizi_source("stunting", "stunting", "Stunting di atas median wilayah"),
     gizi_source("bgm", "BGM", "BGM di atas median wilayah"),
     gizi_source("kek", "ibu hamil KEK", "Ibu hamil KEK di atas median wilayah"),
+    gizi_source("2t", "balita 2T", "Balita 2T (tidak naik dua kali) di atas median wilayah"),
 )

@@ -2,7 +2,8 @@
 
 A source has a stable key, `collect(ctx) -> [Signal]` and `outcome(frozen, ctx) -> Outcome`, which
 judges later whether a picked signal has cleared. Sources are registered per app by
-`webapp.evidence.init_app` (and, later, by other domains: mitra, Posyandu aktif/ILP, referrals), so
+`webapp.evidence.init_app` and by the domains that own the data (dashboard: Posyandu aktif/ILP;
+workplans: plan lines; pembinaan: supervision findings; mitra), so
 a source that is not there yet is shown on the pack as "belum tersedia" with the reason.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from flask import Flask, current_app
 
@@ -29,6 +31,13 @@ class Context:
     window: list[int]           # the months the signals judge, oldest first
     figures: Figures
     trend: list[int] = field(default_factory=list)  # months drawn in each signal's chart
+    memo: dict = field(default_factory=dict, repr=False)
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A read that several sources (or a source's collect and its outcomes) share, done once per context."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
 
 @dataclass
@@ -78,12 +87,11 @@ class Pending:
 PENDING = (
     Pending("aktif", "Posyandu belum aktif atau belum ILP, dan alasannya",
             "menunggu data kekuatan Posyandu (kader, alat, layanan ILP)"),
-    Pending("2t", "Balita 2T (tidak naik dua kali berturut-turut)", "2T belum ada di laporan bulanan"),
     Pending("rencana", "Kegiatan rencana kerja disetujui tetapi belum dimulai",
             "realisasi kegiatan belum dicatat di aplikasi"),
-    Pending("rujukan", "Rujukan dan temuan supervisi yang lewat waktu", "rujukan dan supervisi belum dicatat"),
-    Pending("mitra", "Mitra dengan tindak lanjut terlambat terbanyak",
-            "menunggu daftar mitra; sementara dikelompokkan per penanggung jawab"),
+    Pending("temuan", "Temuan supervisi yang lewat waktu", "kunjungan supervisi belum dicatat"),
+    Pending("rujukan", "Rujukan yang lewat waktu", "rujukan belum dicatat di aplikasi"),
+    Pending("mitra", "Mitra dengan butir terlambat terbanyak", "menunggu daftar mitra"),
 )
 
 
@@ -99,8 +107,13 @@ def add_source(app: Flask, source: Source) -> None:
     known[source.key] = source
 
 
+# The order the pack lists sources in (domains register theirs in the app factory's order); others last.
+ORDER = ("lapor", "ds", "stunting", "bgm", "kek", "2t", "aktif", "rencana", "tl", "temuan", "mitra", "tanda")
+
+
 def sources(app: Flask | None = None) -> list[Source]:
-    return list(_sources(app or current_app).values())
+    known = _sources(app or current_app)
+    return sorted(known.values(), key=lambda s: ORDER.index(s.key) if s.key in ORDER else len(ORDER))
 
 
 def source_for(kind: str, app: Flask | None = None) -> Source | None:

@@ -3,7 +3,8 @@
 
 def init_app(app) -> None:
     from webapp import registry
-    from webapp.pembinaan import demo, panels, rules, visit_views, views
+    from webapp.evidence.sources import add_source
+    from webapp.pembinaan import demo, panels, rules, signals, visit_views, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(visit_views.bp)
@@ -11,3 +12,4 @@ def init_app(app) -> None:
     registry.add_panel(app, 40, panels.guidance_panel)
     registry.add_seeder(app, 26, demo.seed_equipment)
     registry.add_seeder(app, 27, demo.seed_visits)
+    add_source(app, signals.SOURCE)  # overdue supervision findings, for the agenda pack
