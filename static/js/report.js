@@ -1,4 +1,5 @@
-/* Report form: a client-made id per outbox form, pending sections saved before sending, error marks. */
+/* Report form: a client-made id per outbox form, pending sections saved before sending, error marks,
+   and one step per screen (Lanjut saves, then shows the next step without a page load: offline too). */
 (function () {
   "use strict";
   function newId() {
@@ -49,6 +50,71 @@
     });
   }
   document.addEventListener("htmx:afterSettle", markFields);
+
+  // Steps: every section is in the page, one shown; the buttons post the section (htmx, or the outbox
+  // offline), and the next step shows once the save is answered without an error, or kept offline.
+  function stepEl(key) { return document.querySelector("[data-step='" + key + "']"); }
+  function show(key, fieldId, push) {
+    var target = stepEl(key);
+    if (!target) { return; }
+    document.querySelectorAll("[data-step]").forEach(function (el) { el.hidden = el !== target; });
+    document.querySelectorAll(".steps a[data-to]").forEach(function (a) {
+      if (a.getAttribute("data-to") === key) { a.setAttribute("aria-current", "step"); } else { a.removeAttribute("aria-current"); }
+    });
+    var url = target.getAttribute("data-step-url");
+    if (push && url) { history.pushState({ step: key }, "", url + (fieldId ? "#" + fieldId : "")); }
+    if (key === "ringkasan" && navigator.onLine && window.htmx) {
+      htmx.ajax("GET", url, { target: "#ringkasan", swap: "outerHTML" });
+    }
+    var field = fieldId && document.getElementById(fieldId);
+    window.scrollTo(0, 0);
+    (field || target.querySelector("h2")).focus({ preventScroll: !field });
+  }
+  function going(form) { var to = form.getAttribute("data-go"); form.removeAttribute("data-go"); return to; }
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button[name=go][data-to]");
+    var link = !button && e.target.closest && e.target.closest("a[data-to]");
+    if (link && stepEl(link.getAttribute("data-to"))) {
+      e.preventDefault();
+      var hash = link.hash ? link.hash.slice(1) : "";
+      flush();
+      show(link.getAttribute("data-to"), hash, true);
+      return;
+    }
+    if (!button || !window.htmx) { return; }
+    var form = button.form;
+    if (button.value === "skip") {
+      form.querySelectorAll("input[inputmode=numeric]").forEach(function (input) { input.value = ""; });
+    }
+    form.setAttribute("data-go", button.getAttribute("data-to"));
+    if (!navigator.onLine) { setTimeout(function () { show(going(form), "", true); }, 0); }  // the outbox keeps it
+  });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var form = e.detail.elt;
+    if (!form.hasAttribute || !form.hasAttribute("data-go")) { return; }
+    var to = going(form), answer = e.detail.xhr ? e.detail.xhr.responseText : "";
+    // A refused save, or a saved section with an error, stays on screen with its messages.
+    if (e.detail.successful && answer.indexOf("save-status alert") < 0) { show(to, "", true); }
+  });
+  document.addEventListener("htmx:sendError", function (e) {
+    var form = e.detail.elt && e.detail.elt.closest && e.detail.elt.closest("form[data-go]");
+    if (form) { show(going(form), "", true); }
+  });
+  window.addEventListener("popstate", function (e) {
+    var key = e.state && e.state.step;
+    if (!key) {
+      var match = /\/bagian\/([a-z]+)$|\/(ringkasan)$/.exec(location.pathname);
+      key = match ? match[1] || match[2] : null;
+    }
+    if (key) { show(key, "", false); }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var field = location.hash && document.getElementById(location.hash.slice(1));
+    if (field && field.matches("input, select, textarea") && !field.closest("[hidden]")) { field.focus(); }
+    document.querySelectorAll("[data-step] h2").forEach(function (h) { h.setAttribute("tabindex", "-1"); });
+    var shown = document.querySelector("[data-step]:not([hidden])");
+    if (shown) { history.replaceState({ step: shown.getAttribute("data-step") }, "", location.href); }
+  });
   document.addEventListener("DOMContentLoaded", function () { fillIds(document); });
   document.addEventListener("htmx:load", function (e) { fillIds(e.detail.elt); });
 })();
