@@ -49,7 +49,7 @@ class SectionView:
             return "error", "Perlu diperbaiki"
         if not self.saved:
             return "none", "Belum diisi"
-        if self.section.skippable and not any(self.form[n].data for n in self.section.names):
+        if self.section.skippable and not any(self.form[n].data for n in self.section.names if n not in self.carried):
             return "skipped", "Tidak ada layanan bulan ini (kosong)"
         return "ok", "Tersimpan"
 
