@@ -41,7 +41,7 @@ class Thumb:
 
     def shot(self, name: str) -> None:
         if folder := os.environ.get("SHOTS"):
-            self.page.screenshot(path=os.path.join(folder, f"{name}.png"))
+            self.page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=True)
 
     def step(self, key: str, button: str = "next") -> None:
         """Type what the step still needs (a value already shown, carried over, is left as it is), then tap
