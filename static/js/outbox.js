@@ -168,7 +168,7 @@
         .map(function (n) { return caches.delete(n); }));
     });
   }
-  // What a form sends, less what changes on every save.
+  // What a form sends, less what changes on every save (and the step button that sent it).
   function fieldsOf(form, submitter) {
     var fields = [];
     new FormData(form, submitter || undefined).forEach(function (value, name) {
@@ -177,7 +177,7 @@
     return fields;
   }
   function contentOf(fields) {
-    return JSON.stringify(fields.filter(function (f) { return ["client_id", "csrf_token", "base"].indexOf(f[0]) < 0; }));
+    return JSON.stringify(fields.filter(function (f) { return ["client_id", "csrf_token", "base", "go"].indexOf(f[0]) < 0; }));
   }
   var saved = new WeakMap();  // form -> content the server (or the outbox) already has
   function remember(root) {

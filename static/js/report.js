@@ -77,7 +77,6 @@
     if (link && stepEl(link.getAttribute("data-to"))) {
       e.preventDefault();
       var hash = link.hash ? link.hash.slice(1) : "";
-      flush();
       show(link.getAttribute("data-to"), hash, true);
       return;
     }

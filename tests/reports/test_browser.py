@@ -40,12 +40,14 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
     page.goto(url)
     page.fill("input[name=open_date_1]", f"{year:04d}-{month:02d}-14")
     from webapp.reports.fields import SECTION_BY_KEY
-    for key in SECTION_ORDER:
+    for key in SECTION_ORDER[:3]:
+        expect(page.locator(f"#bagian-{key}")).to_be_visible()
         for name in SECTION_BY_KEY[key].names:
             value = "50" if name == "balita_d" else str(GOOD[name])  # D above S first
             page.fill(f"input[name={name}]", value)
-        page.locator(f"#bagian-{key} input").last.press("Tab")
+        page.click(f"#bagian-{key} button[value=next]")
     expect(page.locator("#msg-balita_d")).to_contain_text("D (ditimbang) tidak boleh lebih dari S")
+    expect(page.locator("#bagian-gizi")).to_be_visible()  # an error keeps the section on screen
     expect(page.locator("#status-gizi")).to_have_class("save-status alert")  # saved, but never a green "Tersimpan"
     expect(page.locator("#status-gizi")).to_contain_text("perlu diperbaiki")
     expect(page.locator("input[name=balita_d]")).to_have_attribute("aria-invalid", "true")
@@ -57,6 +59,21 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
     expect(page.locator("#status-gizi")).to_have_text("Tersimpan")
     expect(page.locator("input[name=balita_d]")).not_to_have_attribute("aria-invalid", "true")  # the fix clears the marks
     assert "invalid" not in page.get_attribute("#msg-balita_d >> xpath=..", "class")
+    page.click("#bagian-gizi button[value=next]")
+    expect(page.locator("#bagian-ibu")).to_be_visible()
+    expect(page.locator(".step-of:visible")).to_have_text("Langkah 4 dari 7 · Ibu & remaja")
+    assert page.url.endswith("/bagian/ibu")
+    page.click("#bagian-ibu button[value=back]")  # Kembali: the typed values are still there
+    expect(page.locator("#bagian-gizi")).to_be_visible()
+    expect(page.locator("input[name=balita_d]")).to_have_value("40")
+    page.go_back()  # the phone's back button moves between steps too
+    expect(page.locator("#bagian-ibu")).to_be_visible()
+    for key in SECTION_ORDER[3:]:
+        for name in SECTION_BY_KEY[key].names:
+            page.fill(f"input[name={name}]", str(GOOD[name]))
+        page.click(f"#bagian-{key} button[value=next]")
+    expect(page.locator("#ringkasan")).to_be_visible()
+    expect(page.locator("#ringkasan .state-ok")).to_have_count(6)
     page.click("button:has-text('Kirim laporan')")
     expect(page.locator("main .status")).to_have_text("Dikirim")
 
@@ -75,6 +92,8 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
     page.fill("input[name=balita_k]", "44")
     page.locator("input[name=balita_n]").focus()
     expect(page.locator("#status-gizi")).to_contain_text("Tersimpan")
+    page.click(".steps a[data-to=ringkasan]")  # straight to the summary by its step number
+    expect(page.locator("#tanpa-hambatan")).to_be_visible()
     page.click("button:has-text('Kirim laporan')")
     expect(page.locator("main .status")).to_have_text("Dikirim")
 
@@ -118,16 +137,19 @@ def test_the_form_works_without_javascript(live_server, _browser):
         from webapp.reports.fields import SECTION_BY_KEY
         for key in SECTION_ORDER:
             form = page.locator(f"#bagian-{key}")
+            expect(form).to_be_visible()  # one section per screen, the next one after Lanjut
             if key == "buka":
                 form.locator("input[name=open_date_1]").fill(f"{year:04d}-{month:02d}-14")
             for name in SECTION_BY_KEY[key].names:
                 form.locator(f"input[name={name}]").fill("x" if name == "kader_on_duty" else str(GOOD[name]))
-            form.locator("button:has-text('Simpan bagian ini')").click()
+            form.locator("button[value=next]").click()
             if key == "buka":  # the wrong field comes back with its message; nothing else of the section is lost
                 expect(page.locator("#msg-kader_on_duty")).to_contain_text("Isi angka bulat")
+                expect(page.locator("#bagian-buka input[name=kader_on_duty]")).to_have_value("x")
                 page.locator("#bagian-buka input[name=kader_on_duty]").fill("5")
-                page.locator("#bagian-buka button:has-text('Simpan bagian ini')").click()
+                page.locator("#bagian-buka button[value=next]").click()
             expect(page.locator("main")).to_contain_text("Bagian ini tersimpan.")
+        expect(page.locator("#ringkasan")).to_be_visible()
         page.click("button:has-text('Kirim laporan')")
         expect(page.locator("main .status")).to_have_text("Dikirim")
     finally:

@@ -10,7 +10,7 @@ from webapp.formatting import bulan_tahun
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
 from webapp.reports import checks, forms, queries, sentinel, steps
-from webapp.reports.fields import GROUPS, NOTE_FIELDS, SECTIONS, Section
+from webapp.reports.fields import GROUPS, NOTE_FIELDS, SECTION_OF, SECTIONS, Section
 from webapp.reports.models import EVENT_LABELS, STATUS_LABELS, MonthlyReport, Status
 from webapp.reports.periods import due_on
 from webapp.clock import month_key
@@ -96,14 +96,16 @@ def return_share(actor: Actor, report: MonthlyReport | None, notes: dict) -> str
                          f"untuk diperbaiki. Catatan: {said or '-'}. Perbaiki di: {url}")
 
 
-def _shown_step(report: MonthlyReport | None, saved: frozenset[str], replace: SectionView | None, refused: bool) -> str:
-    """The step a page opens on: the section just refused, the summary after a refused submit or for a
-    returned report (its notes are listed there), else the first section never saved."""
+def _shown_step(report: MonthlyReport | None, saved: frozenset[str], replace: SectionView | None, refused: bool,
+                notes: dict) -> str:
+    """The step a page opens on: the section just refused; the summary after a refused submit; for a returned
+    report the section of the first field with a note (else the summary); else the first section never saved."""
     if replace is not None:
         return replace.section.key
-    if refused or (report is not None and report.status == Status.RETURNED):
-        return steps.SUMMARY
-    return steps.opening(saved)
+    if report is not None and report.status == Status.RETURNED and not refused:
+        noted = [SECTION_OF.get(name, "buka") for name in NOTE_FIELDS if name in notes]
+        return noted[0] if noted else steps.SUMMARY
+    return steps.SUMMARY if refused else steps.opening(saved)
 
 
 def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: SectionView | None = None,
@@ -135,7 +137,7 @@ def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: Secti
         "sections": sections, "groups": GROUPS, "general_notes": notes.get("", []), "note_fields": NOTE_FIELDS,
         "submit_form": submit_form or forms.SubmitForm(formdata=None), "submit_client_id": forms.new_client_id(),
         "failed": failed, "notice": notice, "has_warnings": bool(checks_found[1]),
-        "step": step or _shown_step(report, saved, replace, refused=bool(failed or notice)),
+        "step": step or _shown_step(report, saved, replace, bool(failed or notice), notes),
         "steps": steps.steps(posyandu.id, year, month),
         "blocks": steps.findings(blocks, posyandu.id, year, month),
         "warnings": steps.findings(checks_found[1], posyandu.id, year, month),
