@@ -110,7 +110,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     var field = location.hash && document.getElementById(location.hash.slice(1));
     if (field && field.matches("input, select, textarea") && !field.closest("[hidden]")) { field.focus(); }
-    document.querySelectorAll("[data-step] h2").forEach(function (h) { h.setAttribute("tabindex", "-1"); });
     var shown = document.querySelector("[data-step]:not([hidden])");
     if (shown) { history.replaceState({ step: shown.getAttribute("data-step") }, "", location.href); }
   });

@@ -154,3 +154,33 @@ def test_the_form_works_without_javascript(live_server, _browser):
         expect(page.locator("main .status")).to_have_text("Dikirim")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_a_block_in_the_summary_leads_to_its_field_and_a_skip_stores_the_section_blank(live_server, phone):
+    from tests.reports.helpers import actor, fill, last_month, palangan_posyandu
+    from webapp.extensions import db
+    from webapp.reports import queries
+
+    with live_server.app.app_context():
+        fill(actor("kader.palangan"), palangan_posyandu(), *last_month(), stunted=40)  # more stunted than measured
+        db.session.remove()
+    page = _as(phone, live_server, "kader.palangan")
+    page.goto(_report_url(live_server) + "/ringkasan")  # a deep link to step 7
+    expect(page.locator(".step-of:visible")).to_have_text("Langkah 7 dari 7 · Ringkasan")
+    expect(page.locator("#hambatan")).to_contain_text("Pendek dan sangat pendek (stunting)")
+    expect(page.locator("#ringkasan .state-error")).to_contain_text("Balita: SKDN dan gizi")
+    page.click("#hambatan a[href$='#stunted']")
+    expect(page.locator("#bagian-gizi")).to_be_visible()
+    expect(page.locator("#stunted")).to_be_focused()  # its section's screen, the field ready to type
+    assert page.url.endswith("/bagian/gizi#stunted")
+    page.click(".steps a[data-to=ptm]")
+    page.click("#bagian-ptm button[value=skip]")  # one tap: no PTM screening this month
+    expect(page.locator("#bagian-layanan")).to_be_visible()
+    expect(page.locator("#bagian-ptm input[name=dewasa_screened]")).to_have_value("")
+    with live_server.app.app_context():
+        report = queries.find_report(palangan_posyandu(), *last_month())
+        assert (report.dewasa_screened, report.lansia_screened, report.stunted) == (None, None, 40)
+        db.session.remove()
+    page.click(".steps a[data-to=ringkasan]")
+    expect(page.locator("#ringkasan .state-skipped")).to_contain_text("Tidak ada layanan bulan ini")

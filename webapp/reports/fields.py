@@ -2,7 +2,8 @@
 
 Each count is a nullable integer: NULL means "not reported", which stays distinct from 0 in
 storage, on screen, in sums and in exports. Sections are the parts of the kader's form, each
-saved on its own as a draft.
+saved on its own as a draft and shown one per screen (a step); a ``skippable`` section is a service
+the Posyandu may not have given this month, stored blank with one tap ("Tidak ada layanan bulan ini").
 
 Sections and their counts (column names are the `name`s below):
 
