@@ -1,6 +1,7 @@
 """The monthly report end to end on a 360×740 phone: fill (one field wrong, then fixed), submit, returned with
 a note, fixed and resubmitted, verified by the kepala desa, counted in the kecamatan recap and its Excel export."""
 import io
+import os
 import re
 
 import pytest
@@ -170,6 +171,8 @@ def test_a_block_in_the_summary_leads_to_its_field_and_a_skip_stores_the_section
     expect(page.locator(".step-of:visible")).to_have_text("Langkah 7 dari 7 · Ringkasan")
     expect(page.locator("#hambatan")).to_contain_text("Pendek dan sangat pendek (stunting)")
     expect(page.locator("#ringkasan .state-error")).to_contain_text("Balita: SKDN dan gizi")
+    if folder := os.environ.get("SHOTS"):  # to look at the summary with a block
+        page.screenshot(path=os.path.join(folder, "ringkasan-hambatan.png"), full_page=True)
     page.click("#hambatan a[href$='#stunted']")
     expect(page.locator("#bagian-gizi")).to_be_visible()
     expect(page.locator("#stunted")).to_be_focused()  # its section's screen, the field ready to type

@@ -34,6 +34,7 @@ class Finding:
     label: str
     message: str
     url: str | None
+    step: str | None = None  # the section's key
 
 
 def step_url(posyandu_id: int, year: int, month: int, key: str, anchor: str | None = None) -> str:
@@ -71,5 +72,5 @@ def findings(found: dict[str, list[str]], posyandu_id: int, year: int, month: in
     for name in sorted(found, key=lambda n: order.get(n, len(order))):
         section = SECTION_OF.get(name, "buka" if name else None)
         url = step_url(posyandu_id, year, month, section, FIELD_INPUT.get(name, name)) if section else None
-        listed += [Finding(NOTE_FIELDS.get(name, "Laporan"), message, url) for message in found[name]]
+        listed += [Finding(NOTE_FIELDS.get(name, "Laporan"), message, url, section) for message in found[name]]
     return listed
