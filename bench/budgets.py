@@ -37,12 +37,13 @@ PASSWORD = "pokjanal-demo"
 BUDGET = {"first": 60_000, "js": 25_000, "repeat": 15_000, "first_s": 3.0, "repeat_s": 1.5,
           "perf": 0.95, "a11y": 1.0, "bp": 1.0}
 
-# (label, path) or (label, (list page, pattern of the first link to follow from it)).
+# (label, path) or (label, (list page, pattern of the first link to follow from it[, what to add to it])).
 REPORT_LINK = r'href="(/laporan/posyandu/\d+/[^"#?]+)"'
 MEETING_LINK = r'href="(/rapat/\d+)"'
 PAGES = {
     "kader.palangan": [("home", "/"), ("report list", "/laporan/"), ("report form", ("/laporan/", REPORT_LINK)),
-                       ("outbox", "/kotak-keluar")],
+                       ("form step 3", ("/laporan/", REPORT_LINK, "/bagian/gizi")),
+                       ("form summary", ("/laporan/", REPORT_LINK, "/ringkasan")), ("outbox", "/kotak-keluar")],
     "pokja.palangan": [("home", "/"), ("report list", "/laporan/"), ("report", ("/laporan/", REPORT_LINK)),
                        ("plan list", "/rencana-kerja"), ("plan", ("/rencana-kerja", r'href="(/rencana-kerja/\d+)"')),
                        ("meetings", "/rapat")],
@@ -116,10 +117,10 @@ def resolve(context, url: str, target) -> str | None:
     if isinstance(target, str):
         response = context.request.get(url + target, max_redirects=0)
         return target if response.status == 200 else None
-    list_path, pattern = target
+    list_path, pattern, *suffix = target
     response = context.request.get(url + list_path)
     match = re.search(pattern, response.text()) if response.status == 200 else None
-    return match.group(1) if match else None
+    return match.group(1) + "".join(suffix) if match else None
 
 
 class Meter:

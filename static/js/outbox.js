@@ -168,7 +168,7 @@
         .map(function (n) { return caches.delete(n); }));
     });
   }
-  // What a form sends, less what changes on every save.
+  // What a form sends, less what changes on every save (and the step button that sent it).
   function fieldsOf(form, submitter) {
     var fields = [];
     new FormData(form, submitter || undefined).forEach(function (value, name) {
@@ -177,7 +177,7 @@
     return fields;
   }
   function contentOf(fields) {
-    return JSON.stringify(fields.filter(function (f) { return ["client_id", "csrf_token", "base"].indexOf(f[0]) < 0; }));
+    return JSON.stringify(fields.filter(function (f) { return ["client_id", "csrf_token", "base", "go"].indexOf(f[0]) < 0; }));
   }
   var saved = new WeakMap();  // form -> content the server (or the outbox) already has
   function remember(root) {
@@ -358,3 +358,70 @@
   });
   arrive();
 })(self);
+
+/* Report form (here, not its own file: a request fewer): a step per screen, Lanjut saves then moves unless
+   refused; error marks follow the messages; typed sections saved when hidden and before Kirim. */
+(function (d) {
+  "use strict";
+  if (!d) { return; }  // the service worker
+  var on = d.addEventListener.bind(d), all = function (s) { return d.querySelectorAll(s); }, dirty = new Set(), kirim;
+  function attr(el, name, value) { if (value) { el.setAttribute(name, value); } else { el.removeAttribute(name); } }
+  function flush() { dirty.forEach(function (f) { htmx.trigger(f, "submit"); }); }
+  on("input", function (e) { var f = e.target.form; if (f && f.hasAttribute("data-step")) { dirty.add(f); } });
+  // A cheap phone may close a hidden tab.
+  on("visibilitychange", function () { if (d.hidden && window.htmx) { flush(); } });
+  on("submit", function (e) {
+    // Kirim waits for the sections still being saved.
+    if (e.target.id === "kirim" && dirty.size && window.htmx) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      kirim = e.target;
+      flush();
+    }
+  }, true);
+  function show(key, id, push) {
+    var step = d.querySelector("[data-step='" + key + "']"), url, field;
+    if (!step) { return false; }
+    url = step.dataset.stepUrl;
+    if (push) {
+      // Back shows the step she leaves.
+      history.replaceState(Object.assign({}, history.state, { step: d.querySelector("[data-step]:not([hidden])").dataset.step }), "");
+      history.pushState({ step: key }, "", url + (id ? "#" + id : ""));
+    }
+    all("[data-step]").forEach(function (el) { el.hidden = el !== step; });
+    all(".steps a").forEach(function (a) { attr(a, "aria-current", a.dataset.to === key && "step"); });
+    if (key === "ringkasan" && navigator.onLine) { htmx.ajax("GET", url, { target: "#ringkasan", swap: "outerHTML" }); }
+    field = id && d.getElementById(id);
+    scrollTo(0, 0);
+    (field || step.querySelector("h2")).focus({ preventScroll: !field });
+    return true;
+  }
+  function done(form, moves) {
+    var to = form.dataset.go;
+    dirty.delete(form);
+    delete form.dataset.go;
+    if (to && moves) { show(to, "", true); }
+    if (kirim && !dirty.size) { kirim.requestSubmit(); kirim = null; }
+  }
+  on("click", function (e) {
+    var b = e.target.closest("button[name=go]"), a = !b && e.target.closest("a[data-to]");
+    if (a && show(a.dataset.to, a.hash.slice(1), true)) { e.preventDefault(); }
+    if (!b || !window.htmx) { return; }
+    if (b.value === "skip") { b.form.querySelectorAll("[inputmode]").forEach(function (i) { i.value = ""; }); }
+    b.form.dataset.go = b.dataset.to;
+    if (!navigator.onLine) { setTimeout(done, 0, b.form, true); }
+  });
+  on("htmx:afterRequest", function (e) {
+    var x = e.detail.xhr;  // status 0: no network, the outbox keeps the save
+    if (e.detail.elt.dataset) { done(e.detail.elt, !x.status || e.detail.successful && x.responseText.indexOf("save-status alert") < 0); }
+  });
+  on("htmx:afterSettle", function () {
+    all("[data-step] .msgs[id^='msg-']").forEach(function (box) {
+      var wrong = !!box.querySelector(".error"), field = box.closest(".field");
+      if (field) { field.classList.toggle("invalid", wrong); }
+      all("[aria-describedby='" + box.id + "']").forEach(function (i) { attr(i, "aria-invalid", wrong && "true"); });
+    });
+  });
+  // Back to a step after a boosted link: load it.
+  addEventListener("popstate", function (e) { if (e.state && e.state.step && !show(e.state.step, "", false)) { location.reload(); } });
+})(self.document);

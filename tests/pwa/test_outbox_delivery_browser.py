@@ -5,7 +5,7 @@ import pytest
 
 from tests.pwa.test_offline_browser import outbox_items, save_offline, until
 from tests.pwa.test_report_outbox_browser import EMPTY, report_state
-from tests.reports.helpers import GOOD, month_text, palangan_posyandu
+from tests.reports.helpers import month_text, palangan_posyandu, walk_steps
 
 pytestmark = pytest.mark.browser
 
@@ -83,19 +83,13 @@ def _report_url(live_server) -> str:
 def test_a_submit_refused_after_reconnecting_is_shown_as_refused(phone, live_server):
     from tests.pwa.conftest import signed_in
     from webapp.formatting import bulan_tahun
-    from webapp.reports.fields import SECTIONS
-
     year, month = (int(x) for x in month_text().split("-"))
     page = phone.new_page()
     signed_in(page, live_server.url, "kader.palangan")
     page.goto(_report_url(live_server))
     assert page.text_content("#report-status") == "Belum diisi"
     page.context.set_offline(True)
-    page.fill("input[name=open_date_1]", f"{year:04d}-{month:02d}-14")
-    for section in SECTIONS:
-        for name in section.names:
-            page.fill(f"input[name={name}]", str(GOOD[name]))
-    page.fill("input[name=balita_d]", "60")  # D > S (48): the submit's checks refuse it
+    walk_steps(page, year, month, balita_d=60)  # D > S (48): the submit's checks refuse it
     page.click("button:has-text('Kirim laporan')")
     until(page, "() => PokjanalOutbox.all().then(items => items.length && items[items.length - 1].url.endsWith('/kirim'))")
     labels = [i["label"] for i in outbox_items(page)]

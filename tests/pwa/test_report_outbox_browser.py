@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from tests.pwa.conftest import signed_in
 from tests.pwa.test_offline_browser import outbox_items, until
-from tests.reports.helpers import GOOD, month_text, palangan_posyandu
+from tests.reports.helpers import month_text, palangan_posyandu, walk_steps
 
 pytestmark = pytest.mark.browser
 
@@ -40,10 +40,7 @@ def test_a_report_filled_and_submitted_offline_reaches_the_server_once(phone, li
     signed_in(page, live_server.url, "kader.palangan")
     page.goto(url)
     page.context.set_offline(True)
-    page.fill("input[name=open_date_1]", f"{year:04d}-{month:02d}-14")
-    for section in SECTIONS:
-        for name in section.names:
-            page.fill(f"input[name={name}]", str(GOOD[name]))
+    walk_steps(page, year, month)
     page.click("button:has-text('Kirim laporan')")
     page.wait_for_selector("#outbox-status")
     assert "Belum terkirim — akan dikirim otomatis" in page.text_content("#outbox-status")
@@ -68,8 +65,9 @@ def test_a_report_filled_and_submitted_offline_reaches_the_server_once(phone, li
 
     # A change saved offline after the report was sent is refused (locked) and kept, with the reason.
     page.context.set_offline(True)
+    page.click(".steps a[data-to=gizi]")  # back to step 3 by its number
     page.fill("input[name=balita_k]", "44")
-    page.click("#bagian-gizi button[type=submit]")
+    page.click("#bagian-gizi button[value=next]")
     until(page, "() => PokjanalOutbox.all().then(items => items.length === 1)")
     page.context.set_offline(False)
     until(page, "() => PokjanalOutbox.all().then(items => items[0].state === 'rejected')")

@@ -87,3 +87,15 @@ def form_data(key: str, year: int, month: int, **overrides) -> dict:
             data[name] = "" if value is None else str(value)
     data.update({k: v for k, v in overrides.items() if isinstance(v, str)})
     return data
+
+
+def walk_steps(page, year: int, month: int, **overrides) -> None:
+    """In a browser, from step 1: fill each section of the form and tap Lanjut (it saves, or the outbox keeps
+    it offline), up to the summary."""
+    page.fill("#bagian-buka input[name=open_date_1]", f"{year:04d}-{month:02d}-14")
+    for section in SECTIONS:
+        page.wait_for_selector(f"#bagian-{section.key}:not([hidden])")
+        for name in section.names:
+            page.fill(f"#bagian-{section.key} input[name={name}]", str(overrides.get(name, GOOD[name])))
+        page.click(f"#bagian-{section.key} button[value=next]")
+    page.wait_for_selector("#ringkasan:not([hidden])")

@@ -1,6 +1,7 @@
 """The monthly report end to end on a 360×740 phone: fill (one field wrong, then fixed), submit, returned with
 a note, fixed and resubmitted, verified by the kepala desa, counted in the kecamatan recap and its Excel export."""
 import io
+import os
 import re
 
 import pytest
@@ -40,12 +41,14 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
     page.goto(url)
     page.fill("input[name=open_date_1]", f"{year:04d}-{month:02d}-14")
     from webapp.reports.fields import SECTION_BY_KEY
-    for key in SECTION_ORDER:
+    for key in SECTION_ORDER[:3]:
+        expect(page.locator(f"#bagian-{key}")).to_be_visible()
         for name in SECTION_BY_KEY[key].names:
             value = "50" if name == "balita_d" else str(GOOD[name])  # D above S first
             page.fill(f"input[name={name}]", value)
-        page.locator(f"#bagian-{key} input").last.press("Tab")
+        page.click(f"#bagian-{key} button[value=next]")
     expect(page.locator("#msg-balita_d")).to_contain_text("D (ditimbang) tidak boleh lebih dari S")
+    expect(page.locator("#bagian-gizi")).to_be_visible()  # an error keeps the section on screen
     expect(page.locator("#status-gizi")).to_have_class("save-status alert")  # saved, but never a green "Tersimpan"
     expect(page.locator("#status-gizi")).to_contain_text("perlu diperbaiki")
     expect(page.locator("input[name=balita_d]")).to_have_attribute("aria-invalid", "true")
@@ -57,6 +60,21 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
     expect(page.locator("#status-gizi")).to_have_text("Tersimpan")
     expect(page.locator("input[name=balita_d]")).not_to_have_attribute("aria-invalid", "true")  # the fix clears the marks
     assert "invalid" not in page.get_attribute("#msg-balita_d >> xpath=..", "class")
+    page.click("#bagian-gizi button[value=next]")
+    expect(page.locator("#bagian-ibu")).to_be_visible()
+    expect(page.locator(".step-of:visible")).to_have_text("Langkah 4 dari 7 · Ibu & remaja")
+    assert page.url.endswith("/bagian/ibu")
+    page.click("#bagian-ibu button[value=back]")  # Kembali: the typed values are still there
+    expect(page.locator("#bagian-gizi")).to_be_visible()
+    expect(page.locator("input[name=balita_d]")).to_have_value("40")
+    page.go_back()  # the phone's back button moves between steps too
+    expect(page.locator("#bagian-ibu")).to_be_visible()
+    for key in SECTION_ORDER[3:]:
+        for name in SECTION_BY_KEY[key].names:
+            page.fill(f"input[name={name}]", str(GOOD[name]))
+        page.click(f"#bagian-{key} button[value=next]")
+    expect(page.locator("#ringkasan")).to_be_visible()
+    expect(page.locator("#ringkasan .state-ok")).to_have_count(6)
     page.click("button:has-text('Kirim laporan')")
     expect(page.locator("main .status")).to_have_text("Dikirim")
 
@@ -75,6 +93,8 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
     page.fill("input[name=balita_k]", "44")
     page.locator("input[name=balita_n]").focus()
     expect(page.locator("#status-gizi")).to_contain_text("Tersimpan")
+    page.click(".steps a[data-to=ringkasan]")  # straight to the summary by its step number
+    expect(page.locator("#tanpa-hambatan")).to_be_visible()
     page.click("button:has-text('Kirim laporan')")
     expect(page.locator("main .status")).to_have_text("Dikirim")
 
@@ -118,17 +138,52 @@ def test_the_form_works_without_javascript(live_server, _browser):
         from webapp.reports.fields import SECTION_BY_KEY
         for key in SECTION_ORDER:
             form = page.locator(f"#bagian-{key}")
+            expect(form).to_be_visible()  # one section per screen, the next one after Lanjut
             if key == "buka":
                 form.locator("input[name=open_date_1]").fill(f"{year:04d}-{month:02d}-14")
             for name in SECTION_BY_KEY[key].names:
                 form.locator(f"input[name={name}]").fill("x" if name == "kader_on_duty" else str(GOOD[name]))
-            form.locator("button:has-text('Simpan bagian ini')").click()
+            form.locator("button[value=next]").click()
             if key == "buka":  # the wrong field comes back with its message; nothing else of the section is lost
                 expect(page.locator("#msg-kader_on_duty")).to_contain_text("Isi angka bulat")
+                expect(page.locator("#bagian-buka input[name=kader_on_duty]")).to_have_value("x")
                 page.locator("#bagian-buka input[name=kader_on_duty]").fill("5")
-                page.locator("#bagian-buka button:has-text('Simpan bagian ini')").click()
+                page.locator("#bagian-buka button[value=next]").click()
             expect(page.locator("main")).to_contain_text("Bagian ini tersimpan.")
+        expect(page.locator("#ringkasan")).to_be_visible()
         page.click("button:has-text('Kirim laporan')")
         expect(page.locator("main .status")).to_have_text("Dikirim")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_a_block_in_the_summary_leads_to_its_field_and_a_skip_stores_the_section_blank(live_server, phone):
+    from tests.reports.helpers import actor, fill, last_month, palangan_posyandu
+    from webapp.extensions import db
+    from webapp.reports import queries
+
+    with live_server.app.app_context():
+        fill(actor("kader.palangan"), palangan_posyandu(), *last_month(), stunted=40)  # more stunted than measured
+        db.session.remove()
+    page = _as(phone, live_server, "kader.palangan")
+    page.goto(_report_url(live_server) + "/ringkasan")  # a deep link to step 7
+    expect(page.locator(".step-of:visible")).to_have_text("Langkah 7 dari 7 · Ringkasan")
+    expect(page.locator("#hambatan")).to_contain_text("Pendek dan sangat pendek (stunting)")
+    expect(page.locator("#ringkasan .state-error")).to_contain_text("Balita: SKDN dan gizi")
+    if folder := os.environ.get("SHOTS"):  # to look at the summary with a block
+        page.screenshot(path=os.path.join(folder, "ringkasan-hambatan.png"), full_page=True)
+    page.click("#hambatan a[href$='#stunted']")
+    expect(page.locator("#bagian-gizi")).to_be_visible()
+    expect(page.locator("#stunted")).to_be_focused()  # its section's screen, the field ready to type
+    assert page.url.endswith("/bagian/gizi#stunted")
+    page.click(".steps a[data-to=ptm]")
+    page.click("#bagian-ptm button[value=skip]")  # one tap: no PTM screening this month
+    expect(page.locator("#bagian-layanan")).to_be_visible()
+    expect(page.locator("#bagian-ptm input[name=dewasa_screened]")).to_have_value("")
+    with live_server.app.app_context():
+        report = queries.find_report(palangan_posyandu(), *last_month())
+        assert (report.dewasa_screened, report.lansia_screened, report.stunted) == (None, None, 40)
+        db.session.remove()
+    page.click(".steps a[data-to=ringkasan]")
+    expect(page.locator("#ringkasan .state-skipped")).to_contain_text("Tidak ada layanan bulan ini")

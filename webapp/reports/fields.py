@@ -2,7 +2,8 @@
 
 Each count is a nullable integer: NULL means "not reported", which stays distinct from 0 in
 storage, on screen, in sums and in exports. Sections are the parts of the kader's form, each
-saved on its own as a draft.
+saved on its own as a draft and shown one per screen (a step); a ``skippable`` section is a service
+the Posyandu may not have given this month, stored blank with one tap ("Tidak ada layanan bulan ini").
 
 Sections and their counts (column names are the `name`s below):
 
@@ -57,6 +58,9 @@ class Section:
     title: str
     fields: tuple[Field, ...]
     has_open_days: bool = False
+    step: str = ""  # the short name in the step indicator ("Langkah 3 dari 7 · Balita")
+    skippable: bool = False  # a service the Posyandu may not have given this month: one tap stores it blank
+
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -102,8 +106,8 @@ SECTIONS: tuple[Section, ...] = (
         Field("referrals", "Rujukan ke Pustu/Puskesmas", "Rujukan"),
         Field("kegiatan_tambahan", "Kegiatan tambahan (jumlah kegiatan; 0 bila tidak ada)", "Kegiatan tambahan",
               "Mis. PMT lokal, kelas ibu balita, senam lansia, PAUD, dana sehat."),
-    ), has_open_days=True),
-    Section("sasaran", "Sasaran dan yang dilayani", GROUP_FIELDS),
+    ), has_open_days=True, step="Hari buka"),
+    Section("sasaran", "Sasaran dan yang dilayani", GROUP_FIELDS, step="Sasaran"),
     Section("gizi", "Balita: SKDN dan gizi", (
         Field("balita_s", "S — semua balita di wilayah", "S"),
         Field("balita_k", "K — punya Buku KIA/KMS", "K"),
@@ -121,25 +125,25 @@ SECTIONS: tuple[Section, ...] = (
         Field("balita_referred", "Balita dirujuk", "Balita dirujuk"),
         Field("vitamin_a", "Balita 6–59 bulan mendapat vitamin A (Februari/Agustus)", "Vitamin A"),
         Field("kpsp_screened", "Balita diskrining perkembangan (KPSP/SDIDTK)", "KPSP/SDIDTK"),
-    )),
+    ), step="Balita", skippable=True),
     Section("ibu", "Ibu hamil dan remaja", (
         Field("ibu_hamil_examined", "Ibu hamil diperiksa (KIA)", "Bumil diperiksa"),
         Field("ibu_hamil_kek", "Ibu hamil KEK (LILA < 23,5 cm)", "Bumil KEK"),
         Field("ibu_hamil_anemia", "Ibu hamil anemia", "Bumil anemia"),
         Field("ibu_hamil_ttd", "Ibu hamil mendapat TTD", "Bumil TTD"),
         Field("remaja_putri_ttd", "Remaja putri mendapat TTD", "Remaja putri TTD"),
-    )),
+    ), step="Ibu & remaja", skippable=True),
     Section("ptm", "Dewasa dan lansia", (
         Field("dewasa_screened", "Dewasa diperiksa tekanan darah & gula darah", "Dewasa diskrining"),
         Field("dewasa_at_risk", "Dewasa berisiko", "Dewasa berisiko"),
         Field("lansia_screened", "Lansia diperiksa tekanan darah & gula darah", "Lansia diskrining"),
         Field("lansia_at_risk", "Lansia berisiko", "Lansia berisiko"),
-    )),
+    ), step="Dewasa & lansia", skippable=True),
     Section("layanan", "KB dan imunisasi", (
         Field("pus_target", "Pasangan usia subur (sasaran KB)", "PUS"),
         Field("kb_participants", "Peserta KB", "Peserta KB"),
         Field("bayi_immunised", "Bayi diimunisasi sesuai jadwal", "Bayi imunisasi"),
-    )),
+    ), step="KB & imunisasi", skippable=True),
 )
 
 SECTION_BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}

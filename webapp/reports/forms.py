@@ -68,6 +68,10 @@ class SectionForm(OutboxForm):
             values["closed_reason"] = (self.closed_reason.data or "").strip()
         return values
 
+    def blank_values(self) -> dict:
+        """The section stored blank: "tidak ada layanan bulan ini" is not reported (None), never 0."""
+        return {name: None for name in self.section.names}
+
     def count_input(self, name: str, invalid: bool) -> Markup:
         """The <input> of one count (values escaped), as WTForms would render it."""
         field = self[name]

@@ -11,7 +11,7 @@ from webapp.extensions import db
 from webapp.regions.models import Level, Posyandu
 from webapp.reports import checks
 from webapp.reports.fields import CARRIED_NAMES, COUNT_NAMES, SECTION_BY_KEY
-from webapp.reports.models import MonthlyReport, ReportEvent, Status
+from webapp.reports.models import ClientSubmission, MonthlyReport, ReportEvent, Status
 from webapp.clock import shift_month
 
 RECEIVED = (Status.SUBMITTED, Status.VERIFIED)
@@ -97,6 +97,15 @@ def check_results(report: MonthlyReport | None, posyandu_id: int, year: int, mon
     """(errors, warnings) of the stored values, as shown next to the fields."""
     values = values_of(report)
     return checks.errors(values, year, month, today), checks.warnings(values, history(posyandu_id, year, month), month)
+
+
+def saved_sections(report: MonthlyReport | None) -> frozenset[str]:
+    """Keys of the sections of this report saved at least once (a skipped section too: saved blank)."""
+    if report is None:
+        return frozenset()
+    kinds = db.session.scalars(select(ClientSubmission.kind).distinct().where(
+        ClientSubmission.report_id == report.id, ClientSubmission.kind.like("section:%")))
+    return frozenset(kind.removeprefix("section:") for kind in kinds)
 
 
 def notes(report: MonthlyReport | None) -> dict[str, list[ReportEvent]]:

@@ -9,8 +9,8 @@ from webapp.access import Actor, can
 from webapp.formatting import bulan_tahun
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
-from webapp.reports import forms, queries, sentinel
-from webapp.reports.fields import GROUPS, NOTE_FIELDS, SECTIONS, Section
+from webapp.reports import checks, forms, queries, sentinel, steps
+from webapp.reports.fields import GROUPS, NOTE_FIELDS, SECTION_OF, SECTIONS, Section
 from webapp.reports.models import EVENT_LABELS, STATUS_LABELS, MonthlyReport, Status
 from webapp.reports.periods import due_on
 from webapp.clock import month_key
@@ -33,6 +33,7 @@ class SectionView:
     status_kind: str = ""  # "ok", "error"
     changes: list = field(default_factory=list)
     carried: frozenset = frozenset()  # fields showing last verified month's value, not yet saved here
+    saved: bool = False  # saved at least once (skipped included)
 
     def __post_init__(self):
         # A section that keeps an error never says a green "Tersimpan": its status names what to fix.
@@ -40,6 +41,17 @@ class SectionView:
         if self.status_kind == "ok" and wrong:
             self.status_kind = "error"
             self.status = "Tersimpan, tetapi ada isian yang perlu diperbaiki sebelum laporan dikirim: " + ", ".join(wrong) + "."
+
+    @property
+    def state(self) -> tuple[str, str]:
+        """(kind, words) for the summary: an error first, never "Tersimpan" beside one; blank when skipped."""
+        if self.wrong_labels():
+            return "error", "Perlu diperbaiki"
+        if not self.saved:
+            return "none", "Belum diisi"
+        if self.section.skippable and not any(self.form[n].data for n in self.section.names if n not in self.carried):
+            return "skipped", "Tidak ada layanan bulan ini (kosong)"
+        return "ok", "Tersimpan"
 
     def wrong_labels(self) -> list[str]:
         """Labels of the fields of this section that carry an error (typed or from the checks)."""
@@ -84,11 +96,25 @@ def return_share(actor: Actor, report: MonthlyReport | None, notes: dict) -> str
                          f"untuk diperbaiki. Catatan: {said or '-'}. Perbaiki di: {url}")
 
 
+def _shown_step(report: MonthlyReport | None, saved: frozenset[str], replace: SectionView | None, refused: bool,
+                notes: dict) -> str:
+    """The step a page opens on: the section just refused; the summary after a refused submit; for a returned
+    report the section of the first field with a note (else the summary); else the first section never saved."""
+    if replace is not None:
+        return replace.section.key
+    if report is not None and report.status == Status.RETURNED and not refused:
+        noted = [SECTION_OF.get(name, "buka") for name in NOTE_FIELDS if name in notes]
+        return noted[0] if noted else steps.SUMMARY
+    return steps.SUMMARY if refused else steps.opening(saved)
+
+
 def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: SectionView | None = None,
          submit_form: forms.SubmitForm | None = None, failed=None, review_form=None, reopen_form=None,
-         notice: str = "") -> dict:
-    """The report page: the form while the kader may edit it, else the values, the decision forms and history."""
+         notice: str = "", step: str | None = None) -> dict:
+    """The report page: the form while the kader may edit it (one step shown, the opening one unless `step`
+    names one), else the values, the decision forms and history."""
     report = queries.find_report(posyandu, year, month)
+    saved = queries.saved_sections(report)
     setting = setting_for(posyandu.region_code)
     checks_found = queries.check_results(report, posyandu.id, year, month, today_for(posyandu))
     if failed is not None:
@@ -97,8 +123,9 @@ def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: Secti
     carried = queries.carried_targets(report, posyandu.id, year, month)
     sections = [replace if replace and replace.section.key == s.key
                 else section_view(report, posyandu, year, month, s.key, checks_found=checks_found, notes=notes,
-                                  carried=carried)
+                                  carried=carried, saved=s.key in saved)
                 for s in SECTIONS]
+    blocks = checks.merge(checks_found[0], checks.completeness_errors(queries.values_of(report)))
     return {
         "posyandu": posyandu, "year": year, "month": month, "month_key": month_key(year, month),
         "report": report, "report_status": Status(report.status) if report else None, "status_labels": STATUS_LABELS,
@@ -110,6 +137,10 @@ def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: Secti
         "sections": sections, "groups": GROUPS, "general_notes": notes.get("", []), "note_fields": NOTE_FIELDS,
         "submit_form": submit_form or forms.SubmitForm(formdata=None), "submit_client_id": forms.new_client_id(),
         "failed": failed, "notice": notice, "has_warnings": bool(checks_found[1]),
+        "step": step or _shown_step(report, saved, replace, bool(failed or notice), notes),
+        "steps": steps.steps(posyandu.id, year, month),
+        "blocks": steps.findings(blocks, posyandu.id, year, month),
+        "warnings": steps.findings(checks_found[1], posyandu.id, year, month),
         "review_form": review_form or forms.ReviewForm(formdata=None),
         "reopen_form": reopen_form or forms.ReopenForm(formdata=None),
         "return_share": return_share(actor, report, notes),

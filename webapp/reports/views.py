@@ -9,7 +9,7 @@ from webapp.access import current_actor, refuse_missing_feature
 from webapp.forms import apply_form_errors
 from webapp.refusal import Refused
 from webapp.rendering import is_targeted_htmx, render
-from webapp.reports import forms, queries, recap, screens, services
+from webapp.reports import forms, queries, recap, screens, services, steps
 from webapp.reports.recap_views import bp as recap_bp
 from webapp.reports.fields import SECTION_BY_KEY
 from webapp.reports.models import STATUS_LABELS
@@ -46,23 +46,46 @@ def index():
     return render("reports/index.html", overview=recap.overview(current_actor()), labels=STATUS_LABELS)
 
 
-@bp.get("/posyandu/<int:posyandu_id>/<month>")
-@files_or_views
-def report(posyandu_id: int, month: str):
-    """One Posyandu's report for one month: the form while it may be edited, else its values and history."""
+def _report_page(posyandu_id: int, month: str, step: str | None = None):
+    """The report page opened on one step; a targeted htmx request gets the summary block alone."""
     actor = current_actor()
     posyandu = queries.get_posyandu_or_404(actor, posyandu_id)
     year, mon = _period_or_404(month)
-    return render("reports/report.html", **screens.page(actor, posyandu, year, mon))
+    return render("reports/report.html", block="ringkasan", **screens.page(actor, posyandu, year, mon, step=step))
 
 
-def _store_section(actor, posyandu, year: int, mon: int, section: str, form) -> tuple[int, dict, object]:
-    """Validate and save one section: (status, what the section's status line says, the saved report)."""
-    if not form.validate():
+@bp.get("/posyandu/<int:posyandu_id>/<month>")
+@files_or_views
+def report(posyandu_id: int, month: str):
+    """One Posyandu's report for one month: the form (on the first section not yet saved) while it may be
+    edited, else its values and history."""
+    return _report_page(posyandu_id, month)
+
+
+@bp.get("/posyandu/<int:posyandu_id>/<month>/bagian/<section>")
+@files_or_views
+def section(posyandu_id: int, month: str, section: str):
+    """The report page opened on one section (a deep link to a step)."""
+    if section not in SECTION_BY_KEY:
+        abort(404)
+    return _report_page(posyandu_id, month, section)
+
+
+@bp.get("/posyandu/<int:posyandu_id>/<month>/ringkasan")
+@files_or_views
+def summary(posyandu_id: int, month: str):
+    """The last step: blocks and warnings, each linking to its field, and "Kirim laporan"."""
+    return _report_page(posyandu_id, month, steps.SUMMARY)
+
+
+def _store_section(actor, posyandu, year: int, mon: int, section: str, form, skip: bool) -> tuple[int, dict, object]:
+    """Validate and save one section, blank when skipped ("tidak ada layanan"): (status, what the section's
+    status line says, the saved report)."""
+    if not skip and not form.validate():
         return 422, {"status": "Ada isian yang perlu diperbaiki; bagian ini belum tersimpan.", "status_kind": "error"}, None
     try:
-        outcome = services.save_section(actor, posyandu, year, mon, section, form.values(), form.base.data or "",
-                                        form.client_id_or_new())
+        outcome = services.save_section(actor, posyandu, year, mon, section, form.blank_values() if skip else form.values(),
+                                        form.base.data or "", form.client_id_or_new())
     except services.SectionConflict as error:
         return 409, {"status": str(error), "status_kind": "error", "changes": error.changes, "base": error.base}, None
     except Refused as error:
@@ -73,22 +96,24 @@ def _store_section(actor, posyandu, year: int, mon: int, section: str, form) -> 
 @bp.post("/posyandu/<int:posyandu_id>/<month>/bagian/<section>")
 @files_or_views
 def save_section(posyandu_id: int, month: str, section: str):
-    """Save one section of the draft (htmx: only its status and messages come back)."""
+    """Save one section of the draft, then go to the step its button names (htmx: only its status and
+    messages come back; the page's script moves between steps)."""
     actor = current_actor()
     posyandu = queries.get_posyandu_or_404(actor, posyandu_id)
     year, mon = _period_or_404(month)
     if section not in SECTION_BY_KEY:
         abort(404)
     form = forms.section_form(section, formdata=request.form)
-    status, extra, report = _store_section(actor, posyandu, year, mon, section, form)
-    if status == 200 and not is_targeted_htmx():
-        flash("Bagian ini tersimpan.")
-        return redirect(_page_url(posyandu.id, year, mon, f"bagian-{section}"))
-    form = None if status == 200 else form
+    go = request.form.get("go", "")
+    skip = go == "skip" and SECTION_BY_KEY[section].skippable
+    status, extra, report = _store_section(actor, posyandu, year, mon, section, form, skip)
     report = report or queries.find_report(posyandu, year, mon)
-    view = screens.section_view(report, posyandu, year, mon, section, form=form, **extra)
+    view = screens.section_view(report, posyandu, year, mon, section, form=None if status == 200 else form, **extra)
     if is_targeted_htmx():
         return render("reports/_section_saved.html", sv=view, posyandu=posyandu, status=status)
+    if status == 200 and not view.wrong_labels():  # a section with an error stays on screen with its messages
+        flash("Bagian ini dikosongkan: tidak ada layanan bulan ini." if skip else "Bagian ini tersimpan.")
+        return redirect(steps.step_url(posyandu.id, year, mon, steps.after(section, go)))
     return render("reports/report.html", status=status, **screens.page(actor, posyandu, year, mon, replace=view))
 
 
