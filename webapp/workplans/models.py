@@ -138,6 +138,7 @@ class PlanLine(db.Model):
     progress_on: Mapped[dt.date | None] = mapped_column(Date)
     output_achieved: Mapped[str] = mapped_column(String(300), default="")
     evidence: Mapped[str] = mapped_column(String(300), default="")
+    kit_items: Mapped[str] = mapped_column(String(200), default="")  # ILP kit keys this line funds, comma-separated
 
     plan: Mapped[Plan] = relationship(back_populates="lines")
     posyandu: Mapped[Posyandu | None] = relationship(lazy="joined")
@@ -150,6 +151,10 @@ class PlanLine(db.Model):
     @property
     def scope(self) -> tuple[str, int | None]:
         return (self.plan.region_code, None)
+
+    @property
+    def kit_keys(self) -> list[str]:
+        return [key for key in self.kit_items.split(",") if key]
 
     @property
     def pelaksana_label(self) -> str:
