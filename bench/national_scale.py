@@ -261,8 +261,10 @@ def main() -> None:
                 summary.rebuild(connection)
             load["summary"] = time.perf_counter() - started
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-                connection.exec_driver_sql("ANALYZE dashboard_month; ANALYZE dashboard_aktif; ANALYZE strength_window; "
-                                       "ANALYZE strength_profile")
+                # VACUUM sets the visibility map, so the national strength count is an index-only scan (autovacuum
+            # does the same on a live server after the bulk rebuild)
+            connection.exec_driver_sql("ANALYZE dashboard_month; ANALYZE dashboard_aktif; VACUUM ANALYZE strength_window; "
+                                       "VACUUM ANALYZE strength_profile")
 
     actor = NationalActor()
     results = []

@@ -15,6 +15,8 @@ branch_labels = None
 depends_on = None
 
 COUNTS = ("reports", "service_months", "coverage_months", "extra_months", "extra_reported", "received_recent")
+WINDOW_READ = ("posyandu_id", "service_months", "coverage_months", "extra_months", "received_recent", "month_groups",
+               "month_home")
 ROSTER = ("kader", "kader_sk", "kader_trained", "level_none", "level_purwa", "level_madya", "level_utama")
 
 
@@ -30,11 +32,13 @@ def upgrade():
         sa.PrimaryKeyConstraint("posyandu_id", "period", name=op.f("pk_strength_window")),
     )
     op.create_index("ix_strength_window_desa_code_period", "strength_window", ["desa_code", "period"])
-    op.create_index("ix_strength_window_period", "strength_window", ["period"])
+    op.create_index("ix_strength_window_period", "strength_window", ["period"], postgresql_include=list(WINDOW_READ))
     op.create_table(
         "strength_profile",
         sa.Column("posyandu_id", sa.Integer(), nullable=False),
         sa.Column("region_code", sa.String(length=13), nullable=False),
+        sa.Column("kabupaten_code", sa.String(length=13), nullable=False),
+        sa.Column("province_code", sa.String(length=13), nullable=False),
         sa.Column("is_active", sa.Boolean(), nullable=False),
         sa.Column("kader_with_sk", sa.Integer(), nullable=False),
         sa.Column("growth_kit", sa.Boolean(), nullable=True),
@@ -44,6 +48,8 @@ def upgrade():
         *(sa.Column(name, sa.Integer(), nullable=False) for name in ROSTER),
         sa.PrimaryKeyConstraint("posyandu_id", name=op.f("pk_strength_profile")),
     )
+    op.create_index("ix_strength_profile_kabupaten_code", "strength_profile", ["kabupaten_code"])
+    op.create_index("ix_strength_profile_province_code", "strength_profile", ["province_code"])
     op.create_index("ix_strength_profile_region_code_pattern", "strength_profile", ["region_code"],
                     postgresql_ops={"region_code": "varchar_pattern_ops"})
 

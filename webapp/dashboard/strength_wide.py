@@ -23,7 +23,7 @@ from webapp.extensions import db
 from webapp.regions.models import Level, Region
 
 W, PR = StrengthWindow.__table__, StrengthProfile.__table__
-CHILD_LEN = {None: 2, Level.PROVINSI: 5}
+CHILD = {None: PR.c.province_code, Level.PROVINSI: PR.c.kabupaten_code}
 ALL_GROUPS = (1 << len(SERVED_FIELDS)) - 1
 
 
@@ -53,7 +53,7 @@ def _count(condition):
 def wide_strength(actor: Actor, region: Region | None, end: int) -> Strength:
     """A province (region) or the nation (None): counts per child region and in total, no per-Posyandu list."""
     five, ilp, needs = _criteria()
-    child = func.substr(PR.c.region_code, 1, CHILD_LEN[Level(region.level) if region else None]).label("child")
+    child = CHILD[Level(region.level) if region else None].label("child")
     columns = [_count(and_(*five)).label("aktif"), _count(ilp).label("ilp"), _count(needs).label("needs"),
                _count(PR.c.kit_complete == true()).label("kit_complete"),
                *(_count(c).label(f"c{i}") for i, c in enumerate(five)),
@@ -61,7 +61,7 @@ def wide_strength(actor: Actor, region: Region | None, end: int) -> Strength:
                                                                *LEVEL_COLUMN.values()))]
     statement = (select(child, func.count().label("posyandu"), *columns)
                  .select_from(PR.outerjoin(W, and_(W.c.posyandu_id == PR.c.posyandu_id, W.c.period == end)))
-                 .where(sql.subtree(region.code if region else None, PR.c.region_code), PR.c.is_active == true(),
+                 .where(PR.c.province_code == region.code if region else true(), PR.c.is_active == true(),
                         actor.where_posyandu(PERMISSION, PR.c.posyandu_id, PR.c.region_code))
                  .group_by(child))
     rows = db.session.execute(statement).all()
