@@ -262,9 +262,10 @@ def main() -> None:
             load["summary"] = time.perf_counter() - started
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
                 # VACUUM sets the visibility map, so the national strength count is an index-only scan (autovacuum
-            # does the same on a live server after the bulk rebuild)
-            connection.exec_driver_sql("ANALYZE dashboard_month; ANALYZE dashboard_aktif; VACUUM ANALYZE strength_window; "
-                                       "VACUUM ANALYZE strength_profile")
+                # does the same on a live server after the bulk rebuild); one statement each, outside a transaction
+                for statement in ("ANALYZE dashboard_month", "ANALYZE dashboard_aktif", "VACUUM ANALYZE strength_window",
+                                  "VACUUM ANALYZE strength_profile"):
+                    connection.exec_driver_sql(statement)
 
     actor = NationalActor()
     results = []
