@@ -102,3 +102,5 @@ def test_a_line_names_only_kit_items_and_keeps_them(demo_app, demo_client, login
     assert plan.lines[0].kit_keys == ["dacin", "kms"]
     edit = demo_client.get(f"/rencana-kerja/{plan.id}/kegiatan/{plan.lines[0].id}").get_data(as_text=True)
     assert 'value="dacin" checked' in edit or 'checked id="kit_items-0"' in edit
+    detail = demo_client.get(f"/rencana-kerja/{plan.id}").get_data(as_text=True)
+    assert "Sarpras yang didanai: Dacin / timbangan bayi, KMS" in detail

@@ -11,6 +11,7 @@ from webapp.auth.models import User
 from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.mitra.models import Mitra
+from webapp.pembinaan.kit import ITEM_BY_KEY
 from webapp.regions.models import Posyandu, Region
 from webapp.spm import SOURCE_LABELS, SPM_LABELS, FundingSource, SpmField
 from webapp.workflow import HistoryColumns
@@ -155,6 +156,10 @@ class PlanLine(db.Model):
     @property
     def kit_keys(self) -> list[str]:
         return [key for key in self.kit_items.split(",") if key]
+
+    @property
+    def kit_labels(self) -> list[str]:
+        return [ITEM_BY_KEY[key].label if key in ITEM_BY_KEY else key for key in self.kit_keys]
 
     @property
     def pelaksana_label(self) -> str:
