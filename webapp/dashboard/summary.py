@@ -1,5 +1,8 @@
 """Keeps the dashboard's summary tables equal to a recomputation from the reports, without conflicts.
 
+The Posyandu-strength summary (`strength_summary.py`: window rows per Posyandu, a profile per Posyandu) is
+written here too, in the same transaction and under the same locks, so both stay exact together.
+
 A flush that touches a monthly report, a Posyandu or a kabupaten's due day marks the desa and
 months it affects; before the transaction commits, those summary rows are recomputed by the plain
 selects of `webapp.dashboard.sql`, in the same transaction as the change (so a verified report and
@@ -9,7 +12,7 @@ the 12 window ends that include it.
 Why no conflict: two kader of one kecamatan submitting together would otherwise both rewrite the
 same rows, and on PostgreSQL one of them meets a unique-key clash or a deadlock at commit. Every
 rewrite first takes the lock of each kecamatan it touches, in code order (a transaction-scoped
-advisory lock; a rebuild wider than a kecamatan locks the three tables instead), and only then
+advisory lock; a rebuild wider than a kecamatan locks the summary tables instead), and only then
 reads, so it sees every report committed before it. On SQLite, BEGIN IMMEDIATE already serialises
 writers. A rebuild of many regions (a region import adds hundreds of kabupaten settings) is one
 pass over the regions that hold any data.
