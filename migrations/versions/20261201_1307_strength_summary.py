@@ -37,7 +37,6 @@ def upgrade():
         "strength_profile",
         sa.Column("posyandu_id", sa.Integer(), nullable=False),
         sa.Column("region_code", sa.String(length=13), nullable=False),
-        sa.Column("kabupaten_code", sa.String(length=13), nullable=False),
         sa.Column("province_code", sa.String(length=13), nullable=False),
         sa.Column("is_active", sa.Boolean(), nullable=False),
         sa.Column("kader_with_sk", sa.Integer(), nullable=False),
@@ -48,7 +47,6 @@ def upgrade():
         *(sa.Column(name, sa.Integer(), nullable=False) for name in ROSTER),
         sa.PrimaryKeyConstraint("posyandu_id", name=op.f("pk_strength_profile")),
     )
-    op.create_index("ix_strength_profile_kabupaten_code", "strength_profile", ["kabupaten_code"])
     op.create_index("ix_strength_profile_province_code", "strength_profile", ["province_code"])
     op.create_index("ix_strength_profile_region_code_pattern", "strength_profile", ["region_code"],
                     postgresql_ops={"region_code": "varchar_pattern_ops"})

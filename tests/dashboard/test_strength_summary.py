@@ -103,6 +103,14 @@ def _wide_equals_standings(actor, end=OCTOBER):
                                                                           (1, s.is_aktif, s.is_ilp), strict=True)]
         assert {c.code: [c.posyandu, c.aktif, c.ilp] for c in wide.children} == dict(per_child)
         assert wide.total.criteria_met == [sum(s.aktif[i].met for s in standings) for i in range(5)]
+        per_kecamatan = defaultdict(lambda: [0, 0])
+        for s in standings:
+            per_kecamatan[s.region_code[:8]][0] += 1
+            per_kecamatan[s.region_code[:8]][1] += s.is_aktif
+        reaching = {k for k, (n, a) in per_kecamatan.items() if a * 100 >= 80 * n}
+        assert (wide.total.kecamatan_reaching, wide.total.kecamatan_counted) == (len(reaching), len(per_kecamatan))
+        assert {c.code: c.kecamatan_reaching for c in wide.children} == {
+            child: sum(k.startswith(child) for k in reaching) for child in per_child}
         assert wide.needing == sum(bool(s.reasons) for s in standings)
         assert wide.kit_complete == sum(p.kit_complete for p in plains)
         assert wide.kader.kader == sum(p.kader.kader for p in plains) and wide.kader.levels == {

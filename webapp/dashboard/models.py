@@ -119,8 +119,7 @@ class StrengthProfile(db.Model):
 
     posyandu_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     region_code: Mapped[str] = mapped_column(String(13))
-    kabupaten_code: Mapped[str] = mapped_column(String(13), index=True)  # grouped on by a province's page
-    province_code: Mapped[str] = mapped_column(String(13), index=True)   # and by the national one
+    province_code: Mapped[str] = mapped_column(String(13), index=True)  # a province's page filters on it
     is_active: Mapped[bool] = mapped_column(default=True)
     kader_with_sk: Mapped[int] = mapped_column(default=0)
     growth_kit: Mapped[bool | None]

@@ -169,6 +169,16 @@ class AreaCount:
     aktif: int = 0
     ilp: int = 0
     criteria_met: list[int] = field(default_factory=lambda: [0] * 5)
+    kecamatan_reaching: int = 0  # for a province or the nation: its kecamatan with ≥ 80 % Posyandu aktif,
+    kecamatan_counted: int = 0   # of its kecamatan with any Posyandu (the national plan's KPI)
+
+    def merge(self, other: AreaCount) -> None:
+        """Add a smaller area's counts (a kecamatan into its kabupaten, province and the nation)."""
+        self.posyandu, self.aktif, self.ilp = self.posyandu + other.posyandu, self.aktif + other.aktif, \
+            self.ilp + other.ilp
+        self.criteria_met = [a + b for a, b in zip(self.criteria_met, other.criteria_met, strict=True)]
+        self.kecamatan_reaching += other.reaches_target
+        self.kecamatan_counted += other.posyandu > 0
 
     def add(self, s: Standing) -> None:
         self.posyandu += 1

@@ -39,8 +39,8 @@ def delete_window(connection, desa_where, e0: int | None = None, e1: int | None 
 
 def _profile(row, kit: dict | None, roster: list) -> dict:
     """One Posyandu's profile row from its registry row, equipment rows and roster facts."""
-    values = {"posyandu_id": row.id, "region_code": row.region_code, "kabupaten_code": row.region_code[:5],
-              "province_code": row.region_code[:2], "is_active": row.is_active,
+    values = {"posyandu_id": row.id, "region_code": row.region_code, "province_code": row.region_code[:2],
+              "is_active": row.is_active,
               "kader_with_sk": row.kader_with_sk, "growth_kit": None, "kit_complete": None, "kit_gaps": "",
               "kader": 0, "kader_sk": 0, "kader_trained": 0, **dict.fromkeys(LEVEL_COLUMN.values(), 0)}
     if kit:

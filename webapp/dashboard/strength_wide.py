@@ -23,7 +23,7 @@ from webapp.extensions import db
 from webapp.regions.models import Level, Region
 
 W, PR = StrengthWindow.__table__, StrengthProfile.__table__
-CHILD = {None: PR.c.province_code, Level.PROVINSI: PR.c.kabupaten_code}
+CHILD_LEN = {None: 2, Level.PROVINSI: 5}
 ALL_GROUPS = (1 << len(SERVED_FIELDS)) - 1
 
 
@@ -51,35 +51,36 @@ def _count(condition):
 
 
 def wide_strength(actor: Actor, region: Region | None, end: int) -> Strength:
-    """A province (region) or the nation (None): counts per child region and in total, no per-Posyandu list."""
+    """A province (region) or the nation (None): counts per child region and in total, and the kecamatan reaching
+    80 % aktif; no per-Posyandu list. One grouped read per kecamatan, summed here into kabupaten or provinces."""
     five, ilp, needs = _criteria()
-    child = CHILD[Level(region.level) if region else None].label("child")
+    kecamatan = func.substr(PR.c.region_code, 1, 8).label("kecamatan")
     columns = [_count(and_(*five)).label("aktif"), _count(ilp).label("ilp"), _count(needs).label("needs"),
                _count(PR.c.kit_complete == true()).label("kit_complete"),
                *(_count(c).label(f"c{i}") for i, c in enumerate(five)),
                *(func.sum(PR.c[name]).label(name) for name in ("kader", "kader_sk", "kader_trained",
                                                                *LEVEL_COLUMN.values()))]
-    statement = (select(child, func.count().label("posyandu"), *columns)
+    statement = (select(kecamatan, func.count().label("posyandu"), *columns)
                  .select_from(PR.outerjoin(W, and_(W.c.posyandu_id == PR.c.posyandu_id, W.c.period == end)))
                  .where(PR.c.province_code == region.code if region else true(), PR.c.is_active == true(),
                         actor.where_posyandu(PERMISSION, PR.c.posyandu_id, PR.c.region_code))
-                 .group_by(child))
+                 .group_by(kecamatan))
     rows = db.session.execute(statement).all()
+    length = CHILD_LEN[Level(region.level) if region else None]
     labels = dict(db.session.execute(select(Region.code, Region.name).where(
-        Region.code.in_([r.child for r in rows]))).all())
-    total, kader, children = AreaCount(region.code if region else "", region.label if region else "Nasional"), \
-        KaderFigures(), []
-    complete = needing = 0
-    for row in sorted(rows, key=lambda r: r.child):
-        area = AreaCount(row.child, labels.get(row.child, row.child), row.posyandu, row.aktif, row.ilp,
-                         [getattr(row, f"c{i}") for i in range(5)])
-        children.append(area)
-        total.posyandu, total.aktif, total.ilp = total.posyandu + area.posyandu, total.aktif + area.aktif, \
-            total.ilp + area.ilp
-        total.criteria_met = [a + b for a, b in zip(total.criteria_met, area.criteria_met, strict=True)]
+        Region.code.in_({r.kecamatan[:length] for r in rows}))).all())
+    total = AreaCount(region.code if region else "", region.label if region else "Nasional")
+    children: dict[str, AreaCount] = {}
+    kader, complete, needing = KaderFigures(), 0, 0
+    for row in rows:
+        code = row.kecamatan[:length]
+        child = children.setdefault(code, AreaCount(code, labels.get(code, code)))
+        area = AreaCount(row.kecamatan, "", row.posyandu, row.aktif, row.ilp, [getattr(row, f"c{i}") for i in range(5)])
+        child.merge(area)
+        total.merge(area)
         kader.add(row)
         complete, needing = complete + row.kit_complete, needing + row.needs
-    return Strength(region or Nation(), [], children, total, kader, complete, {},
+    return Strength(region or Nation(), [], [children[c] for c in sorted(children)], total, kader, complete, {},
                     visited_in_quarter(and_(sql.subtree(region.code if region else None),
                                             actor.where_posyandu(PERMISSION, sql.P.c.id, sql.P.c.region_code)), end),
                     needing_count=needing)
