@@ -173,12 +173,12 @@ class AreaCount:
     kecamatan_counted: int = 0   # of its kecamatan with any Posyandu (the national plan's KPI)
 
     def merge(self, other: AreaCount) -> None:
-        """Add a smaller area's counts (a kecamatan into its kabupaten, province and the nation)."""
+        """Add a part's counts (a kabupaten or province into its province or the nation)."""
         self.posyandu, self.aktif, self.ilp = self.posyandu + other.posyandu, self.aktif + other.aktif, \
             self.ilp + other.ilp
         self.criteria_met = [a + b for a, b in zip(self.criteria_met, other.criteria_met, strict=True)]
-        self.kecamatan_reaching += other.reaches_target
-        self.kecamatan_counted += other.posyandu > 0
+        self.kecamatan_reaching += other.kecamatan_reaching
+        self.kecamatan_counted += other.kecamatan_counted
 
     def add(self, s: Standing) -> None:
         self.posyandu += 1

@@ -14,7 +14,7 @@ from sqlalchemy import and_, case, func, or_, select, true
 
 from webapp.access import Actor
 from webapp.dashboard import sql
-from webapp.dashboard.indicators import COVERAGE_MONTHS_MIN, KADER_MIN, SERVICE_MONTHS_MIN
+from webapp.dashboard.indicators import AKTIF_TARGET, COVERAGE_MONTHS_MIN, KADER_MIN, SERVICE_MONTHS_MIN
 from webapp.dashboard.models import StrengthProfile, StrengthWindow
 from webapp.dashboard.strength import EXTRA_MONTHS_MIN, SERVED_FIELDS, AreaCount
 from webapp.dashboard.strength_queries import PERMISSION, KaderFigures, Strength, visited_in_quarter
@@ -50,37 +50,47 @@ def _count(condition):
     return func.sum(case((condition, 1), else_=0))
 
 
-def wide_strength(actor: Actor, region: Region | None, end: int) -> Strength:
-    """A province (region) or the nation (None): counts per child region and in total, and the kecamatan reaching
-    80 % aktif; no per-Posyandu list. One grouped read per kecamatan, summed here into kabupaten or provinces."""
+SUMMED = ("posyandu", "aktif", "ilp", "needs", "kit_complete", "c0", "c1", "c2", "c3", "c4", "kader", "kader_sk",
+          "kader_trained", *LEVEL_COLUMN.values())
+
+
+def _per_kecamatan(actor: Actor, region: Region | None, end: int):
+    """One row per kecamatan with Posyandu: every count of the page (a subquery, summed per child region)."""
     five, ilp, needs = _criteria()
-    kecamatan = func.substr(PR.c.region_code, 1, 8).label("kecamatan")
-    columns = [_count(and_(*five)).label("aktif"), _count(ilp).label("ilp"), _count(needs).label("needs"),
-               _count(PR.c.kit_complete == true()).label("kit_complete"),
+    kecamatan = func.substr(PR.c.region_code, 1, 8)
+    columns = [func.count().label("posyandu"), _count(and_(*five)).label("aktif"), _count(ilp).label("ilp"),
+               _count(needs).label("needs"), _count(PR.c.kit_complete == true()).label("kit_complete"),
                *(_count(c).label(f"c{i}") for i, c in enumerate(five)),
                *(func.sum(PR.c[name]).label(name) for name in ("kader", "kader_sk", "kader_trained",
                                                                *LEVEL_COLUMN.values()))]
-    statement = (select(kecamatan, func.count().label("posyandu"), *columns)
-                 .select_from(PR.outerjoin(W, and_(W.c.posyandu_id == PR.c.posyandu_id, W.c.period == end)))
-                 .where(PR.c.province_code == region.code if region else true(), PR.c.is_active == true(),
-                        actor.where_posyandu(PERMISSION, PR.c.posyandu_id, PR.c.region_code))
-                 .group_by(kecamatan))
-    rows = db.session.execute(statement).all()
-    length = CHILD_LEN[Level(region.level) if region else None]
+    return (select(kecamatan.label("kecamatan"), *columns)
+            .select_from(PR.outerjoin(W, and_(W.c.posyandu_id == PR.c.posyandu_id, W.c.period == end)))
+            .where(PR.c.province_code == region.code if region else true(), PR.c.is_active == true(),
+                   actor.where_posyandu(PERMISSION, PR.c.posyandu_id, PR.c.region_code))
+            .group_by(kecamatan).subquery("per_kecamatan"))
+
+
+def wide_strength(actor: Actor, region: Region | None, end: int) -> Strength:
+    """A province (region) or the nation (None): counts per child region and in total, and the kecamatan reaching
+    80 % aktif; no per-Posyandu list. Grouped per kecamatan, then per child region, in one statement."""
+    kec = _per_kecamatan(actor, region, end)
+    child = func.substr(kec.c.kecamatan, 1, CHILD_LEN[Level(region.level) if region else None]).label("child")
+    reaching = kec.c.aktif * 100 >= round(AKTIF_TARGET * 100) * kec.c.posyandu
+    rows = db.session.execute(select(child, *(func.sum(kec.c[name]).label(name) for name in SUMMED),
+                                     _count(reaching).label("reaching"), func.count().label("counted"))
+                              .group_by(child).order_by(child)).all()
     labels = dict(db.session.execute(select(Region.code, Region.name).where(
-        Region.code.in_({r.kecamatan[:length] for r in rows}))).all())
+        Region.code.in_([r.child for r in rows]))).all())
     total = AreaCount(region.code if region else "", region.label if region else "Nasional")
-    children: dict[str, AreaCount] = {}
-    kader, complete, needing = KaderFigures(), 0, 0
+    children, kader, complete, needing = [], KaderFigures(), 0, 0
     for row in rows:
-        code = row.kecamatan[:length]
-        child = children.setdefault(code, AreaCount(code, labels.get(code, code)))
-        area = AreaCount(row.kecamatan, "", row.posyandu, row.aktif, row.ilp, [getattr(row, f"c{i}") for i in range(5)])
-        child.merge(area)
+        area = AreaCount(row.child, labels.get(row.child, row.child), row.posyandu, row.aktif, row.ilp,
+                         [getattr(row, f"c{i}") for i in range(5)], row.reaching, row.counted)
+        children.append(area)
         total.merge(area)
         kader.add(row)
         complete, needing = complete + row.kit_complete, needing + row.needs
-    return Strength(region or Nation(), [], [children[c] for c in sorted(children)], total, kader, complete, {},
+    return Strength(region or Nation(), [], children, total, kader, complete, {},
                     visited_in_quarter(and_(sql.subtree(region.code if region else None),
                                             actor.where_posyandu(PERMISSION, sql.P.c.id, sql.P.c.region_code)), end),
                     needing_count=needing)
