@@ -50,9 +50,9 @@ PROBLEMS = """() => {
 PAGES = {
     "kader.palangan": ["/", "/laporan", "{report}", "/kotak-keluar", "/rapat", "/posyandu"],
     "pokja.palangan": ["/", "/laporan", "/laporan/kelengkapan/62.02.01.2003", "/rencana-kerja", "/rapat",
-                       "/pemantauan"],
+                       "/pemantauan", "/sarpras"],
     "camat.kotabesi": ["/", "/pemantauan", "/laporan/rekap/62.02.01", "/rencana-kerja", "/rapat"],
-    "bupati.kotim": ["/", "/pemantauan", "/rencana-kerja", "/rapat"],
+    "bupati.kotim": ["/", "/pemantauan", "/rencana-kerja", "/rapat", "/pemantauan/kekuatan"],
     "admin.kotim": ["/", "/posyandu", "/akun", "/pengaturan"],
 }
 

@@ -81,3 +81,51 @@ def test_twenty_simultaneous_submits_in_one_kecamatan_all_succeed_and_the_summar
     summary.rebuild(db.session.connection())
     assert _summary_rows() == kept
     db.session.rollback()
+
+
+def test_submits_and_kit_saves_at_once_keep_the_strength_summary_exact(demo_app):
+    """Half the Posyandu submit, the other half save their kit, all at once in one kecamatan: no refusal, and
+    the strength summary equals a recomputation (fast = plain) and a full rebuild."""
+    from webapp.dashboard.models import StrengthProfile, StrengthWindow
+    from webapp.dashboard.strength_queries import area_strength
+    from webapp.pembinaan import services as sarpras
+    from webapp.pembinaan.kit import KIT
+
+    year, month = last_month()
+    pairs = _kader_with_drafts(year, month)
+    team = make_user("anggota", KECAMATAN).id
+    db.session.remove()
+    start, errors = threading.Barrier(SUBMITTERS), []
+    entries = {item.key: {"available": True, "condition": "baik", "checked_on": None} for item in KIT}
+
+    def act(n: int, user_id: int, posyandu_id: int) -> None:
+        with demo_app.app_context():
+            try:
+                actor = Actor(db.session.get(User, user_id if n % 2 else team))
+                posyandu = db.session.get(Posyandu, posyandu_id)
+                db.session.rollback()
+                start.wait(timeout=30)
+                if n % 2:
+                    services.submit(actor, posyandu, year, month, new_id(), confirmed=True)
+                else:
+                    sarpras.save_equipment(actor, posyandu, entries)
+            except Exception as error:  # noqa: BLE001 - every failure is reported by the assertion below
+                errors.append(f"{posyandu_id}: {error!r}")
+            finally:
+                db.session.remove()
+
+    workers = [threading.Thread(target=act, args=(n, *pair)) for n, pair in enumerate(pairs)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    actor, region = Actor(db.session.get(User, team)), db.session.get(Region, KECAMATAN)
+    fast, plain = area_strength(actor, region, period_of(year, month)), area_strength(
+        actor, region, period_of(year, month), fast=False)
+    assert fast.standings == plain.standings and fast.kit_complete == plain.kit_complete >= SUBMITTERS // 2
+    tables = (StrengthWindow.__table__, StrengthProfile.__table__)
+    kept = [sorted(tuple(r) for r in db.session.execute(select(t))) for t in tables]
+    summary.rebuild(db.session.connection())
+    assert [sorted(tuple(r) for r in db.session.execute(select(t))) for t in tables] == kept
+    db.session.rollback()

@@ -199,3 +199,36 @@ def test_kader_passport_kit_bimtek_visit_and_the_aktif_figures(live_server, phon
     expect(kader.locator("#temuan .status")).to_have_text("Selesai")
     kader.goto(server.url + "/")
     expect(kader.locator("#pembinaan")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_province_strength_and_funded_gaps_on_a_phone(live_server, phone):
+    """A province member opens the strength page of the province (one row per kabupaten) and goes down to
+    Kotim; pokja.palangan sees which plan line funds a missing kit item and which are not yet budgeted."""
+    with live_server.app.app_context():
+        from tests.factories import make_user
+        from tests.pembinaan.test_funding import _growth_only, _plan
+        from webapp.demo import first_posyandu
+
+        make_user("anggota", "62", username="provinsi.kalteng", password="pokjanal-demo")
+        _growth_only(first_posyandu("62.02.01.2003"))
+        _plan({"Pengadaan tensimeter Posyandu": ["tensimeter"]}, submit=True, ahead=1)
+
+    page = _as(phone, live_server, "provinsi.kalteng")
+    page.goto(live_server.url + "/pemantauan/kekuatan")
+    expect(page.locator("h1")).to_contain_text("Kalimantan Tengah")
+    expect(page.locator("table.board")).to_contain_text("Kotawaringin Timur")
+    expect(page.locator("#needing")).not_to_have_text("")
+    assert _fits(page)
+    _shot(page, "strength-province")
+    page.locator("table.board a", has_text="Kotawaringin Timur").click()
+    expect(page.locator("h1")).to_contain_text("Kotawaringin Timur")
+    expect(page.locator("nav.crumbs")).to_contain_text("Kalimantan Tengah")
+    assert page.goto(live_server.url + "/pemantauan/kekuatan/nasional").status == 404
+
+    pokja = _as(phone, live_server, "pokja.palangan")
+    pokja.goto(live_server.url + "/sarpras")
+    expect(pokja.locator(".funded", has_text="Pengadaan tensimeter Posyandu")).to_be_visible()
+    expect(pokja.locator(".unfunded").first).to_have_text("belum dianggarkan")
+    assert _fits(pokja)
+    _shot(pokja, "gaps-funded")

@@ -80,3 +80,60 @@ class DashboardRegistry(db.Model):
 # PostgreSQL; this one serves every subtree count of the registry (SQLite uses it plainly).
 Index("ix_posyandu_region_code_pattern", Posyandu.region_code,
       postgresql_ops={"region_code": "varchar_pattern_ops"})
+
+
+WINDOW_READ = ["posyandu_id", "service_months", "coverage_months", "extra_months", "received_recent", "month_groups",
+               "month_home"]
+
+
+class StrengthWindow(db.Model):
+    """Per Posyandu and window end: what the strength page reads from the 12 months of reports ending there, so
+    its cost does not grow with months of reports. A row exists when some report was received in the window;
+    none means nothing received (all zero, no month report). `month_groups` is a bitmask of the life-cycle
+    groups served in the end month (`strength.LIFE_GROUPS` order), NULL without a counted report that month."""
+
+    __tablename__ = "strength_window"
+
+    posyandu_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    period: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    desa_code: Mapped[str] = mapped_column(String(13))
+    reports: Mapped[int] = mapped_column(default=0)
+    service_months: Mapped[int] = mapped_column(default=0)
+    coverage_months: Mapped[int] = mapped_column(default=0)
+    extra_months: Mapped[int] = mapped_column(default=0)
+    extra_reported: Mapped[int] = mapped_column(default=0)
+    received_recent: Mapped[int] = mapped_column(default=0)
+    month_groups: Mapped[int | None] = mapped_column(Integer)
+    month_home: Mapped[int | None] = mapped_column(Integer)
+
+    # A national count reads one period's ~300,000 rows: the index holds what it reads (an index-only scan).
+    __table_args__ = (Index("ix_strength_window_desa_code_period", "desa_code", "period"),
+                      Index("ix_strength_window_period", "period", postgresql_include=WINDOW_READ))
+
+
+class StrengthProfile(db.Model):
+    """Per Posyandu: its registry facts, kit and roster as the strength page counts them (equipment, kader,
+    skills and trainings do not depend on the month). Kit columns are NULL while no equipment is recorded."""
+
+    __tablename__ = "strength_profile"
+
+    posyandu_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    region_code: Mapped[str] = mapped_column(String(13))
+    province_code: Mapped[str] = mapped_column(String(13), index=True)  # a province's page filters on it
+    is_active: Mapped[bool] = mapped_column(default=True)
+    kader_with_sk: Mapped[int] = mapped_column(default=0)
+    growth_kit: Mapped[bool | None]
+    kit_complete: Mapped[bool | None]
+    kit_gaps: Mapped[str] = mapped_column(String(300), default="")      # required kit keys not present and good
+    skill_groups: Mapped[str] = mapped_column(String(60), default="")   # life-cycle skill groups some kader holds
+    kader: Mapped[int] = mapped_column(default=0)
+    kader_sk: Mapped[int] = mapped_column(default=0)
+    kader_trained: Mapped[int] = mapped_column(default=0)
+    level_none: Mapped[int] = mapped_column(default=0)
+    level_purwa: Mapped[int] = mapped_column(default=0)
+    level_madya: Mapped[int] = mapped_column(default=0)
+    level_utama: Mapped[int] = mapped_column(default=0)
+
+
+Index("ix_strength_profile_region_code_pattern", StrengthProfile.region_code,
+      postgresql_ops={"region_code": "varchar_pattern_ops"})

@@ -26,6 +26,7 @@ from sqlalchemy import DateTime, and_, case, false, func, literal, or_, select, 
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from webapp.dashboard.strength import SERVED_FIELDS
 from webapp.dashboard.indicators import (COVERAGE_MONTHS_MIN, COVERAGE_SERVICES_MIN, KADER_MIN, PAIRS,
                                          SERVICE_MONTHS_MIN, SERVICE_PAIRS, WINDOW)
 from webapp.regions.models import ZONE_SUFFIX, KabupatenSetting, Posyandu
@@ -157,6 +158,33 @@ def aktif_per_posyandu(where, e0: int, e1: int):
             .select_from(R.join(P, P.c.id == R.c.posyandu_id).join(offsets, true()))
             .where(where, report_period_between(e0 - WINDOW + 1, e1), end.between(e0, e1))
             .group_by(R.c.posyandu_id, end))
+
+
+def strength_window(where, e0: int, e1: int):
+    """Per Posyandu and window end e0..e1 (the `strength_window` summary's rows): counted reports, service,
+    coverage and extra-activity months, reports received in the end month and the one before, and the end
+    month's served life-cycle groups (a bitmask) and home visits."""
+    offsets, served, coverage = _aktif_parts()
+    end = (REPORT_PERIOD + offsets.c.k).label("period")
+    counted, extra, now = R.c.status.in_(COUNTED), R.c.kegiatan_tambahan, offsets.c.k == 0
+    groups = sum(case((or_(*(R.c[f"{name}_served"] > 0 for name in names)), 1 << bit), else_=0)
+                 for bit, names in enumerate(SERVED_FIELDS.values()))
+    return (select(R.c.posyandu_id, end, P.c.region_code.label("desa_code"),
+                   func.sum(case((counted, 1), else_=0)).label("reports"),
+                   func.sum(case((served, 1), else_=0)).label("service_months"),
+                   func.sum(case((coverage, 1), else_=0)).label("coverage_months"),
+                   func.sum(case((and_(counted, extra > 0), 1), else_=0)).label("extra_months"),
+                   func.sum(case((and_(counted, extra.isnot(None)), 1), else_=0)).label("extra_reported"),
+                   func.sum(case((offsets.c.k <= 1, 1), else_=0)).label("received_recent"),
+                   func.max(case((and_(counted, now), groups))).label("month_groups"),
+                   func.max(case((and_(counted, now), R.c.home_visits))).label("month_home"))
+            .select_from(R.join(P, P.c.id == R.c.posyandu_id).join(offsets, true()))
+            .where(where, R.c.status.in_(RECEIVED), report_period_between(e0 - WINDOW + 1, e1), end.between(e0, e1))
+            .group_by(R.c.posyandu_id, end, P.c.region_code))
+
+
+STRENGTH_WINDOW_NAMES = ("posyandu_id", "period", "desa_code", "reports", "service_months", "coverage_months",
+                         "extra_months", "extra_reported", "received_recent", "month_groups", "month_home")
 
 
 def aktif_totals(where, group: list, e0: int, e1: int):

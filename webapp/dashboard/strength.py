@@ -28,6 +28,8 @@ EXTRA_MONTHS_MIN = 1
 MET, NOT_MET, UNKNOWN = "ya", "tidak", "belum diketahui"
 LIFE_GROUPS = (("ibu", "ibu hamil/bersalin/nifas"), ("anak", "bayi, balita dan apras"),
                ("remaja", "usia sekolah dan remaja"), ("dewasa", "usia dewasa"), ("lansia", "lansia"))
+SERVED_FIELDS = {"ibu": ("ibu_hamil", "ibu_bersalin", "ibu_nifas"), "anak": ("bayi", "balita", "apras"),
+                 "remaja": ("remaja",), "dewasa": ("dewasa",), "lansia": ("lansia",)}  # a group is served when any is > 0
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ class Facts:
     kit_gaps: list[str] = field(default_factory=list)
     extra_months: int = 0
     extra_reported: int = 0           # months that filled "kegiatan tambahan"
-    month_report: dict | None = None  # the period month's counts, when counted
+    month_groups: frozenset[str] | None = None  # life-cycle groups served in the period month (None: no counted report)
+    home_visits: int | None = None              # the period month's home visits (None: blank or no report)
     recent_reports: int = 0           # reports received for the period month and the one before
     skill_groups: frozenset[str] = frozenset()  # life-cycle skill groups some active kader holds whole
 
@@ -85,25 +88,27 @@ def aktif_criteria(f: Facts) -> list[Criterion]:
     ]
 
 
-def _served(report: dict) -> dict[str, bool]:
-    def any_of(*names):
-        return any((report.get(f"{n}_served") or 0) > 0 for n in names)
-    return {"ibu": any_of("ibu_hamil", "ibu_bersalin", "ibu_nifas"), "anak": any_of("bayi", "balita", "apras"),
-            "remaja": any_of("remaja"), "dewasa": any_of("dewasa"), "lansia": any_of("lansia")}
+def served_groups(report: dict) -> frozenset[str]:
+    """The life-cycle groups a month's report served (any of the group's counts above 0)."""
+    return frozenset(key for key, names in SERVED_FIELDS.items() if any((report.get(f"{n}_served") or 0) > 0
+                                                                         for n in names))
+
+
+def groups_of_mask(mask: int | None) -> frozenset[str] | None:
+    """The summary's bitmask (bit i = the i-th group of SERVED_FIELDS) back to group keys."""
+    return None if mask is None else frozenset(key for bit, key in enumerate(SERVED_FIELDS) if mask & (1 << bit))
 
 
 def ilp_parts(f: Facts, life_cycle_skills: tuple[str, ...]) -> list[Criterion]:
     """The four parts of "sudah ILP" for the period's month."""
-    report = f.month_report
-    if report is None:
+    if f.month_groups is None:
         groups = Criterion("Kelima kelompok siklus hidup dilayani", UNKNOWN, "belum ada laporan bulan ini")
         visits = Criterion("Kunjungan rumah dilakukan", UNKNOWN, "belum ada laporan bulan ini")
     else:
-        served = _served(report)
-        missing = [label for key, label in LIFE_GROUPS if not served[key]]
+        missing = [label for key, label in LIFE_GROUPS if key not in f.month_groups]
         groups = Criterion("Kelima kelompok siklus hidup dilayani", _state(not missing),
                            "semua dilayani" if not missing else "belum: " + ", ".join(missing))
-        home = report.get("home_visits")
+        home = f.home_visits
         visits = Criterion("Kunjungan rumah dilakukan", _state(bool(home), home is not None),
                            f"{home} kunjungan" if home is not None else "tidak diisi")
     lacking = [key for key in life_cycle_skills if key not in f.skill_groups]
@@ -164,6 +169,16 @@ class AreaCount:
     aktif: int = 0
     ilp: int = 0
     criteria_met: list[int] = field(default_factory=lambda: [0] * 5)
+    kecamatan_reaching: int = 0  # for a province or the nation: its kecamatan with ≥ 80 % Posyandu aktif,
+    kecamatan_counted: int = 0   # of its kecamatan with any Posyandu (the national plan's KPI)
+
+    def merge(self, other: AreaCount) -> None:
+        """Add a part's counts (a kabupaten or province into its province or the nation)."""
+        self.posyandu, self.aktif, self.ilp = self.posyandu + other.posyandu, self.aktif + other.aktif, \
+            self.ilp + other.ilp
+        self.criteria_met = [a + b for a, b in zip(self.criteria_met, other.criteria_met, strict=True)]
+        self.kecamatan_reaching += other.kecamatan_reaching
+        self.kecamatan_counted += other.kecamatan_counted
 
     def add(self, s: Standing) -> None:
         self.posyandu += 1

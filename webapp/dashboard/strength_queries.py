@@ -1,8 +1,10 @@
 """Reads behind Posyandu strength: the facts of every Posyandu in an area, and the area's figures.
 
-Scoped like the dashboard (`dashboard.view`, the actor's subtree). Computed from the reports, the
-roster and the equipment list of the area directly: a kabupaten holds a few thousand Posyandu at most,
-so this stays a handful of grouped queries; wider areas are not offered (see strength_views).
+Scoped like the dashboard (`dashboard.view`, the actor's subtree). Two paths give the same facts: the fast one
+reads the strength summary (`strength_window` at the period's window end, `strength_profile` per Posyandu, kept
+by `strength_summary.py`), so its cost does not grow with months of reports or with kader and equipment rows;
+the plain one recomputes from the reports, the roster and the equipment list, and the tests compare the two.
+Wider areas (province, national) count in SQL from the same summary (`strength_wide.py`).
 """
 from __future__ import annotations
 
@@ -15,11 +17,14 @@ from sqlalchemy.orm import selectinload
 
 from webapp.access import Actor
 from webapp.dashboard import sql
-from webapp.dashboard.strength import AreaCount, Facts, Standing, share_reaching_target, standing
+from webapp.dashboard.models import StrengthProfile, StrengthWindow
+from webapp.dashboard.strength import (AreaCount, Facts, Standing, aktif_criteria, groups_of_mask, served_groups, share_reaching_target,
+                                       standing)
+from webapp.dashboard.strength_summary import LEVEL_COLUMN
 from webapp.extensions import db
 from webapp.kader.queries import roster_facts
 from webapp.kader.skills import GROUP_BY_KEY, LIFE_CYCLE, MADYA, NONE, PURWA, UTAMA, level_of
-from webapp.pembinaan.kit import gaps, has_growth_kit, kit_complete
+from webapp.pembinaan.kit import ITEM_BY_KEY, gaps, has_growth_kit, kit_complete
 from webapp.pembinaan.models import Visit
 from webapp.pembinaan.queries import equipment_by_posyandu
 from webapp.pembinaan.visit_queries import quarter_of
@@ -79,6 +84,14 @@ class KaderFigures:
     trained: int = 0
     levels: dict[str, int] = field(default_factory=lambda: dict.fromkeys((NONE, PURWA, MADYA, UTAMA), 0))
 
+    def add(self, row) -> None:
+        """Add one Posyandu's profile row (columns kader, kader_sk, kader_trained, level_*); NULLs count 0."""
+        self.kader += row.kader or 0
+        self.with_sk += row.kader_sk or 0
+        self.trained += row.kader_trained or 0
+        for level, column in LEVEL_COLUMN.items():
+            self.levels[level] += getattr(row, column) or 0
+
 
 def _roster(ids) -> tuple[dict[int, frozenset[str]], KaderFigures]:
     """Per Posyandu the life-cycle skill groups some active kader holds whole; and the kader figures."""
@@ -103,6 +116,7 @@ class Strength:
     kit_complete: int
     desa_labels: dict[str, str] = field(default_factory=dict)
     visited: int = 0  # Posyandu visited at least once in the period's quarter
+    needing_count: int | None = None  # counted in SQL for a province or the nation (no per-Posyandu list there)
 
     @property
     def kpi(self) -> tuple[int, int]:
@@ -113,31 +127,68 @@ class Strength:
     def needing_guidance(self) -> list[Standing]:
         return [s for s in self.standings if s.reasons]
 
+    @property
+    def criteria_labels(self) -> list[str]:
+        return [c.label for c in aktif_criteria(Facts())]
 
-def _facts(posyandu: Posyandu, window: dict, month: dict, received: dict, kits: dict, skills: dict) -> Facts:
-    kit = kits.get(posyandu.id)
-    return Facts(**window.get(posyandu.id, {}), kader_with_sk=posyandu.kader_with_sk,
-                 growth_kit=has_growth_kit(kit) if kit else None, kit_complete=kit_complete(kit) if kit else None,
-                 kit_gaps=gaps(kit) if kit else [], month_report=month.get(posyandu.id),
-                 recent_reports=received.get(posyandu.id, 0), skill_groups=skills.get(posyandu.id, frozenset()))
+    @property
+    def needing(self) -> int:
+        return self.needing_count if self.needing_count is not None else len(self.needing_guidance)
 
 
-def area_strength(actor: Actor | None, region: Region, end: int) -> Strength:
+def _plain_facts(where, items: list[Posyandu], end: int) -> tuple[dict[int, Facts], KaderFigures]:
+    """Facts recomputed from the reports, the roster and the equipment rows."""
+    window, (month, received) = _window(where, end), _recent(where, end)
+    kits, (skills, kader) = equipment_by_posyandu([p.id for p in items]), _roster(
+        select(P.c.id).where(where, P.c.is_active == true()))
+    facts = {}
+    for posyandu in items:
+        kit, report = kits.get(posyandu.id), month.get(posyandu.id)
+        facts[posyandu.id] = Facts(
+            **window.get(posyandu.id, {}), kader_with_sk=posyandu.kader_with_sk,
+            growth_kit=has_growth_kit(kit) if kit else None, kit_complete=kit_complete(kit) if kit else None,
+            kit_gaps=gaps(kit) if kit else [], month_groups=None if report is None else served_groups(report),
+            home_visits=None if report is None else report.get("home_visits"),
+            recent_reports=received.get(posyandu.id, 0), skill_groups=skills.get(posyandu.id, frozenset()))
+    return facts, kader
+
+
+def _fast_facts(where, items: list[Posyandu], end: int) -> tuple[dict[int, Facts], KaderFigures]:
+    """Facts read from the strength summary: one row per Posyandu, whatever the months of reports."""
+    W, PR = StrengthWindow.__table__, StrengthProfile.__table__
+    profile = [PR.c[name] for name in ("growth_kit", "kit_complete", "kit_gaps", "skill_groups", "kader", "kader_sk",
+                                       "kader_trained", *LEVEL_COLUMN.values())]
+    statement = (select(P.c.id, P.c.kader_with_sk, *profile, W.c.reports, W.c.service_months, W.c.coverage_months,
+                        W.c.extra_months, W.c.extra_reported, W.c.received_recent, W.c.month_groups, W.c.month_home)
+                 .select_from(P.outerjoin(PR, PR.c.posyandu_id == P.c.id)
+                              .outerjoin(W, and_(W.c.posyandu_id == P.c.id, W.c.period == end)))
+                 .where(where, P.c.is_active == true()))
+    facts, kader = {}, KaderFigures()
+    for row in db.session.execute(statement):
+        facts[row.id] = Facts(
+            reports=row.reports or 0, service_months=row.service_months or 0,
+            coverage_months=row.coverage_months or 0, kader_with_sk=row.kader_with_sk,
+            growth_kit=row.growth_kit, kit_complete=row.kit_complete,
+            kit_gaps=[ITEM_BY_KEY[key].label for key in (row.kit_gaps or "").split(",") if key],
+            extra_months=row.extra_months or 0, extra_reported=row.extra_reported or 0,
+            month_groups=groups_of_mask(row.month_groups), home_visits=row.month_home,
+            recent_reports=row.received_recent or 0, skill_groups=frozenset((row.skill_groups or "").split(",")) - {""})
+        kader.add(row)
+    return facts, kader
+
+
+def area_strength(actor: Actor | None, region: Region, end: int, fast: bool = True) -> Strength:
     """Every active Posyandu of a kabupaten, kecamatan or desa with its standing, per child region and in total."""
     where = _where(actor, region.code)
     items = list(db.session.scalars(select(Posyandu).where(where, Posyandu.is_active == true())
                                     .options(selectinload(Posyandu.region)).order_by(Posyandu.region_code, Posyandu.name)))
-    ids = [p.id for p in items]
-    window, (month, received) = _window(where, end), _recent(where, end)
-    in_area = select(P.c.id).where(where, P.c.is_active == true())
-    kits, (skills, kader) = equipment_by_posyandu(ids), _roster(in_area)
+    facts, kader = (_fast_facts if fast else _plain_facts)(where, items, end)
     children = {r.code: AreaCount(r.code, r.label) for r in db.session.scalars(
         select(Region).where(Region.parent_code == region.code).order_by(Region.code))}
     total, standings = AreaCount(region.code, region.label), []
     length = CHILD_LEN.get(Level(region.level))
     for posyandu in items:
-        found = standing(posyandu.id, posyandu.name, posyandu.region_code,
-                         _facts(posyandu, window, month, received, kits, skills), LIFE_CYCLE)
+        found = standing(posyandu.id, posyandu.name, posyandu.region_code, facts[posyandu.id], LIFE_CYCLE)
         standings.append(found)
         total.add(found)
         if length and posyandu.region_code[:length] in children:
@@ -145,10 +196,10 @@ def area_strength(actor: Actor | None, region: Region, end: int) -> Strength:
     complete = sum(1 for s in standings if s.ilp[-1].met)  # the ILP part "kit ILP lengkap"
     labels = {p.region_code: p.region.label for p in items}
     return Strength(region, standings, [c for c in children.values() if c.posyandu], total, kader, complete, labels,
-                    _visited(where, end))
+                    visited_in_quarter(where, end))
 
 
-def _visited(where, end: int) -> int:
+def visited_in_quarter(where, end: int) -> int:
     """Active Posyandu of the area visited at least once in the quarter holding the period's month."""
     year, month = sql.year_month(end)
     start, stop = quarter_of(dt.date(year, month, 1))

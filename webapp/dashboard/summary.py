@@ -1,5 +1,8 @@
 """Keeps the dashboard's summary tables equal to a recomputation from the reports, without conflicts.
 
+The Posyandu-strength summary (`strength_summary.py`: window rows per Posyandu, a profile per Posyandu) is
+written here too, in the same transaction and under the same locks, so both stay exact together.
+
 A flush that touches a monthly report, a Posyandu or a kabupaten's due day marks the desa and
 months it affects; before the transaction commits, those summary rows are recomputed by the plain
 selects of `webapp.dashboard.sql`, in the same transaction as the change (so a verified report and
@@ -9,7 +12,7 @@ the 12 window ends that include it.
 Why no conflict: two kader of one kecamatan submitting together would otherwise both rewrite the
 same rows, and on PostgreSQL one of them meets a unique-key clash or a deadlock at commit. Every
 rewrite first takes the lock of each kecamatan it touches, in code order (a transaction-scoped
-advisory lock; a rebuild wider than a kecamatan locks the three tables instead), and only then
+advisory lock; a rebuild wider than a kecamatan locks the summary tables instead), and only then
 reads, so it sees every report committed before it. On SQLite, BEGIN IMMEDIATE already serialises
 writers. A rebuild of many regions (a region import adds hundreds of kabupaten settings) is one
 pass over the regions that hold any data.
@@ -21,7 +24,7 @@ from itertools import chain
 
 from sqlalchemy import delete, event, func, insert, inspect, or_, select, text
 
-from webapp.dashboard import sql
+from webapp.dashboard import sql, strength_summary
 from webapp.dashboard.indicators import WINDOW
 from webapp.dashboard.models import DashboardAktif, DashboardMonth, DashboardRegistry
 from webapp.regions.models import KabupatenSetting, Posyandu
@@ -30,7 +33,7 @@ from webapp.reports.models import MonthlyReport
 MONTH = DashboardMonth.__table__
 AKTIF = DashboardAktif.__table__
 REGISTRY = DashboardRegistry.__table__
-TABLES = (AKTIF, MONTH, REGISTRY)  # locked in this (name) order
+TABLES = (AKTIF, MONTH, REGISTRY, strength_summary.PROFILE, strength_summary.WINDOW)  # locked in this (name) order
 KEY_NAMES = ["desa_code", "kecamatan_code", "kabupaten_code", "province_code"]
 GROUP = [sql.child_of(length).label(name) for length, name in zip((13, 8, 5, 2), KEY_NAMES, strict=True)]
 LOCK_SPACE = 1717  # first key of the two-key advisory locks, so other users of advisory locks never collide
@@ -83,13 +86,15 @@ def _rewrite(connection, codes: list[str | None]) -> None:
     """Delete and write again every summary row of these subtrees (locks already held)."""
     for start in range(0, len(codes), REBUILD_CHUNK):
         chunk = codes[start:start + REBUILD_CHUNK]
-        for table in TABLES:
+        for table in (AKTIF, MONTH, REGISTRY, strength_summary.WINDOW):
             connection.execute(delete(table).where(_within(chunk, table.c.desa_code)))
         where = _within(chunk, sql.P.c.region_code)
         _write_registry(connection, where)
+        strength_summary.rewrite_profiles_within(connection, where, _within(chunk, strength_summary.PROFILE.c.region_code))
         if (span := _period_range(connection, where)) is not None:
             _write_month(connection, where, *span)
             _write_aktif(connection, where, span[0], span[1] + WINDOW - 1)
+            strength_summary.write_window(connection, where, span[0], span[1] + WINDOW - 1)
 
 
 def rebuild(connection, code: str | None = None) -> None:
@@ -103,9 +108,12 @@ def refresh_month(connection, desa: str, period: int) -> None:
     connection.execute(delete(MONTH).where(MONTH.c.desa_code == desa, MONTH.c.period == period))
     connection.execute(delete(AKTIF).where(AKTIF.c.desa_code == desa,
                                            AKTIF.c.period.between(period, period + WINDOW - 1)))
+    strength_summary.delete_window(connection, strength_summary.WINDOW.c.desa_code == desa, period,
+                                   period + WINDOW - 1)
     where = sql.subtree(desa)
     _write_month(connection, where, period, period)
     _write_aktif(connection, where, period, period + WINDOW - 1)
+    strength_summary.write_window(connection, where, period, period + WINDOW - 1)
 
 
 def _holding_data(connection, codes: set[str]) -> list[str]:
@@ -137,19 +145,30 @@ def apply_pending(session) -> None:
     months = sorted(_desa_months(connection, pending["reports"]))
     months = [(desa, period) for desa, period in months
               if not any(desa == r or desa.startswith(r + ".") for r in regions)]
-    if not regions and not months:
+    profiles = _profiles_outside(connection, strength_summary.posyandu_to_refresh(connection, pending), regions)
+    if not regions and not months and not profiles:
         return
-    lock(connection, {code[:8] for code in regions} | {desa[:8] for desa, _ in months},
+    lock(connection, {code[:8] for code in regions} | {desa[:8] for desa, _ in months} | set(profiles.values()),
          wide=any(code.count(".") < 2 for code in regions))
     _rewrite(connection, regions)
     for desa, period in months:
         refresh_month(connection, desa, period)
+    strength_summary.write_profiles(connection, sorted(profiles))
+
+
+def _profiles_outside(connection, ids: set[int], regions: list[str]) -> dict[int, str]:
+    """Posyandu id -> kecamatan, for the profiles to rewrite that a region rewrite does not already cover."""
+    if not ids:
+        return {}
+    rows = connection.execute(select(sql.P.c.id, sql.P.c.region_code).where(sql.P.c.id.in_(sorted(ids)))).all()
+    return {pid: code[:8] for pid, code in rows if not any(code == r or code.startswith(r + ".") for r in regions)}
 
 
 # ---- what a flush marks ---------------------------------------------------------------------
 
 def _pending(session) -> dict:
-    return session.info.setdefault(PENDING, {"reports": set(), "regions": set()})
+    return session.info.setdefault(PENDING, {"reports": set(), "regions": set(), "posyandu": set(), "kader": set(),
+                                             "users": set()})
 
 
 def _old_and_new(obj, *names):
@@ -182,8 +201,11 @@ def collect(session, _flush_context=None) -> None:
         elif isinstance(obj, Posyandu) and _changed(session, obj, POSYANDU_FIELDS):
             (old_code, code), = _old_and_new(obj, "region_code")
             _pending(session)["regions"].update(c for c in (old_code, code) if c and c.count(".") >= 2)
+            _pending(session)["posyandu"].add(obj.id)
         elif isinstance(obj, KabupatenSetting) and inspect(obj).attrs.report_due_day.history.has_changes():
             _pending(session)["regions"].add(obj.region_code)
+        elif isinstance(obj, strength_summary.MARKED):
+            strength_summary.mark(_pending(session), obj)
 
 
 def forget(session, *_args) -> None:

@@ -115,7 +115,7 @@ def summary_pdf(code: str):
 
 @bp.cli.command("rebuild")
 def rebuild_command():
-    """Rewrite the dashboard summary tables from the reports (after a bulk load)."""
+    """Rewrite the dashboard and Posyandu-strength summary tables from the reports, roster and kit (after a bulk load)."""
     services.rebuild_summary()
     print("Tabel ringkasan pemantauan ditulis ulang.")
 

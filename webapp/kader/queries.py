@@ -61,20 +61,22 @@ def trained_kader_ids(kader_ids: list[int]) -> set[int]:
     return found
 
 
-def roster_facts(posyandu_ids) -> list[tuple[int, int, bool, frozenset[str], bool]]:
+def roster_facts(posyandu_ids, conn=None) -> list[tuple[int, int, bool, frozenset[str], bool]]:
     """(kader id, Posyandu id, has SK, skill codes, trained) of the active kader of many Posyandu. `posyandu_ids`
     is a select of Posyandu ids (a subquery, so a kabupaten sends no long list of parameters); plain columns, no
-    ORM objects, so a kabupaten's thousands of kader and their skills load in four queries."""
+    ORM objects, so a kabupaten's thousands of kader and their skills load in four queries. `conn`: a connection
+    (the strength summary writes from one), else the session."""
+    conn = conn or db.session
     active = and_(Kader.posyandu_id.in_(posyandu_ids), Kader.is_active)
-    rows = db.session.execute(select(Kader.id, Kader.posyandu_id,
-                                     and_(Kader.sk_number != "", Kader.sk_on.is_not(None))).where(active)).all()
+    rows = conn.execute(select(Kader.id, Kader.posyandu_id,
+                               and_(Kader.sk_number != "", Kader.sk_on.is_not(None))).where(active)).all()
     codes = defaultdict(set)
-    for kader_id, code in db.session.execute(select(KaderSkill.kader_id, KaderSkill.code)
-                                             .join(Kader, Kader.id == KaderSkill.kader_id).where(active)):
+    for kader_id, code in conn.execute(select(KaderSkill.kader_id, KaderSkill.code)
+                                       .join(Kader, Kader.id == KaderSkill.kader_id).where(active)):
         codes[kader_id].add(code)
-    trained = set(db.session.scalars(select(KaderTraining.kader_id).join(Kader, Kader.id == KaderTraining.kader_id)
-                                     .where(active)))
-    trained |= set(db.session.scalars(
+    trained = set(conn.scalars(select(KaderTraining.kader_id).join(Kader, Kader.id == KaderTraining.kader_id)
+                               .where(active)))
+    trained |= set(conn.scalars(
         select(Kader.id).join(Participant, Participant.user_id == Kader.user_id)
         .join(Meeting, Meeting.id == Participant.meeting_id)
         .where(active, Meeting.kind == MeetingKind.BIMTEK, Participant.attendance == Attendance.HADIR)))

@@ -16,13 +16,13 @@ def equipment_of(posyandu: Posyandu) -> dict[str, Equipment]:
     return {row.item: row for row in db.session.scalars(select(Equipment).where(Equipment.posyandu_id == posyandu.id))}
 
 
-def equipment_by_posyandu(posyandu_ids: list[int]) -> dict[int, dict]:
+def equipment_by_posyandu(posyandu_ids: list[int], conn=None) -> dict[int, dict]:
     """posyandu id -> (item key -> row with `available` and `condition`), for many Posyandu at once (plain columns:
     a kabupaten has thousands of rows)."""
     found: dict[int, dict] = defaultdict(dict)
     for start in range(0, len(posyandu_ids), 1000):
         chunk = posyandu_ids[start:start + 1000]
-        for row in db.session.execute(select(Equipment.posyandu_id, Equipment.item, Equipment.available,
+        for row in (conn or db.session).execute(select(Equipment.posyandu_id, Equipment.item, Equipment.available,
                                              Equipment.condition).where(Equipment.posyandu_id.in_(chunk))):
             found[row.posyandu_id][row.item] = row
     return found

@@ -3,7 +3,8 @@ from flask import Blueprint, abort, flash, redirect, url_for
 
 from webapp.access import can, current_actor, requires
 from webapp.forms import apply_form_errors, form_status
-from webapp.pembinaan import queries, services
+from webapp.clock import utcnow
+from webapp.pembinaan import funding, queries, services
 from webapp.pembinaan.forms import equipment_form
 from webapp.pembinaan.kit import gaps, has_growth_kit, kit_complete
 from webapp.refusal import Refused
@@ -38,8 +39,11 @@ def equipment(posyandu_id: int):
 @bp.get("/sarpras")
 @requires("posyandu.view")
 def gap_list():
-    """Posyandu of the actor's area whose kit is incomplete, with what is missing."""
-    items = queries.posyandu_in_area(current_actor())
+    """Posyandu of the actor's area whose kit is incomplete: each missing item with the plan line funding it."""
+    actor = current_actor()
+    items = queries.posyandu_in_area(actor)
     kits = queries.equipment_by_posyandu([p.id for p in items])
-    rows = [(p, gaps(kits.get(p.id, {}))) for p in items]
-    return render("pembinaan/gaps.html", rows=[(p, g) for p, g in rows if g], total=len(rows))
+    lines = funding.funding_lines(actor, utcnow().year)
+    rows = [(p, funding.gaps_with_funding(p, kits.get(p.id, {}), lines)) for p in items]
+    return render("pembinaan/gaps.html", rows=[(p, g) for p, g in rows if g], total=len(rows),
+                  shows_funding=actor.has("plan.view"))

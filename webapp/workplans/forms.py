@@ -11,6 +11,7 @@ from wtforms.validators import NumberRange, ValidationError, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from webapp.forms import max_length, required
+from webapp.pembinaan.kit import KIT
 from webapp.workplans.models import MONTH_ABBR, PROGRESS_LABELS, SOURCE_LABELS, SPM_LABELS, Progress
 
 
@@ -78,6 +79,8 @@ class LineForm(FlaskForm):
     funding_source = SelectField("Sumber dana",
                                  choices=[("", "— pilih —")] + [(k.value, v) for k, v in SOURCE_LABELS.items()],
                                  validate_choice=False)
+    kit_items = CheckboxesField("Alat sarpras Posyandu yang didanai (opsional)",
+                                choices=[(item.key, item.label) for item in KIT], validate_choice=False)
     version = HiddenField()
 
     def validate_budget(self, field):
@@ -121,7 +124,7 @@ class LineForm(FlaskForm):
                 "person_in_charge": self.person_in_charge.data, "budget": parse_rupiah(self.budget.data),
                 "funding_source": self.funding_source.data, "mitra_id": self.mitra_id.data,
                 "activity_code": self.activity_code.data, "unit": self.unit.data, "output": self.output.data,
-                **optional}
+                "kit_items": list(self.kit_items.data or []), **optional}
 
 
 class ProgressForm(FlaskForm):

@@ -11,6 +11,7 @@ from webapp.auth.models import User
 from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.mitra.models import Mitra
+from webapp.pembinaan.kit import ITEM_BY_KEY
 from webapp.regions.models import Posyandu, Region
 from webapp.spm import SOURCE_LABELS, SPM_LABELS, FundingSource, SpmField
 from webapp.workflow import HistoryColumns
@@ -138,6 +139,7 @@ class PlanLine(db.Model):
     progress_on: Mapped[dt.date | None] = mapped_column(Date)
     output_achieved: Mapped[str] = mapped_column(String(300), default="")
     evidence: Mapped[str] = mapped_column(String(300), default="")
+    kit_items: Mapped[str] = mapped_column(String(200), default="")  # ILP kit keys this line funds, comma-separated
 
     plan: Mapped[Plan] = relationship(back_populates="lines")
     posyandu: Mapped[Posyandu | None] = relationship(lazy="joined")
@@ -150,6 +152,14 @@ class PlanLine(db.Model):
     @property
     def scope(self) -> tuple[str, int | None]:
         return (self.plan.region_code, None)
+
+    @property
+    def kit_keys(self) -> list[str]:
+        return [key for key in self.kit_items.split(",") if key]
+
+    @property
+    def kit_labels(self) -> list[str]:
+        return [ITEM_BY_KEY[key].label if key in ITEM_BY_KEY else key for key in self.kit_keys]
 
     @property
     def pelaksana_label(self) -> str:

@@ -15,6 +15,7 @@ from webapp.clock import utcnow
 from webapp.audit import audit
 from webapp.extensions import db
 from webapp.mitra.models import Mitra
+from webapp.pembinaan.kit import ITEM_BY_KEY, KIT
 from webapp.refusal import Conflict, Refused, commit_or_conflict
 from webapp.regions.models import Posyandu, Region, is_within, kabupaten_code_of
 from webapp.spm import APBDES_SOURCES
@@ -213,6 +214,8 @@ def line_problems(data: dict) -> dict[str, str]:
     if not months or months[0] < 1 or months[-1] > 12:
         problems["months"] = "Pilih minimal satu bulan pelaksanaan."
     _collect(problems, _checked_code, data)
+    if unknown := [key for key in data.get("kit_items") or [] if key not in ITEM_BY_KEY]:
+        problems["kit_items"] = "Alat sarpras tidak dikenal: " + ", ".join(map(str, unknown)) + ". Pilih dari daftar kit ILP."
     return problems
 
 
@@ -241,6 +244,7 @@ def _checked_line(plan: Plan, data: dict) -> dict:
     values.update(activity=data["activity"].strip(), spm_field=SpmField(data["spm_field"]),
                   budget=volume.pop("budget", data.get("budget")), funding_source=FundingSource(data["funding_source"]),
                   months=",".join(map(str, months)), mitra_id=mitra_id, activity_code=_checked_code(data),
+                  kit_items=",".join(item.key for item in KIT if item.key in set(data.get("kit_items") or [])),
                   **volume, **place)
     return values
 

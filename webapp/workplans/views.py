@@ -112,7 +112,7 @@ def _line_form(plan, item) -> LineForm:
         if item is not None:
             form.location.data, form.months.data = item.location_key, [str(m) for m in item.month_numbers]
             form.budget.data = f"{item.budget:,}".replace(",", ".")
-            form.mitra_id.data = str(item.mitra_id or "")
+            form.mitra_id.data, form.kit_items.data = str(item.mitra_id or ""), item.kit_keys
             form.volume.data = "" if item.volume is None else str(item.volume)
             form.unit_price.data = "" if item.unit_price is None else f"{item.unit_price:,}".replace(",", ".")
     return form
