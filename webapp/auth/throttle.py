@@ -70,7 +70,7 @@ def seconds_to_wait(key: str, address: str) -> int:
 
 def record(key: str, address: str, succeeded: bool) -> None:
     """Add the attempt to the current transaction (the caller commits)."""
-    db.session.add(LoginAttempt(login=key, address=address, succeeded=succeeded))
+    db.session.add(LoginAttempt(login=key, address=address, succeeded=succeeded, at=utcnow()))
 
 
 def wait_message(seconds: int) -> str:
