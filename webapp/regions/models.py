@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Float, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Float, ForeignKey, String, Text, select
+from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
+from sqlalchemy.orm.util import identity_key
 
 from webapp.extensions import db
 
@@ -30,6 +31,12 @@ def parent_code_of(code: str) -> str | None:
     return code.rsplit(".", 1)[0] if "." in code else None
 
 
+def ancestor_codes(code: str) -> list[str]:
+    """The codes above this one, nearest first: 62.02.01.2003 → 62.02.01, 62.02, 62."""
+    parts = code.split(".")
+    return [".".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)]
+
+
 def kabupaten_code_of(code: str) -> str | None:
     parts = code.split(".")
     return ".".join(parts[:2]) if len(parts) >= 2 else None
@@ -46,7 +53,9 @@ class Region(db.Model):
     level: Mapped[Level] = mapped_column(String(12), index=True)
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("region.code"), index=True)
 
-    parent: Mapped[Region | None] = relationship(remote_side=[code], lazy="joined", join_depth=3)
+    # Loaded on use (a get by code, answered from the session when the parent is there): a joined
+    # chain three levels deep on every Region load cost more ORM work than any page saved.
+    parent: Mapped[Region | None] = relationship(remote_side=[code])
 
     @property
     def kind(self) -> str:
@@ -91,11 +100,21 @@ class Region(db.Model):
         }[self.kind]
 
     def ancestry(self) -> list[Region]:
-        """This region and its parents, nearest first."""
-        chain, node = [], self
-        while node is not None:
-            chain.append(node)
-            node = node.parent
+        """This region and its parents, nearest first (those not yet in the session in one statement)."""
+        session = object_session(self)
+        if session is None:
+            chain, node = [], self
+            while node is not None:
+                chain.append(node)
+                node = node.parent
+            return chain
+        known = {c: session.identity_map.get(identity_key(Region, c)) for c in ancestor_codes(self.code)}
+        missing = [c for c, region in known.items() if region is None]
+        if missing:
+            known.update((r.code, r) for r in session.scalars(select(Region).where(Region.code.in_(missing))))
+        chain = [self]
+        while chain[-1].parent_code and known.get(chain[-1].parent_code) is not None:
+            chain.append(known[chain[-1].parent_code])
         return chain
 
     @property
