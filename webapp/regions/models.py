@@ -47,6 +47,31 @@ def is_within(code: str, ancestor: str) -> bool:
     return code == ancestor or code.startswith(ancestor + ".")
 
 
+def kind_of(code: str, level: str) -> str:
+    """kelurahan / desa / desa adat for the lowest tier; kabupaten / kota; kecamatan; provinsi."""
+    if level == Level.DESA:
+        return DESA_KIND_BY_DIGIT.get(code.rsplit(".", 1)[1][0], "desa")
+    if level == Level.KABUPATEN:
+        return "kota" if int(code.split(".")[1]) >= 71 else "kabupaten"
+    return str(level)
+
+
+def bare_name_of(name: str, level: str) -> str:
+    for prefix in ("Kabupaten ", "Kota ", "Kab. "):
+        if level == Level.KABUPATEN and name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+KIND_PREFIX = {"kelurahan": "Kelurahan", "desa": "Desa", "desa adat": "Desa Adat", "kecamatan": "Kec.",
+               "kabupaten": "Kab.", "kota": "Kota", "provinsi": "Prov."}
+
+
+def region_label(code: str, name: str, level: str) -> str:
+    """A region's label from its columns alone (lists that select columns, not Region rows)."""
+    return f"{KIND_PREFIX[kind_of(code, level)]} {bare_name_of(name, level)}"
+
+
 class Region(db.Model):
     code: Mapped[str] = mapped_column(String(13), primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -60,27 +85,16 @@ class Region(db.Model):
     @property
     def kind(self) -> str:
         """kelurahan / desa / desa adat for the lowest tier; kabupaten / kota; kecamatan; provinsi."""
-        if self.level == Level.DESA:
-            return DESA_KIND_BY_DIGIT.get(self.code.rsplit(".", 1)[1][0], "desa")
-        if self.level == Level.KABUPATEN:
-            return "kota" if int(self.code.split(".")[1]) >= 71 else "kabupaten"
-        return str(self.level)
+        return kind_of(self.code, self.level)
 
     @property
     def bare_name(self) -> str:
-        for prefix in ("Kabupaten ", "Kota ", "Kab. "):
-            if self.level == Level.KABUPATEN and self.name.startswith(prefix):
-                return self.name[len(prefix):]
-        return self.name
+        return bare_name_of(self.name, self.level)
 
     @property
     def label(self) -> str:
         """Name with its kind, as people write it: "Desa Palangan", "Kec. Kota Besi", "Kab. Kotawaringin Timur"."""
-        prefix = {
-            "kelurahan": "Kelurahan", "desa": "Desa", "desa adat": "Desa Adat", "kecamatan": "Kec.",
-            "kabupaten": "Kab.", "kota": "Kota", "provinsi": "Prov.",
-        }[self.kind]
-        return f"{prefix} {self.bare_name}"
+        return region_label(self.code, self.name, self.level)
 
     @property
     def formal_label(self) -> str:
