@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import abort
 from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import joinedload
 
 from webapp.access import Actor, can, load_in_scope
 from webapp.auth.models import Role, RoleAssignment, User
@@ -46,6 +47,13 @@ def get_agenda_item_or_404(meeting: Meeting, item_id: int):
     if item is None:
         abort(404)
     return item
+
+
+def participants_with_roles(meeting: Meeting) -> list[Participant]:
+    """The meeting's participants, their accounts and those accounts' roles (unsur) in two statements."""
+    return list(db.session.scalars(
+        select(Participant).where(Participant.meeting_id == meeting.id).order_by(Participant.id)
+        .options(joinedload(Participant.user).selectinload(User.roles))).unique())
 
 
 def upcoming_for(actor: Actor, now: dt.datetime | None = None) -> list[Meeting]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import contains_eager
 
 from webapp.access import Actor, load_in_scope
 from webapp.auth.models import RoleAssignment
@@ -151,6 +152,7 @@ def lines_of(actor: Actor, mitra: Mitra, year: int) -> list[PlanLine]:
         select(PlanLine).join(Plan, Plan.id == PlanLine.plan_id)
         .where(PlanLine.mitra_id.in_(mitra.family_ids), actor.where_region("mitra.read", Plan.region_code),
                Plan.year == year, Plan.id.not_in(newer))
+        .options(contains_eager(PlanLine.plan))  # the plans from the join, not one statement each
         .order_by(Plan.region_code, Plan.id, PlanLine.position)))
 
 
