@@ -3,7 +3,7 @@
 
 def init_app(app) -> None:
     from webapp import registry
-    from webapp.dashboard import demo, panels, strength_views, summary, views
+    from webapp.dashboard import demo, indicators, panels, strength_views, summary, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(strength_views.bp)
@@ -11,3 +11,4 @@ def init_app(app) -> None:
     registry.add_nav(app, 60, views.dashboard_nav)
     registry.add_seeder(app, 900, demo.rebuild_summary_after_demo)
     summary.listen(app)
+    app.add_template_filter(indicators.row_cells, "cells")

@@ -16,6 +16,7 @@ from webapp.auth.models import RoleAssignment
 from webapp.clock import today_in
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, ActionStatus, Meeting, Participant
+from webapp.meetings.queries import LISTED_ACTION, LISTED_MEETING
 from webapp.mitra.models import Mitra, MitraKind
 from webapp.regions.models import Level, Region, kabupaten_code_of
 from webapp.regions.queries import setting_for
@@ -177,7 +178,7 @@ def open_actions(actor: Actor, mitra: Mitra) -> list[ActionItem]:
         select(ActionItem).join(Meeting, Meeting.id == ActionItem.meeting_id)
         .where(ActionItem.responsible_mitra_id.in_(mitra.family_ids), ActionItem.status != ActionStatus.SELESAI,
                actor.where_region("mitra.read", Meeting.region_code))
-        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)).unique())
+        .options(*LISTED_ACTION).order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)).unique())
 
 
 def invited_meetings(actor: Actor, mitra: Mitra, limit: int = 20) -> list[Meeting]:
@@ -186,4 +187,4 @@ def invited_meetings(actor: Actor, mitra: Mitra, limit: int = 20) -> list[Meetin
                .where(RoleAssignment.mitra_id.in_(mitra.family_ids)))
     return list(db.session.scalars(
         select(Meeting).where(Meeting.id.in_(invited), actor.where_region("mitra.read", Meeting.region_code))
-        .order_by(Meeting.starts_at.desc()).limit(limit)))
+        .options(*LISTED_MEETING).order_by(Meeting.starts_at.desc()).limit(limit)))
