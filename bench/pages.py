@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 PAGES = [
-    # name, user (None = anonymous), path with {posyandu}, {month}, {plan}, {meeting}
+    # name, user (None = anonymous), path with {posyandu}, {month}, {plan}, {meeting}, {mitra}
     ("login", None, "/masuk"),
     ("kader home", "kader.palangan", "/"),
     ("report form", "kader.palangan", "/laporan/posyandu/{posyandu}/{month}"),
@@ -16,6 +16,7 @@ PAGES = [
     ("plan detail", "camat.kotabesi", "/rencana-kerja/{plan}"),
     ("meeting", "pokjanal.kotim", "/rapat/{meeting}"),
     ("minutes", "pokjanal.kotim", "/rapat/{meeting}/notulen"),
+    ("mitra page", "dinkes.kotim", "/mitra/{mitra}"),
     ("kecamatan dashboard", "camat.kotabesi", "/pemantauan/62.02.01"),
     ("kabupaten dashboard", "bupati.kotim", "/pemantauan/62.02"),
 ]
@@ -28,6 +29,7 @@ def page_paths(app) -> list[tuple[str, str | None, str]]:
         from webapp.demo import first_posyandu
         from webapp.extensions import db
         from webapp.meetings.models import Meeting
+        from webapp.mitra.models import Mitra
         from webapp.workplans.models import Plan
 
         today = today_in("Asia/Pontianak")
@@ -37,6 +39,8 @@ def page_paths(app) -> list[tuple[str, str | None, str]]:
             "plan": db.session.scalar(select(Plan.id).where(Plan.region_code == "62.02.01").order_by(Plan.id)),
             "meeting": db.session.scalar(select(Meeting.id).where(Meeting.region_code == "62.02")
                                          .order_by(Meeting.id)),
+            "mitra": db.session.scalar(select(Mitra.id).where(Mitra.kabupaten_code == "62.02",
+                                                              Mitra.short_name == "Dinkes")),
         }
     return [(name, user, path.format(**values)) for name, user, path in PAGES]
 

@@ -1,9 +1,10 @@
 """Indonesian dates and times, and each kabupaten's default time zone."""
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
-from webapp.formatting import jam, tanggal, waktu
+from webapp.formatting import LOCALE, angka, jam, persen, rupiah, tanggal, waktu
 from webapp.regions.models import ZONE_SUFFIX, default_timezone
 
 
@@ -48,3 +49,15 @@ def test_imported_kabupaten_gets_its_province_zone(app):
     assert setting_for("53.03").timezone == "Asia/Makassar"
     assert setting_for("62.02").timezone == "Asia/Pontianak"
     assert setting_for("62.02").body_name == "Pokjanal Posyandu"
+
+
+@pytest.mark.parametrize("value", [0, 7, -7, 999, 1000, -1234, 12500, 1_234_567_890, 2.5, 0.15, 1 / 3, 12345.678,
+                                   Decimal("12500"), Decimal("0.125")])
+def test_numbers_read_as_babel_writes_them(value):
+    """The shortcuts (whole numbers grouped directly, patterns parsed once) write what Babel writes."""
+    from babel.numbers import format_decimal
+
+    assert angka(value) == format_decimal(value, locale=LOCALE)
+    assert persen(value, 7) == f"{format_decimal(100 * value / 7, format='0.0', locale=LOCALE)} %"
+    if value == int(value):
+        assert rupiah(value) == f"Rp {format_decimal(value, format='#,##0', locale=LOCALE)}"

@@ -23,6 +23,10 @@ PAGES = [
     ("bupati.kotim", "/pemantauan/62.02", 16),
     ("bupati.kotim", "/pemantauan/62.02/kelembagaan", 10),  # 5 grouped reads, the same for 17 or 300 desa
     ("pokjanal.kotim", "/lembaga", 12),
+    ("camat.kotabesi", "/rencana-kerja/{plan}", 10),
+    ("pokjanal.kotim", "/rapat/{meeting}", 6),
+    ("pokjanal.kotim", "/rapat/{meeting}/notulen", 13),  # 15 before issue 17: every user shown brought its roles
+    ("dinkes.kotim", "/mitra/{mitra}", 9),  # 13 before issue 17: one statement per plan carried
 ]
 
 
@@ -53,10 +57,23 @@ def _month() -> str:
     return month_text()
 
 
+def _ids() -> dict:
+    """The demo objects the pages above name: Kota Besi's first plan, Kotim's first meeting, Kotim's Dinkes."""
+    from webapp.meetings.models import Meeting
+    from webapp.mitra.models import Mitra
+    from webapp.workplans.models import Plan
+
+    first = {model: db.session.scalar(db.select(model.id).where(where).order_by(model.id)) for model, where in (
+        (Plan, Plan.region_code == "62.02.01"), (Meeting, Meeting.region_code == "62.02"),
+        (Mitra, (Mitra.kabupaten_code == "62.02") & (Mitra.short_name == "Dinkes")))}
+    return {"posyandu": first_posyandu("62.02.01.2003").id, "month": _month(), "plan": first[Plan],
+            "meeting": first[Meeting], "mitra": first[Mitra]}
+
+
 @pytest.mark.parametrize("username, path, most", PAGES)
 def test_each_page_runs_a_bounded_number_of_statements(demo, demo_client, login_as, username, path, most):
     login_as(demo_client, username)
-    path = path.format(posyandu=first_posyandu("62.02.01.2003").id, month=_month())
+    path = path.format(**_ids())
     demo_client.get(path)  # warm: first-use loads (e.g. settings) are not what is bounded
     with statements() as seen:
         assert demo_client.get(path).status_code == 200

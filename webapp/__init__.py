@@ -18,7 +18,7 @@ def create_app(config: dict | None = None) -> Flask:
     )
     from webapp.access import check_rules, deny_by_default
     from webapp.cli import register_cli
-    from webapp.database import configure_engine
+    from webapp.database import configure_engine, keep_loaded_for_the_request
     from webapp.extensions import csrf, db, htmx, migrate
 
     compression.register(app)  # first registered, so it runs after every other after_request
@@ -28,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     htmx.init_app(app)
     with app.app_context():
         configure_engine(db.engine)
+    keep_loaded_for_the_request(app)
     deny_by_default(app)
     inputs.register(app)  # before the blueprints: their <int:…> rules take its converter
     for domain in (auth, regions, home, mitra, lembaga, reports, workplans, meetings, kader, pembinaan, dashboard,

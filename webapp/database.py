@@ -5,6 +5,7 @@ from contextvars import ContextVar
 from flask import has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
 _reading = ContextVar("reading", default=False)
@@ -36,6 +37,29 @@ def configure_engine(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN")
         else:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _keep_for_the_request(session: Session, instance) -> None:
+    if has_request_context():
+        session.info.setdefault("request_loaded", []).append(instance)
+
+
+def keep_loaded_for_the_request(app) -> None:
+    """Hold what a request loaded until its end.
+
+    The session's identity map holds rows weakly, so a row dropped between two uses (the kabupaten
+    settings, a region's parents) was read again: 2–4 repeated statements on a page. A held row is
+    answered from the session, as it would be within one unit of work. Only inside a request, so a
+    long CLI import or seed does not keep every row in memory.
+    """
+    from webapp.extensions import db
+
+    if not event.contains(Session, "loaded_as_persistent", _keep_for_the_request):
+        event.listen(Session, "loaded_as_persistent", _keep_for_the_request)
+
+    @app.teardown_request
+    def _release(_error=None):
+        db.session.info.pop("request_loaded", None)
 
 
 @contextmanager

@@ -10,13 +10,20 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import parse_pattern
 
 from webapp.clock import local_time
 from webapp.regions.models import ZONE_SUFFIX
 
 LOCALE = Locale.parse("id_ID")
 MONTH_NAMES = LOCALE.months["format"]["wide"]
+# Patterns parsed once too (format_decimal parses its pattern on every call); a whole number is
+# grouped directly: for id_ID "12.500" is what Babel writes for it (tests/test_formatting.py compares).
+DECIMAL, PERCENT = parse_pattern(LOCALE.decimal_formats[None]), parse_pattern("0.0")
+
+
+def _grouped(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 def tanggal(value: dt.date | dt.datetime | None, with_day: bool = True) -> str:
@@ -53,21 +60,21 @@ def angka(value: int | float | None, blank: str = "–") -> str:
     """Numbers with Indonesian grouping ("12.500"); None stays visibly blank, never 0."""
     if value is None:
         return blank
-    return format_decimal(value, locale=LOCALE)
+    return _grouped(value) if type(value) is int else DECIMAL.apply(value, LOCALE)
 
 
 def rupiah(value: int | None) -> str:
     """"Rp 12.500.000"."""
     if value is None:
         return "–"
-    return f"Rp {format_decimal(value, format='#,##0', locale=LOCALE)}"
+    return f"Rp {_grouped(round(value))}"
 
 
 def persen(numerator: int | float | None, denominator: int | float | None) -> str:
     """A ratio as "67,5 %"; blank when either part is missing or the base is zero."""
     if numerator is None or not denominator:
         return "–"
-    return f"{format_decimal(100 * numerator / denominator, format='0.0', locale=LOCALE)} %"
+    return f"{PERCENT.apply(100 * numerator / denominator, LOCALE)} %"
 
 
 def register(app) -> None:

@@ -49,9 +49,9 @@ class User(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
-    roles: Mapped[list[RoleAssignment]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
-    )
+    # Loaded on use: a user printed as a chair, author or assignee does not need grants. The signed-in
+    # actor's come with the user (auth/sessions.py); lists that print roles ask for them (selectinload).
+    roles: Mapped[list[RoleAssignment]] = relationship(back_populates="user", cascade="all, delete-orphan")
     reset_by: Mapped[User | None] = relationship(foreign_keys=[reset_by_id], remote_side=[id])
 
     # Flask-Login protocol; the id carries the session version so bumping it ends every session.

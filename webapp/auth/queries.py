@@ -2,6 +2,7 @@
 import datetime as dt
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from webapp.access import Actor
 from webapp.audit import AuditEvent
@@ -19,6 +20,7 @@ def users_in_scope(actor: Actor) -> list[User]:
     )
     return list(db.session.scalars(
         select(User).where(User.id.in_(role_ids), User.id != actor.id).order_by(User.full_name)
+        .options(selectinload(User.roles))
     ))
 
 

@@ -5,9 +5,11 @@ PERMANENT_SESSION_LIFETIME (it is re-signed on every request). Absolute lifetime
 time rides in the session and a session older than SESSION_MAX_SECONDS is ended.
 """
 import time
+from functools import lru_cache
 
 from flask import current_app, request, session
 from flask_login import login_user, logout_user
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from webapp.extensions import db
@@ -21,18 +23,24 @@ def init_login(app, login_manager) -> None:
 
     @login_manager.user_loader
     def load_user(token: str):
-        from webapp.auth.models import RoleAssignment, User
-
         user_id, _, version = token.partition(":")
         if not user_id.isdigit() or not version.isdigit() or _past_absolute_lifetime():
             return None
-        # One statement for the user and the grants every request asks about; a role's region and
-        # Posyandu load only on the pages that print them.
-        user = db.session.get(User, int(user_id), options=[joinedload(User.roles).lazyload(RoleAssignment.region),
-                                                          joinedload(User.roles).lazyload(RoleAssignment.posyandu)])
+        user = db.session.execute(_user_statement(), {"user_id": int(user_id)}).unique().scalar_one_or_none()
         if user is None or not user.is_enabled or user.session_version != int(version):
             return None
         return user
+
+
+@lru_cache(maxsize=1)
+def _user_statement():
+    """One statement for the user and the grants every request asks about; a role's region and Posyandu
+    load only on the pages that print them. Built once: its options cost more to build than to run."""
+    from webapp.auth.models import RoleAssignment, User
+
+    return (select(User).where(User.id == bindparam("user_id"))
+            .options(joinedload(User.roles).lazyload(RoleAssignment.region),
+                     joinedload(User.roles).lazyload(RoleAssignment.posyandu)))
 
 
 def _past_absolute_lifetime() -> bool:

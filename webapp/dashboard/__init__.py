@@ -3,7 +3,7 @@
 
 def init_app(app) -> None:
     from webapp import registry
-    from webapp.dashboard import demo, panels, strength_signals, strength_views, summary, views
+    from webapp.dashboard import demo, indicators, panels, strength_signals, strength_views, summary, views
     from webapp.evidence.sources import add_source
 
     app.register_blueprint(views.bp)
@@ -13,3 +13,4 @@ def init_app(app) -> None:
     registry.add_seeder(app, 900, demo.rebuild_summary_after_demo)
     summary.listen(app)
     add_source(app, strength_signals.SOURCE)  # Posyandu not aktif / not ILP, for the agenda pack
+    app.add_template_filter(indicators.row_cells, "cells")

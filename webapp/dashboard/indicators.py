@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from markupsafe import Markup
+
 from webapp.dashboard.numbers import angka, persen
 from webapp.reports.fields import DASHBOARD_RATIOS, FIELD_BY_NAME, GROUPS, SERVICES
 
@@ -272,3 +274,12 @@ def fill_figures(row: Row, due_text: str) -> Row:
                                 "low" if late_items else "")
     row.figures = figures
     return row
+
+
+CELL = Markup('<td class="num{}">{}</td>')
+
+
+def row_cells(figures: dict, columns: list[str]) -> Markup:
+    """A table row's figure cells (their formulas are in the glossary): one string, not a macro per cell,
+    since a kabupaten's table has some 300."""
+    return Markup("").join(CELL.format(f" {f.flag}" if f.flag else "", f.text) for f in (figures[k] for k in columns))

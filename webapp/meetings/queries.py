@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import abort
 from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import joinedload, lazyload
 
 from webapp.access import Actor, can, load_in_scope
 from webapp.auth.models import Role, RoleAssignment, User
@@ -49,12 +50,26 @@ def get_agenda_item_or_404(meeting: Meeting, item_id: int):
     return item
 
 
+# What a list row prints: a meeting's region; an action item's meeting title and who carries it. The
+# rest of their joined relationships (chair, note-taker, members, a mitra's kabupaten) wait until used.
+LISTED_MEETING = (lazyload("*"), joinedload(Meeting.region))
+LISTED_ACTION = (joinedload(ActionItem.meeting).lazyload("*"), joinedload(ActionItem.responsible_mitra).lazyload("*"))
+
+
+def participants_with_roles(meeting: Meeting) -> list[Participant]:
+    """The meeting's participants, their accounts and those accounts' roles (unsur) in two statements."""
+    return list(db.session.scalars(
+        select(Participant).where(Participant.meeting_id == meeting.id).order_by(Participant.id)
+        .options(joinedload(Participant.user).selectinload(User.roles))).unique())
+
+
 def upcoming_for(actor: Actor, now: dt.datetime | None = None) -> list[Meeting]:
     """Meetings the actor is invited to that have not ended (from twelve hours ago on)."""
     since = (now or utcnow()) - dt.timedelta(hours=12)
     invited = exists().where(Participant.meeting_id == Meeting.id, Participant.user_id == actor.id)
     return list(db.session.scalars(
-        select(Meeting).where(invited, Meeting.starts_at >= since).order_by(Meeting.starts_at).limit(10)).unique())
+        select(Meeting).where(invited, Meeting.starts_at >= since).options(*LISTED_MEETING)
+        .order_by(Meeting.starts_at).limit(10)).unique())
 
 
 def _responsible_clause(actor: Actor):
@@ -70,7 +85,7 @@ def open_actions_for(actor: Actor) -> list[ActionItem]:
     """Open action items the actor (or the actor's body) is responsible for, soonest due first."""
     return list(db.session.scalars(
         select(ActionItem).where(_responsible_clause(actor), ActionItem.status != ActionStatus.SELESAI)
-        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)).unique())
+        .options(*LISTED_ACTION).order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)).unique())
 
 
 def get_action_or_404(actor: Actor, item_id: int) -> ActionItem:

@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import contains_eager
 
 from webapp.access import Actor, load_in_scope
 from webapp.auth.models import RoleAssignment
 from webapp.clock import today_in
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, ActionStatus, Meeting, Participant
+from webapp.meetings.queries import LISTED_ACTION, LISTED_MEETING
 from webapp.mitra.models import Mitra, MitraKind
 from webapp.regions.models import Level, Region, kabupaten_code_of
 from webapp.regions.queries import setting_for
@@ -151,6 +153,7 @@ def lines_of(actor: Actor, mitra: Mitra, year: int) -> list[PlanLine]:
         select(PlanLine).join(Plan, Plan.id == PlanLine.plan_id)
         .where(PlanLine.mitra_id.in_(mitra.family_ids), actor.where_region("mitra.read", Plan.region_code),
                Plan.year == year, Plan.id.not_in(newer))
+        .options(contains_eager(PlanLine.plan))  # the plans from the join, not one statement each
         .order_by(Plan.region_code, Plan.id, PlanLine.position)))
 
 
@@ -175,7 +178,7 @@ def open_actions(actor: Actor, mitra: Mitra) -> list[ActionItem]:
         select(ActionItem).join(Meeting, Meeting.id == ActionItem.meeting_id)
         .where(ActionItem.responsible_mitra_id.in_(mitra.family_ids), ActionItem.status != ActionStatus.SELESAI,
                actor.where_region("mitra.read", Meeting.region_code))
-        .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)).unique())
+        .options(*LISTED_ACTION).order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)).unique())
 
 
 def invited_meetings(actor: Actor, mitra: Mitra, limit: int = 20) -> list[Meeting]:
@@ -184,4 +187,4 @@ def invited_meetings(actor: Actor, mitra: Mitra, limit: int = 20) -> list[Meetin
                .where(RoleAssignment.mitra_id.in_(mitra.family_ids)))
     return list(db.session.scalars(
         select(Meeting).where(Meeting.id.in_(invited), actor.where_region("mitra.read", Meeting.region_code))
-        .order_by(Meeting.starts_at.desc()).limit(limit)))
+        .options(*LISTED_MEETING).order_by(Meeting.starts_at.desc()).limit(limit)))

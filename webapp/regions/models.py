@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Float, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Float, ForeignKey, String, Text, select
+from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
+from sqlalchemy.orm.util import identity_key
 
 from webapp.extensions import db
 
@@ -30,6 +31,12 @@ def parent_code_of(code: str) -> str | None:
     return code.rsplit(".", 1)[0] if "." in code else None
 
 
+def ancestor_codes(code: str) -> list[str]:
+    """The codes above this one, nearest first: 62.02.01.2003 → 62.02.01, 62.02, 62."""
+    parts = code.split(".")
+    return [".".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)]
+
+
 def kabupaten_code_of(code: str) -> str | None:
     parts = code.split(".")
     return ".".join(parts[:2]) if len(parts) >= 2 else None
@@ -40,38 +47,54 @@ def is_within(code: str, ancestor: str) -> bool:
     return code == ancestor or code.startswith(ancestor + ".")
 
 
+def kind_of(code: str, level: str) -> str:
+    """kelurahan / desa / desa adat for the lowest tier; kabupaten / kota; kecamatan; provinsi."""
+    if level == Level.DESA:
+        return DESA_KIND_BY_DIGIT.get(code.rsplit(".", 1)[1][0], "desa")
+    if level == Level.KABUPATEN:
+        return "kota" if int(code.split(".")[1]) >= 71 else "kabupaten"
+    return str(level)
+
+
+def bare_name_of(name: str, level: str) -> str:
+    for prefix in ("Kabupaten ", "Kota ", "Kab. "):
+        if level == Level.KABUPATEN and name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+KIND_PREFIX = {"kelurahan": "Kelurahan", "desa": "Desa", "desa adat": "Desa Adat", "kecamatan": "Kec.",
+               "kabupaten": "Kab.", "kota": "Kota", "provinsi": "Prov."}
+
+
+def region_label(code: str, name: str, level: str) -> str:
+    """A region's label from its columns alone (lists that select columns, not Region rows)."""
+    return f"{KIND_PREFIX[kind_of(code, level)]} {bare_name_of(name, level)}"
+
+
 class Region(db.Model):
     code: Mapped[str] = mapped_column(String(13), primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
     level: Mapped[Level] = mapped_column(String(12), index=True)
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("region.code"), index=True)
 
-    parent: Mapped[Region | None] = relationship(remote_side=[code], lazy="joined", join_depth=3)
+    # Loaded on use (a get by code, answered from the session when the parent is there): a joined
+    # chain three levels deep on every Region load cost more ORM work than any page saved.
+    parent: Mapped[Region | None] = relationship(remote_side=[code])
 
     @property
     def kind(self) -> str:
         """kelurahan / desa / desa adat for the lowest tier; kabupaten / kota; kecamatan; provinsi."""
-        if self.level == Level.DESA:
-            return DESA_KIND_BY_DIGIT.get(self.code.rsplit(".", 1)[1][0], "desa")
-        if self.level == Level.KABUPATEN:
-            return "kota" if int(self.code.split(".")[1]) >= 71 else "kabupaten"
-        return str(self.level)
+        return kind_of(self.code, self.level)
 
     @property
     def bare_name(self) -> str:
-        for prefix in ("Kabupaten ", "Kota ", "Kab. "):
-            if self.level == Level.KABUPATEN and self.name.startswith(prefix):
-                return self.name[len(prefix):]
-        return self.name
+        return bare_name_of(self.name, self.level)
 
     @property
     def label(self) -> str:
         """Name with its kind, as people write it: "Desa Palangan", "Kec. Kota Besi", "Kab. Kotawaringin Timur"."""
-        prefix = {
-            "kelurahan": "Kelurahan", "desa": "Desa", "desa adat": "Desa Adat", "kecamatan": "Kec.",
-            "kabupaten": "Kab.", "kota": "Kota", "provinsi": "Prov.",
-        }[self.kind]
-        return f"{prefix} {self.bare_name}"
+        return region_label(self.code, self.name, self.level)
 
     @property
     def formal_label(self) -> str:
@@ -91,11 +114,21 @@ class Region(db.Model):
         }[self.kind]
 
     def ancestry(self) -> list[Region]:
-        """This region and its parents, nearest first."""
-        chain, node = [], self
-        while node is not None:
-            chain.append(node)
-            node = node.parent
+        """This region and its parents, nearest first (those not yet in the session in one statement)."""
+        session = object_session(self)
+        if session is None:
+            chain, node = [], self
+            while node is not None:
+                chain.append(node)
+                node = node.parent
+            return chain
+        known = {c: session.identity_map.get(identity_key(Region, c)) for c in ancestor_codes(self.code)}
+        missing = [c for c, region in known.items() if region is None]
+        if missing:
+            known.update((r.code, r) for r in session.scalars(select(Region).where(Region.code.in_(missing))))
+        chain = [self]
+        while chain[-1].parent_code and known.get(chain[-1].parent_code) is not None:
+            chain.append(known[chain[-1].parent_code])
         return chain
 
     @property

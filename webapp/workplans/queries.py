@@ -1,15 +1,18 @@
 """Reading work plans within the actor's subtree: lists, the approver's queue, the roll-up."""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from flask import abort, url_for
 from sqlalchemy import and_, func, or_, select
 
 from webapp.access import Actor, load_in_scope
 from webapp.auth.models import Role
 from webapp.extensions import db
-from webapp.regions.models import Level, Posyandu, Region
+from webapp.regions.models import Level, Posyandu, Region, region_label
 from webapp.workplans import rules
-from webapp.workplans.models import Plan, PlanLine, PlanStatus
+from webapp.workplans.models import Decision, Plan, PlanLine, PlanStatus, PlanStep
 
 
 def get_plan_or_404(actor: Actor, plan_id: int) -> Plan:
@@ -75,16 +78,44 @@ def _waiting_for(codes: list[str]):
     )
 
 
-def queue(actor: Actor) -> list[Plan]:
+@dataclass(frozen=True)
+class QueueItem:
+    """A plan as the home panel lists it: columns only, no lines or steps loaded."""
+
+    id: int
+    region_code: str
+    region_label: str
+    title: str
+    status: str
+    status_changed_at: dt.datetime
+    total: int
+    return_name: str | None = None
+    return_note: str | None = None
+
+
+def _queue_items(where, order) -> list[QueueItem]:
+    """Plans as QueueItem rows: the total summed and the latest return's note picked in SQL."""
+    total = (select(func.coalesce(func.sum(PlanLine.budget), 0)).where(PlanLine.plan_id == Plan.id)
+             .correlate(Plan).scalar_subquery())
+    last_return = (select(PlanStep.id).where(PlanStep.plan_id == Plan.id, PlanStep.decision == Decision.RETURNED)
+                   .correlate(Plan).order_by(PlanStep.id.desc()).limit(1).scalar_subquery())
+    rows = db.session.execute(
+        select(Plan.id, Plan.region_code, Region.name, Region.level, Plan.title, Plan.status, Plan.status_changed_at,
+               total, PlanStep.name, PlanStep.note)
+        .join(Region, Region.code == Plan.region_code)
+        .outerjoin(PlanStep, and_(Plan.status == PlanStatus.RETURNED, PlanStep.id == last_return))
+        .where(where).order_by(*order))
+    return [QueueItem(id_, code, region_label(code, name, level), title, status, changed, total_, step_name, note)
+            for id_, code, name, level, title, status, changed, total_, step_name, note in rows]
+
+
+def queue(actor: Actor) -> list[QueueItem]:
     """What waits for this approver, oldest first."""
     codes = rules.approver_regions(actor)
     if not codes:
         return []
-    return list(db.session.scalars(
-        select(Plan).join(Region, Region.code == Plan.region_code)
-        .where(_waiting_for(codes), actor.where_region("plan.view", Plan.region_code))
-        .order_by(Plan.status_changed_at, Plan.id)
-    ))
+    return _queue_items(and_(_waiting_for(codes), actor.where_region("plan.view", Plan.region_code)),
+                        (Plan.status_changed_at, Plan.id))
 
 
 def queue_count(actor: Actor) -> int:
@@ -97,15 +128,13 @@ def queue_count(actor: Actor) -> int:
     )
 
 
-def returned_to(actor: Actor) -> list[Plan]:
-    """Returned plans of the regions the actor drafts for: the drafter's to-do."""
+def returned_to(actor: Actor) -> list[QueueItem]:
+    """Returned plans of the regions the actor drafts for, with the return's note: the drafter's to-do."""
     codes = [r.code for r in draft_regions(actor)]
     if not codes:
         return []
-    return list(db.session.scalars(
-        select(Plan).where(Plan.status == PlanStatus.RETURNED, Plan.region_code.in_(codes))
-        .order_by(Plan.status_changed_at)
-    ))
+    return _queue_items(and_(Plan.status == PlanStatus.RETURNED, Plan.region_code.in_(codes)),
+                        (Plan.status_changed_at,))
 
 
 def location_choices(actor: Actor, plan: Plan) -> list[tuple[str, str]]:
