@@ -20,7 +20,7 @@ from webapp.regions.queries import setting_for
 
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 PLACEHOLDERS = {"n", "yyyy", "bulan"}
-ATTEMPTS = 5
+ATTEMPTS = 25  # each lost attempt means another request took a number: far more takers than an office has
 
 
 def pattern_problem(pattern: str) -> str:
