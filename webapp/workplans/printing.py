@@ -72,10 +72,11 @@ def content(plan: Plan) -> dict:
 def freeze(plan: Plan):
     """Keep the plan's printed kop and signatures as of this approval step (the caller commits). The
     approval gives the plan its nomor; the endorsement above keeps it."""
-    frozen = {**content(plan), "number": numbering.assign(KIND, plan.id, plan.region_code)}
+    at = plan.status_changed_at  # the step just taken
+    frozen = {**content(plan), "number": numbering.assign(KIND, plan.id, plan.region_code, at)}
     setting = setting_for(plan.region_code)
     return signing.record(KIND, plan.id, plan.region_code, frozen["title"], frozen, number=frozen["number"],
-                          logo=setting.logo, logo_mime=setting.logo_mime)
+                          logo=setting.logo, logo_mime=setting.logo_mime, signed_at=at)
 
 
 def pdf_context(plan: Plan) -> dict:
