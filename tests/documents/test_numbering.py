@@ -16,7 +16,7 @@ from tests.workplans.helpers import make_plan
 from webapp.documents import numbering, queries as documents
 from webapp.documents.models import DocumentNumber
 from webapp.extensions import db
-from webapp.meetings import invitation, services
+from webapp.meetings import services
 from webapp.regions.models import KabupatenSetting
 from webapp.workplans import services as plans
 
