@@ -124,6 +124,8 @@ def test_the_laporan_kegiatan_and_the_approved_plan_carry_their_number(demo_clie
     login_as(demo_client, "pokjanal.kotabesi")
     report = _pdf(demo_client, f"/rapat/{meeting.id}/notulen.pdf")
     assert "LAPORAN PELAKSANAAN KEGIATAN" in report.upper() and f"Nomor: 400.5.9/1/Pokjanal/{YEAR}" in report
+    page = demo_client.get(f"/verifikasi/{documents.latest('notulen', meeting.id).code}").get_data(as_text=True)
+    assert "<dd>Laporan Pelaksanaan Kegiatan</dd>" in page and f"400.5.9/1/Pokjanal/{YEAR}" in page
     login_as(demo_client, "pokja.palangan")
     printed = _pdf(demo_client, f"/rencana-kerja/{plan.id}.pdf")
     assert f"Nomor: 400.5.9/1/Pokjanal/{YEAR}" in printed  # the desa body's own counter
