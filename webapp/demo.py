@@ -60,7 +60,7 @@ ACCOUNTS = [
     # username, full name, jabatan, phone, role, region, posyandu index in desa
     ("admin.kotim", "Rina Hartati", "Staf Sekretariat Pokjanal (DPMD)", "081251000001", Role.ADMIN, "62.02", None),
     ("bupati.kotim", "H. Darmawan Saputra", "Bupati Kotawaringin Timur", "081251000002", Role.APPROVER, "62.02", None),
-    ("pokjanal.kotim", "dr. Umar Kaderi", "Sekretaris Pokjanal Kabupaten", "081251000003", Role.ANGGOTA, "62.02", None),
+    ("pokjanal.kotim", "dr. Rudi Hartawan", "Sekretaris Pokjanal Kabupaten", "081251000003", Role.ANGGOTA, "62.02", None),
     ("camat.kotabesi", "Ahmad Yani, S.Sos", "Camat Kota Besi", "081251000004", Role.APPROVER, "62.02.01", None),
     ("pokjanal.kotabesi", "Sri Wahyuni", "Sekretaris Pokjanal Kecamatan Kota Besi", "081251000005", Role.ANGGOTA, "62.02.01", None),
     ("camat.baamang", "Yudi Hartono, S.STP", "Camat Baamang", "081251000006", Role.APPROVER, "62.02.05", None),

@@ -24,15 +24,19 @@ class ResetWithCodeForm(FlaskForm):
     new_password = PasswordField("Kata sandi baru", validators=[required(), max_length(128)])
 
 
-class AccountForm(FlaskForm):
-    full_name = StringField("Nama lengkap", validators=[required(), max_length(120)])
-    username = StringField("Nama pengguna", validators=[required(), max_length(40)])
-    phone = StringField("Nomor HP", validators=[Optional(), max_length(20)])
+class PrintedIdentityForm(FlaskForm):
+    """What documents print under a person's name; editable on an existing account by its manager."""
     jabatan = StringField("Jabatan", validators=[Optional(), max_length(120)])
     nip = StringField("NIP", validators=[Optional(), max_length(30)])
     is_asn = BooleanField("ASN (PNS/PPPK): NIP dicetak di bawah tanda tangan")
     sex = SelectField("Jenis kelamin", choices=[("", "— pilih —"), ("L", "Laki-laki (L)"), ("P", "Perempuan (P)")],
                       validators=[Optional()])
+
+
+class AccountForm(PrintedIdentityForm):
+    full_name = StringField("Nama lengkap", validators=[required(), max_length(120)])
+    username = StringField("Nama pengguna", validators=[required(), max_length(40)])
+    phone = StringField("Nomor HP", validators=[Optional(), max_length(20)])
     role = SelectField("Peran", choices=[(k.value, v) for k, v in ROLE_LABELS.items()], validators=[required()])
     region_code = SelectField("Wilayah", validators=[required("Pilih wilayah.")], validate_choice=False)
     posyandu_id = SelectField("Posyandu (untuk kader)", validators=[Optional()], validate_choice=False, coerce=str)

@@ -14,7 +14,7 @@ from flask import current_app
 from sqlalchemy import func, select, update
 
 from webapp.access import Actor
-from webapp.audit import audit
+from webapp.audit import as_detail, audit, changed
 from webapp.auth import throttle
 from webapp.auth.rules import grantable, manages
 from webapp.auth.models import Role, RoleAssignment, User
@@ -200,6 +200,21 @@ def create_account(actor: Actor, *, username: str, full_name: str, phone: str, j
     audit(actor.id, "role.granted", username, f"{role} {region_code} {posyandu_id or ''}".strip(), address)
     db.session.commit()
     return user
+
+
+def update_printed_identity(actor: Actor, user: User, *, jabatan: str, sex: str, nip: str, is_asn: bool,
+                            address: str) -> None:
+    """Jabatan, L/P and ASN with NIP of an account the actor manages (documents print them; a NIP only
+    for an ASN, 18 digits). Refused when the actor does not manage the account or the values are wrong."""
+    if not manages(actor, user):
+        raise Refused(NOT_YOURS_MESSAGE)
+    _check_printed_identity(sex, nip, is_asn)
+    values = {"jabatan": jabatan.strip(), "sex": sex, "nip": nip.strip(), "is_asn": is_asn}
+    changes = changed({name: getattr(user, name) for name in values}, values)
+    for name, value in values.items():
+        setattr(user, name, value)
+    audit(actor.id, "user.updated", user.username, as_detail(changes), address)
+    db.session.commit()
 
 
 def set_enabled(actor: Actor, user: User, enabled: bool, address: str) -> None:

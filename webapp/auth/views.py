@@ -1,12 +1,14 @@
 """Sign in and out, one's own password, and the accounts one tier down."""
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 
 from webapp.access import current_actor, public, requires
 from webapp.auth import queries, rules, services
-from webapp.auth.forms import AccountForm, AuditFilterForm, ChangePasswordForm, LoginForm, ResetWithCodeForm
+from webapp.auth.forms import (
+    AccountForm, AuditFilterForm, ChangePasswordForm, LoginForm, PrintedIdentityForm, ResetWithCodeForm,
+)
 from webapp.auth.models import Role
 from webapp.auth.sessions import client_address, end_session, start_session
 from webapp.exports import Column, Export, Sheet, answer
@@ -132,6 +134,28 @@ def users():
             return redirect(url_for("auth.users"))
     return render("auth/users.html", form=form, users=queries.users_in_scope(actor), manages=lambda u: rules.manages(actor, u),
                   status=form_status(form))
+
+
+@bp.route("/pengguna/<int:user_id>/ubah", methods=["GET", "POST"])
+@requires("user.manage")
+def edit_account(user_id: int):
+    """Jabatan, L/P and ASN with NIP of an account one manages: what documents print under the name."""
+    actor = current_actor()
+    user = queries.get_user_in_scope_or_404(actor, user_id)
+    if not rules.manages(actor, user):
+        abort(403)
+    form = PrintedIdentityForm(obj=user)
+    if form.validate_on_submit():
+        try:
+            services.update_printed_identity(actor, user, jabatan=form.jabatan.data or "", sex=form.sex.data or "",
+                                             nip=form.nip.data or "", is_asn=bool(form.is_asn.data),
+                                             address=client_address())
+        except Refused as error:
+            apply_form_errors(form, error)
+        else:
+            flash(f"Data akun {user.username} tersimpan.")
+            return redirect(url_for("auth.users"))
+    return render("auth/account_edit.html", form=form, user=user, status=form_status(form))
 
 
 @bp.post("/pengguna/<int:user_id>/kode-reset")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from webapp.clock import utcnow
 from webapp.extensions import db
 
-KIND_LABELS = {"notulen": "Notulen Rapat", "rencana_kerja": "Rencana Kerja"}
+KIND_LABELS = {"notulen": "Notulen Rapat", "rencana_kerja": "Rencana Kerja", "undangan": "Surat Undangan"}
 
 
 class SignedDocument(db.Model):
@@ -36,3 +36,22 @@ class SignedDocument(db.Model):
     @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
+
+
+class DocumentNumber(db.Model):
+    """A nomor surat taken from a body's counter for a year: given once to one document, never reused.
+
+    The body is the document's region (each tier's body numbers its own letters). Both unique
+    constraints together make the counter safe under simultaneous requests: a second taker of the
+    same sequence number fails and takes the next one."""
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"))
+    year: Mapped[int]
+    seq: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[int]
+    number: Mapped[str] = mapped_column(String(80))
+    issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("region_code", "year", "seq", name="uq_document_number_seq"),
+                      UniqueConstraint("kind", "subject_id", name="uq_document_number_subject"))

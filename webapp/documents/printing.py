@@ -37,7 +37,9 @@ def verification_context(document: SignedDocument, newer: SignedDocument | None)
     signers = [{"role": s.get("role", ""), "name": s.get("name", ""), "jabatan": s.get("jabatan", ""),
                 "date": s.get("date", "")} for s in content.get("signers", [])]
     return {
-        "document": document, "signers": signers, "issuer": content.get("kop", {}).get("body", ""),
+        "document": document, "signers": signers,
+        "kind_label": "Laporan Pelaksanaan Kegiatan" if content.get("activity") else document.kind_label,
+        "issuer": content.get("kop", {}).get("body", ""),
         "signed_on": tanggal(local_time(document.signed_at, timezone).date(), False),
         "newer": newer, "changed": services.changes(document, newer) if newer else [],
         "newer_on": tanggal(local_time(newer.signed_at, timezone).date(), False) if newer else "",

@@ -17,9 +17,9 @@ from webapp.regions.models import kabupaten_code_of
 BODIES = {
     "62.02": ("188.45/214/HUK/2025", dt.date(2025, 6, 12), "Bupati Kotawaringin Timur", dt.date(2025, 6, 12),
               dt.date(2030, 6, 11), [
-        ("Hj. Khairiah Halikinnor", "ketua", "TP PKK Kab", "", "P", "", None),
-        ("Drs. Fajrurrahman, M.Si", "wakil", "Sekretariat Daerah", "", "L", "19680312 199003 1 009", None),
-        ("dr. Umar Kaderi", "sekretaris", "DPMD", "", "L", "19790215 200604 1 003", "pokjanal.kotim"),
+        ("Hj. Noor Aisyah Fitriani", "ketua", "TP PKK Kab", "", "P", "", None),
+        ("Drs. Hasbullah Noor, M.Si", "wakil", "Sekretariat Daerah", "", "L", "19680312 199003 1 009", None),
+        ("dr. Rudi Hartawan", "sekretaris", "DPMD", "", "L", "19790215 200604 1 003", "pokjanal.kotim"),
         ("Rina Hartati", "bendahara", "DPMD", "", "P", "19880707 201101 2 004", "admin.kotim"),
         ("dr. Fauziah Rahmah", "koordinator", "Dinkes", "kesehatan", "P", "19820101 200904 2 002", None),
         ("Sutrisno, S.Pd", "koordinator", "Disdik", "pendidikan", "L", "19750505 199903 1 006", None),

@@ -21,8 +21,8 @@ from webapp.meetings.services import new_checkin_code, snapshot
 
 
 KOTIM_GUESTS = [
-    ("Hj. Khairiah", "Ketua TP PKK Kabupaten", "TP PKK", "P"),
-    ("dr. Yuendri Irawanto", "Kepala Bidang Kesehatan Masyarakat", "Dinas Kesehatan", "L"),
+    ("Hj. Noor Aisyah Fitriani", "Ketua TP PKK Kabupaten", "TP PKK", "P"),
+    ("dr. Bambang Setiadi", "Kepala Bidang Kesehatan Masyarakat", "Dinas Kesehatan", "L"),
     ("Rusdiansyah, S.Pd", "Kepala Bidang PAUD", "Dinas Pendidikan", "L"),
     ("Ir. Hendra Gunawan", "Kepala Bidang Cipta Karya", "Dinas PUPR", "L"),
     ("Siti Rahmah, S.Sos", "Kepala Bidang Perumahan", "Dinas Perkim", "P"),
@@ -114,6 +114,48 @@ def seed_meetings() -> None:
     first = _seed_kotim_first()
     _seed_ttu_bimtek()
     _seed_kotim_followup(first)
+    for event in KOTIM_ACTIVITIES:
+        _seed_activity(*event)
+
+
+# The Kotim pilot's advokasi and bimtek, filed as laporan pelaksanaan kegiatan (names fictitious):
+# region, kind, title, day, start, end, place, chair, notulis, basis, purpose, speaker, attendees, agenda.
+KOTIM_ACTIVITIES = [
+    ("62.02", MeetingKind.ADVOKASI, "Advokasi Penguatan Posyandu ILP kepada Camat dan Kepala Desa", dt.date(2026, 8, 20),
+     dt.time(9, 0), dt.time(12, 30), "Aula Kantor Bupati Kotawaringin Timur, Sampit", "bupati.kotim", "pokjanal.kotim",
+     "Permendagri Nomor 13 Tahun 2024 tentang Posyandu; Keputusan Bupati Kotawaringin Timur tentang Pokjanal Posyandu.",
+     "Memperoleh dukungan camat dan kepala desa bagi Posyandu ILP: anggaran Dana Desa, SK kader dan sarana.",
+     ("dr. Bambang Setiadi", "Kepala Bidang Kesehatan Masyarakat, Dinas Kesehatan", "Posyandu ILP dan SPM Kesehatan"),
+     ["bupati.kotim", "pokjanal.kotim", "camat.kotabesi", "camat.baamang", "kades.palangan", "kades.hanjalipan"],
+     [("Dukungan Dana Desa untuk Posyandu",
+       "Kepala desa menyampaikan kebutuhan PMT lokal dan insentif kader; camat meminta data kader ber-SK.",
+       "Setiap desa mencantumkan kegiatan Posyandu dalam APBDes 2027.")]),
+    ("62.02.01", MeetingKind.BIMTEK, "Bimbingan Teknis Kader Posyandu ILP Kecamatan Kota Besi", dt.date(2026, 10, 7),
+     dt.time(8, 30), dt.time(15, 0), "Aula Puskesmas Kota Besi", "camat.kotabesi", "pokjanal.kotabesi",
+     "Rencana Kerja Pokjanal Posyandu Kecamatan Kota Besi Tahun 2026.",
+     "Kader mampu mengukur panjang/tinggi badan dengan benar dan mengisi SKDN lima kelompok sasaran.",
+     ("Rahmawati, A.Md.Keb", "Bidan Koordinator Puskesmas Kota Besi", "Pengukuran antropometri dan pengisian SKDN"),
+     ["camat.kotabesi", "pokjanal.kotabesi", "puskesmas.kotabesi", "kader.palangan", "kader.hanjalipan"],
+     [("Praktik pengukuran balita",
+       "Kader mempraktikkan penimbangan dan pengukuran panjang badan dengan alat antropometri kit.",
+       "Setiap Posyandu mengukur panjang/tinggi badan seluruh balita pada hari buka berikutnya.")]),
+]
+
+
+def _seed_activity(region, kind, title, day, start, end, place, chair, notulis, basis, purpose, speaker, people,
+                   agenda) -> None:
+    """A final activity report (laporan pelaksanaan kegiatan) with its narasumber, signed three days later."""
+    timezone = "Asia/Pontianak"
+    meeting, new = _meeting(region, kind, title, day, start, end, place, chair, notulis, timezone, MinutesStatus.FINAL)
+    if not new:
+        return
+    meeting.basis, meeting.purpose = basis, purpose
+    meeting.opening = f"Kegiatan dibuka pukul {start:%H.%M} WIB oleh pimpinan."
+    meeting.closing = f"Kegiatan ditutup pukul {end:%H.%M} WIB."
+    meeting.speakers.append(Speaker(name=speaker[0], jabatan=speaker[1], topic=speaker[2]))
+    _people(meeting, people, [])
+    _agenda(meeting, agenda)
+    _finish(meeting, notulis)
 
 
 def _seed_kotim_first() -> Meeting:

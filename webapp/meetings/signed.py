@@ -11,7 +11,7 @@ import json
 from webapp import pdf
 from webapp.access import Actor
 from webapp.clock import local_time, utcnow
-from webapp.documents import printing, queries as documents, services as signing
+from webapp.documents import numbering, printing, queries as documents, services as signing
 from webapp.documents.people import printed_person, unsur_of
 from webapp.formatting import tanggal
 from webapp.meetings import queries
@@ -21,6 +21,7 @@ from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
 
 KIND = "notulen"
+REPORT_KIND = "laporan_kegiatan"  # the counter's kind: a laporan pelaksanaan kegiatan carries a nomor, a notulen none
 
 
 def _status_on(item, day: dt.date) -> str:
@@ -63,7 +64,7 @@ def _activity(meeting: Meeting, attendance: list[dict]) -> dict:
             "photos": [{"sha256": p.sha256, "caption": p.caption} for p in meeting.photos]}
 
 
-def _person(member, user) -> dict:
+def printed_signer(member, user) -> dict:
     """The body's member the meeting names (no account needed), else the account; a NIP only when given."""
     if member is None:
         return printed_person(user)
@@ -90,8 +91,8 @@ def content(actor: Actor, meeting: Meeting, signed_at: dt.datetime | None = None
     status_day = local_time(signed_at or utcnow(), setting.timezone).date()  # a draft shows today's status
     day_signed = local_time(signed_at or meeting.starts_at, setting.timezone).date()
     participants = queries.participants_with_roles(meeting)
-    chair = _person(meeting.chair_member, meeting.chair)
-    notulis = _person(meeting.notulis_member, meeting.notulis)
+    chair = printed_signer(meeting.chair_member, meeting.chair)
+    notulis = printed_signer(meeting.notulis_member, meeting.notulis)
     attendance = [_attendee(p) for p in participants]
     return {
         "kop": {**kop.as_dict(), "logo_sha256": hashlib.sha256(setting.logo).hexdigest() if setting.logo else ""},
@@ -120,8 +121,10 @@ def freeze(actor: Actor, meeting: Meeting):
     """Keep what the minutes print as of signing (called by finalize once the status is final; the caller commits)."""
     setting = setting_for(meeting.region_code)
     frozen = content(actor, meeting, meeting.finalized_at)
-    return signing.record(KIND, meeting.id, meeting.region_code, frozen["title"], frozen, logo=setting.logo,
-                          logo_mime=setting.logo_mime, signed_at=meeting.finalized_at)
+    frozen["number"] = (numbering.assign(REPORT_KIND, meeting.id, meeting.region_code, meeting.finalized_at)
+                        if meeting.is_activity else "")
+    return signing.record(KIND, meeting.id, meeting.region_code, frozen["title"], frozen, number=frozen["number"],
+                          logo=setting.logo, logo_mime=setting.logo_mime, signed_at=meeting.finalized_at)
 
 
 def template_for(meeting: Meeting) -> str:

@@ -5,7 +5,7 @@ from webapp import pdf
 from webapp.access import can, current_actor, requires
 from webapp.exports import answer
 from webapp.forms import apply_form_errors, form_status
-from webapp.meetings import exports, pages, queries, services, signed
+from webapp.meetings import exports, invitation, pages, queries, services, signed
 from webapp.meetings.activity_views import bp as activity_bp
 from webapp.meetings.minutes_views import bp as minutes_bp
 from webapp.meetings.forms import ActionUpdateForm, CheckInForm, GuestForm
@@ -170,6 +170,30 @@ def minutes_pdf(meeting_id: int):
         abort(404)
     data = pdf.render_pdf(signed.template_for(meeting), **signed.pdf_context(actor, meeting))
     return pdf.pdf_response(data, f"notulen-rapat-{meeting.id}.pdf")
+
+
+@bp.get("/<int:meeting_id>/undangan.pdf")
+@requires("meeting.view")
+def invitation_pdf(meeting_id: int):
+    """The invitation letter: as issued (nomor, QR), or a "DRAF" without a number before it is issued."""
+    meeting = queries.get_meeting_or_404(current_actor(), meeting_id)
+    data = pdf.render_pdf("pdf/invitation.html", **invitation.pdf_context(meeting))
+    return pdf.pdf_response(data, f"undangan-rapat-{meeting.id}.pdf")
+
+
+@bp.post("/<int:meeting_id>/undangan")
+@requires("meeting.manage")
+def issue_invitation(meeting_id: int):
+    """Issue the invitation letter: it takes the body's next nomor (kept on a re-issue) and is frozen."""
+    actor = current_actor()
+    meeting = pages.managed_meeting(actor, meeting_id)
+    try:
+        document = invitation.issue(actor, meeting)
+    except Refused as error:
+        flash(str(error))
+    else:
+        flash(f"Undangan diterbitkan dengan nomor {document.number}.")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
 
 
 @bp.get("/<int:meeting_id>/<any('daftar-hadir', 'tindak-lanjut'):table>.xlsx")

@@ -46,6 +46,8 @@ class SettingsForm(FlaskForm):
     stunting_survey_source = StringField("Sumber survei (mis. SKI 2023)", validators=[Optional(), max_length(60)])
     stunting_target = FloatField("Target stunting kabupaten (%)", validators=[
         Optional(), NumberRange(min=0, max=100, message="Isi persen 0–100.")])
+    number_pattern = StringField("Pola nomor surat", validators=[Optional(), max_length(60)],
+                                 render_kw={"placeholder": "400.5.9/{n}/Pokjanal/{yyyy}"})
 
 
 class LetterheadForm(FlaskForm):

@@ -179,6 +179,9 @@ class KabupatenSetting(db.Model):
     logo_mime: Mapped[str | None] = mapped_column(String(20))
     report_due_day: Mapped[int] = mapped_column(default=5)
     place_of_signing: Mapped[str] = mapped_column(String(80), default="")  # the town: "Sampit", "Kefamenanu"
+    # The nomor surat of undangan, laporan kegiatan and approved plans: {n} the body's counter for the
+    # year, {yyyy} the year, {bulan} the month in Roman numerals (as offices write it).
+    number_pattern: Mapped[str] = mapped_column(String(80), default="400.5.9/{n}/Pokjanal/{yyyy}")
     # The survey's stunting prevalence (SKI/SSGI) and the kabupaten's target, in %, shown beside the
     # Posyandu's own "stunting per diukur" (which is not a prevalence).
     stunting_survey: Mapped[float | None] = mapped_column(Float)

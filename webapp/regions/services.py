@@ -8,13 +8,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from webapp.access import Actor, require
 from webapp.audit import as_detail, audit
 from webapp.clock import utcnow
+from webapp.documents.numbering import pattern_problem
 from webapp.refusal import Refused
 from webapp.extensions import db
 from webapp.regions.logo import normalized_logo
 from webapp.regions.models import KabupatenSetting, Level, PaperSize, Posyandu, Region, RegionLetterhead
 
 SETTING_FIELDS = ("body_name", "paper_size", "letterhead", "report_due_day", "stunting_survey", "stunting_survey_source",
-                  "stunting_target")
+                  "stunting_target", "place_of_signing", "number_pattern")
 POSYANDU_FIELDS = ("name", "dusun_rw", "sk_number", "sk_on", "registration_number", "schedule",
                    "kader_with_sk", "is_active")
 
@@ -89,6 +90,9 @@ def update_settings(actor: Actor, setting: KabupatenSetting, data: dict, logo: b
                     remove_logo: bool = False) -> None:
     """The admin's kabupaten settings: body name, paper, letterhead, logo, report due day."""
     require(actor, "settings.manage", setting)
+    pattern = (data.get("number_pattern") or setting.number_pattern).strip()
+    if problem := pattern_problem(pattern):
+        raise Refused(problem, "number_pattern")
     changes = {}
     if logo or (remove_logo and setting.logo):
         new_logo, setting.logo_mime = normalized_logo(logo) if logo else (None, None)
@@ -100,7 +104,8 @@ def update_settings(actor: Actor, setting: KabupatenSetting, data: dict, logo: b
         "letterhead": "\n".join(line.rstrip() for line in data["letterhead"].splitlines()).strip(),
         "report_due_day": data["report_due_day"], "stunting_survey": data.get("stunting_survey"),
         "stunting_survey_source": (data.get("stunting_survey_source") or "").strip(),
-        "stunting_target": data.get("stunting_target")}))
+        "stunting_target": data.get("stunting_target"), "number_pattern": pattern,
+        "place_of_signing": (data.get("place_of_signing") or "").strip()}))
     setting.updated_at = utcnow()
     audit(actor.id, "settings.updated", f"settings {setting.region_code}", as_detail(changes))
     db.session.commit()

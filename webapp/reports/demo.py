@@ -17,7 +17,7 @@ from webapp.regions.queries import setting_for
 from webapp.reports.fields import COUNT_NAMES
 from webapp.reports.models import MonthlyReport, ReportEvent, Status
 from webapp.reports.periods import due_at, last_months
-from webapp.clock import today_in
+from webapp.clock import to_utc, today_in, utcnow
 
 PALANGAN = "62.02.01.2003"
 
@@ -81,6 +81,19 @@ def _user_id(username: str) -> int | None:
     return db.session.scalar(select(User.id).where(User.username == username))
 
 
+def _sent_at(rng: random.Random, due: dt.datetime, late: bool, opened: dt.datetime) -> dt.datetime:
+    """When a demo report was sent: a few days before its due date, or some after it for the late ones; never
+    in the future (last month's report is still coming in) and never before its hari buka."""
+    sent = due + dt.timedelta(days=rng.randint(2, 9)) if late else due - dt.timedelta(days=rng.randint(1, 5),
+                                                                                         hours=rng.randint(1, 9))
+    return max(min(sent, utcnow() - dt.timedelta(hours=rng.randint(2, 30))), opened + dt.timedelta(hours=3))
+
+
+def checked_at(sent: dt.datetime, days: int) -> dt.datetime:
+    """The pokja's check `days` after sending, but not later than an hour ago (nor before the sending)."""
+    return max(sent + dt.timedelta(minutes=20), min(sent + dt.timedelta(days=days), utcnow() - dt.timedelta(hours=1)))
+
+
 def seed_reports() -> None:
     """Twelve months before the current one; idempotent (skips when any report exists)."""
     if db.session.scalar(select(MonthlyReport.id).limit(1)) is not None:
@@ -102,20 +115,19 @@ def seed_reports() -> None:
             elif posyandu.id == special.id and index == 2:
                 status = Status.RETURNED
             due = due_at(year, month, setting.report_due_day, setting.timezone)
-            sent = due + dt.timedelta(days=rng.randint(2, 9)) if late else due - dt.timedelta(days=rng.randint(1, 5),
-                                                                                                 hours=rng.randint(1, 9))
+            day = min(5 + posyandu.id % 20, 28)
+            sent = _sent_at(rng, due, late, to_utc(dt.date(year, month, day), dt.time(12), setting.timezone))
             row = {name: None for name in COUNT_NAMES} | _counts(rng, targets, month)
             closed = rng.random() < 0.04 and status == Status.VERIFIED
             if closed:
                 row = dict.fromkeys(COUNT_NAMES)
-            day = min(5 + posyandu.id % 20, 28)
             row.update(posyandu_id=posyandu.id, region_code=posyandu.region_code, year=year, month=month,
                        status=status, version=1, closed=closed, closed_reason="Banjir, balai desa tergenang" if closed else "",
                        open_dates="" if closed else dt.date(year, month, day).isoformat(),
                        created_at=sent - dt.timedelta(days=2), updated_at=sent,
                        first_submitted_at=None if status == Status.DRAFT else sent,
                        submitted_at=None if status == Status.DRAFT else sent,
-                       verified_at=sent + dt.timedelta(days=2) if status == Status.VERIFIED else None,
+                       verified_at=checked_at(sent, 2) if status == Status.VERIFIED else None,
                        updated_by_id=kader if posyandu.id == special.id else None,
                        submitted_by_id=kader if posyandu.id == special.id and status != Status.DRAFT else None,
                        verified_by_id=pokja if posyandu.id == special.id and status == Status.VERIFIED else None)
@@ -139,9 +151,9 @@ def _history(report_id: int, status: Status, sent: dt.datetime, who: int | None,
         events.append({"report_id": report_id, "actor_id": who, "action": "submitted", "note": "", "at": sent})
     if status == Status.VERIFIED:
         events.append({"report_id": report_id, "actor_id": checker, "action": "verified", "note": "",
-                       "at": sent + dt.timedelta(days=2)})
+                       "at": checked_at(sent, 2)})
     if status == Status.RETURNED:
         events.append({"report_id": report_id, "actor_id": checker, "action": "returned", "field": "balita_d",
                        "note": "D tidak cocok dengan buku register (tercatat 41 balita ditimbang). Mohon dicek.",
-                       "at": sent + dt.timedelta(days=1)})
+                       "at": checked_at(sent, 1)})
     return events

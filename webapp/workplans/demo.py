@@ -3,15 +3,20 @@ Palangan plan waiting for its kepala desa, a Hanjalipan plan waiting for the cam
 with a note, and a TTU kelurahan plan with its puskesmas."""
 from __future__ import annotations
 
-from sqlalchemy import select
+import datetime as dt
+
+from sqlalchemy import delete, select
 
 from webapp.access import Actor
 from webapp.auth.models import User
+from webapp.clock import to_utc
+from webapp.documents.models import DocumentNumber, SignedDocument
 from webapp.demo import first_posyandu
 from webapp.extensions import db
 from webapp.mitra.demo import find
 from webapp.regions.models import kabupaten_code_of
-from webapp.workplans import services
+from webapp.regions.queries import setting_for
+from webapp.workplans import printing, services
 from webapp.workplans.models import Plan, Progress
 
 PELAKSANA = {  # activity -> the mitra that carries it (others: the body itself)
@@ -36,7 +41,7 @@ DESA_LINES = [
      "posyandu", "3,4,5,6", "Bidan desa", 12_500_000, "dd"),
     ("Kelas ibu balita dan stimulasi PAUD", "pendidikan", "Ibu balita ikut kelas", "40 orang", "Ibu balita",
      "desa", "2,5,8,11", "Kader bidang pendidikan", 2_400_000, "add"),
-    ("Perbaikan jamban keluarga risiko stunting", "perumahan_rakyat", "Keluarga punya jamban sehat", "10 KK",
+    ("Perbaikan jamban keluarga risiko stunting", "pekerjaan_umum", "Keluarga punya jamban sehat", "10 KK",
      "Keluarga risiko stunting", "desa", "7,8", "Kaur Pembangunan", 15_000_000, "dd"),
     ("Pendataan lansia terlantar", "sosial", "Lansia terdata", "100%", "Lansia", "desa", "9", "Kasi Kesejahteraan",
      750_000, "swadaya"),
@@ -46,7 +51,7 @@ KECAMATAN_LINES = [
      "Puskesmas Kota Besi", 18_000_000, "bok"),
     ("Monev Posyandu aktif", "kesehatan", "Posyandu dikunjungi", "22 Posyandu", "Pengurus Posyandu", "desa",
      "6,12", "Sekretaris Pokjanal Kecamatan", 6_000_000, "apbd_kab"),
-    ("Rapat koordinasi lintas sektor SPM", "trantibumlinmas", "Rapat terlaksana", "4 kali", "Anggota Pokjanal",
+    ("Rapat koordinasi lintas sektor SPM", "kelembagaan", "Rapat terlaksana", "4 kali", "Anggota Pokjanal",
      "desa", "3,6,9,12", "Sekretaris Pokjanal Kecamatan", 4_800_000, "apbd_kab"),
 ]
 
@@ -75,6 +80,21 @@ def _plan(drafter: str, region_code: str, year: int, title: str, lines) -> Plan 
     return plan
 
 
+def _dated(plan: Plan) -> None:
+    """A past year's plan was drafted in December and submitted, approved and endorsed in January of its year,
+    not on seeding day: its steps get those dates and what the approval printed is frozen again as of them
+    (with its nomor in that year). Seeding only: nothing of the plan has been printed yet."""
+    timezone = setting_for(plan.region_code).timezone
+    plan.created_at = to_utc(dt.date(plan.year - 1, 12, 15), dt.time(9), timezone)
+    for n, step in enumerate(plan.steps):
+        step.at = to_utc(dt.date(plan.year, 1, 8 + 7 * n), dt.time(9, 30), timezone)
+    plan.status_changed_at = plan.updated_at = plan.steps[-1].at
+    for model in (SignedDocument, DocumentNumber):
+        db.session.execute(delete(model).where(model.kind == printing.KIND, model.subject_id == plan.id))
+    printing.freeze(plan)
+    db.session.commit()
+
+
 def _realise(username: str, plan: Plan, position: int, progress: str, share: float, output: str) -> None:
     line = plan.lines[position]
     services.record_progress(_actor(username), line, {
@@ -89,6 +109,7 @@ def seed_workplans() -> None:
         services.submit(_actor("pokja.palangan"), plan, None)
         services.approve(_actor("kades.palangan"), plan, "", None)
         services.approve(_actor("camat.kotabesi"), plan, "Mengetahui.", None)
+        _dated(plan)
         _realise("pokja.palangan", plan, 0, Progress.DONE, 1.0, "12 kali hari buka, D/S 88%")
         _realise("dinkes.kotim", plan, 1, Progress.RUNNING, 0.4, "PMT 30 hari untuk 14 balita")
         _realise("pokja.palangan", plan, 3, Progress.RUNNING, 0.2, "3 jamban selesai")
@@ -98,6 +119,7 @@ def seed_workplans() -> None:
         services.submit(_actor("pokjanal.kotabesi"), plan, None)
         services.approve(_actor("camat.kotabesi"), plan, "", None)
         services.approve(_actor("bupati.kotim"), plan, "", None)
+        _dated(plan)
         _realise("dinkes.kotim", plan, 0, Progress.DONE, 0.95, "58 kader terlatih")
     plan = _plan("pokja.palangan", "62.02.01.2003", 2026, "Rencana Kerja Pokja Posyandu Desa Palangan 2026",
                  DESA_LINES[:4])
@@ -112,6 +134,7 @@ def seed_workplans() -> None:
     if plan:
         services.submit(_actor("pokjanal.ttu"), plan, None)
         services.approve(_actor("bupati.ttu"), plan, "", None)
+        _dated(plan)
         _realise("pokjanal.ttu", plan, 1, Progress.DONE, 1.0, "4 rakor terlaksana")
     plan = _plan("pokjanal.kotabesi", "62.02.01", 2026, "Rencana Kerja Pokjanal Kecamatan Kota Besi 2026",
                  KECAMATAN_LINES)

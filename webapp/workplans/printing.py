@@ -10,7 +10,7 @@ import json
 
 from webapp import formatting, pdf
 from webapp.clock import local_time
-from webapp.documents import printing as verification, queries as documents, services as signing
+from webapp.documents import numbering, printing as verification, queries as documents, services as signing
 from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
 from webapp.workplans import rules
@@ -70,11 +70,13 @@ def content(plan: Plan) -> dict:
 
 
 def freeze(plan: Plan):
-    """Keep the plan's printed kop and signatures as of this approval step (the caller commits)."""
-    frozen = content(plan)
+    """Keep the plan's printed kop and signatures as of this approval step (the caller commits). The
+    approval gives the plan its nomor; the endorsement above keeps it."""
+    at = plan.status_changed_at  # the step just taken
+    frozen = {**content(plan), "number": numbering.assign(KIND, plan.id, plan.region_code, at)}
     setting = setting_for(plan.region_code)
-    return signing.record(KIND, plan.id, plan.region_code, frozen["title"], frozen, logo=setting.logo,
-                          logo_mime=setting.logo_mime)
+    return signing.record(KIND, plan.id, plan.region_code, frozen["title"], frozen, number=frozen["number"],
+                          logo=setting.logo, logo_mime=setting.logo_mime, signed_at=at)
 
 
 def pdf_context(plan: Plan) -> dict:
@@ -84,7 +86,7 @@ def pdf_context(plan: Plan) -> dict:
     logo = pdf.data_uri(document.logo, document.logo_mime) if document else pdf.data_uri(setting.logo, setting.logo_mime)
     return {
         "setting": setting, "logo": logo, "draft": not rules.is_approved(plan), "kop_lines": printed["kop"]["lines"],
-        "title": printed["title"], "plan": plan, "groups": grouped_by_field(plan.lines),
+        "title": printed["title"], "number": printed.get("number", ""), "plan": plan, "groups": grouped_by_field(plan.lines),
         "by_field": totals_by_field(plan.lines), "by_source": totals_by_source(plan.lines), "total": plan.total,
         "signatures": printed["signers"], "verification": verification.footer(document) if document else None,
         "realisation": rules.is_approved(plan), "spent": spent_total(plan.lines),
