@@ -90,6 +90,7 @@ def postgres_rows(reuse: bool) -> list[list]:
     from webapp import create_app
     from webapp.auth.models import User
     from webapp.clock import to_utc
+    from webapp.dashboard import summary
     from webapp.dashboard.periods import last_complete
     from webapp.dashboard.sql import year_month
     from webapp.extensions import db
@@ -110,6 +111,11 @@ def postgres_rows(reuse: bool) -> list[list]:
         end = last_complete("Asia/Jakarta")
         national_scale._load(bench_url, [year_month(p) for p in range(end - 11, end + 1)])
     with app.app_context():
+        upgrade(revision="head")  # a reused database may predate the last migrations
+        if db.session.scalar(db.text("SELECT count(*) FROM strength_window WHERE desa_code LIKE '62.02.%'")) == 0:
+            with db.engine.begin() as connection:  # the strength summary the aktif/ILP signal reads, for 62.02
+                summary.rebuild(connection, "62.02")
+        db.session.commit()
         user = db.session.scalar(select(User).limit(1))
         if user is None:
             user = User(username="bench.pack", full_name="Bench", password_hash="x", jabatan="", nip="")

@@ -4,14 +4,14 @@ is killed with SIGKILL at 20 s and the master at 40 s (its orphaned workers too,
 KillMode=mixed does), and the script restarts it. Prints requests/s and p50/p95/p99 per kind,
 acknowledged writes, lost, duplicated, false conflicts (409 on a Posyandu only its own client
 writes), 5xx inside and outside the restart windows, and the database integrity check.
-Each person pauses about `--think` seconds (default 1) between taps; `--think 0` saturates the
-server and measures its throughput instead of what a person waits.
+By default nobody pauses between taps, so the server runs saturated; `--think 1` lets each person
+pause about a second between taps, closer to what a person waits on a real morning.
 
 Bounded and local: binds 127.0.0.1 only, at most 100 clients and 120 s, stops by itself.
 
     .venv/bin/python bench/load.py                  # SQLite file in a temporary folder
     .venv/bin/python bench/load.py --postgres URL   # a PostgreSQL database it may empty (loopback only)
-    .venv/bin/python bench/load.py --think 0        # no pauses: the server's ceiling
+    .venv/bin/python bench/load.py --think 1        # a second between a person's taps
 """
 from __future__ import annotations
 
@@ -312,9 +312,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--postgres", help="postgresql+psycopg://… on loopback; its tables are replaced")
-    parser.add_argument("--think", type=float, default=1.0,
-                        help="mean seconds between a person's taps (default 1 s: a kader typing ten times faster "
-                             "than the phone journey's 3 s per value; 0 saturates the server)")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean seconds between a person's taps (default 0: no pause, the server saturated; "
+                             "1 s is a kader typing three times faster than the phone journey's 3 s per value)")
     parser.add_argument("--hash-method", default="argon2id",
                         help="the accounts' password hash (default: production's; a cheaper one isolates the writes)")
     args = parser.parse_args()
