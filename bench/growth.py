@@ -13,11 +13,9 @@ process's CPU time per request (median), which other jobs on the machine do not 
 from __future__ import annotations
 
 import os
-import statistics
-import time
 
 from common import fresh_app, table
-from pages import page_paths, sign_in
+from pages import cpu_ms, page_paths, sign_in
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
 SCALES = {1: (1, 1), 10: (5, 2), 100: (25, 4)}  # scale: (kabupaten copies incl. the demo, years of history)
@@ -98,12 +96,7 @@ def cpu_per_request(app, username: str | None, path: str) -> float:
     sign_in(app, client, username)
     for _ in range(5):
         assert client.get(path).status_code == 200, (username, path)
-    cpu = []
-    for _ in range(REQUESTS):
-        started = time.process_time()
-        client.get(path, headers={"Accept-Encoding": "gzip"})
-        cpu.append((time.process_time() - started) * 1000)
-    return statistics.median(cpu)
+    return cpu_ms(client, path, REQUESTS)
 
 
 def main() -> None:

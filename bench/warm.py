@@ -13,10 +13,9 @@ import cProfile
 import os
 import pstats
 import statistics
-import time
 
 from common import fresh_app, table
-from pages import page_paths, sign_in
+from pages import cpu_ms, page_paths, sign_in
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
@@ -28,16 +27,6 @@ def _client(app, username):
     for _ in range(5):
         assert client.get("/").status_code in (200, 302)
     return client
-
-
-def cpu_ms(client, path: str) -> float:
-    """Median CPU milliseconds of REQUESTS requests for `path`."""
-    cpu = []
-    for _ in range(REQUESTS):
-        started = time.process_time()
-        client.get(path, headers={"Accept-Encoding": "gzip"})
-        cpu.append((time.process_time() - started) * 1000)
-    return statistics.median(cpu)
 
 
 def statements(app, client, path: str) -> int:
@@ -88,7 +77,7 @@ def main() -> None:
     results = {name: [] for name, _, _ in pages}
     for _round in range(ROUNDS):
         for name, _, path in pages:
-            results[name].append(cpu_ms(clients[name], path))
+            results[name].append(cpu_ms(clients[name], path, REQUESTS))
     cpu = {name: statistics.median(values) for name, values in results.items()}
     login = cpu["login"]
     rows = [[name, path, f"{cpu[name]:.2f}", f"{cpu[name] / login:.2f}", statements(app, clients[name], path)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import text
@@ -22,6 +23,24 @@ def test_config(url: str) -> dict:
         "PASSWORD_HASH_METHOD": FAST_HASH,
         "SERVER_NAME": None,
     }
+
+
+@contextmanager
+def database_at(path, revision: str):
+    """A fresh SQLite file migrated to `revision`, in its app's context, for testing a data migration:
+    the test inserts rows as they were, then upgrades (or downgrades) and reads them back."""
+    from flask_migrate import upgrade
+
+    from webapp.extensions import db
+
+    app = create_app(test_config(f"sqlite:///{path}"))
+    with app.app_context():
+        upgrade(revision=revision)
+        try:
+            yield app
+        finally:
+            db.session.remove()
+            db.engine.dispose()
 
 
 def _upgrade(url: str, seed: bool) -> None:

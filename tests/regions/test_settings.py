@@ -221,12 +221,9 @@ def test_logos_stored_before_uploads_were_checked_are_stored_as_an_upload_is_tod
     from flask_migrate import upgrade
     from PIL import Image
 
-    from tests.conftest import test_config
-    from webapp import create_app
+    from tests.conftest import database_at
 
-    app = create_app(test_config(f"sqlite:///{tmp_path / 'logo.sqlite3'}"))
-    with app.app_context():
-        upgrade(revision="1305_stunting_survey")
+    with database_at(tmp_path / "logo.sqlite3", "1305_stunting_survey"):
         with db.engine.begin() as conn:
             conn.execute(sa.text("INSERT INTO region (code, name, level, parent_code) VALUES "
                                  "('62', 'Kalteng', 'provinsi', NULL), ('62.02', 'Kotim', 'kabupaten', '62')"))
@@ -242,5 +239,3 @@ def test_logos_stored_before_uploads_were_checked_are_stored_as_an_upload_is_tod
         else:
             assert Image.open(io.BytesIO(logo)).size == expected
             assert (logo == stored) == (expected == (300, 200))
-        db.session.remove()
-        db.engine.dispose()

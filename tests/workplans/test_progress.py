@@ -137,12 +137,9 @@ def test_rollup_matrix_equals_a_plain_recomputation_on_random_data(demo_app):
 def test_old_funding_source_values_are_migrated_without_loss(tmp_path):
     from flask_migrate import downgrade, upgrade
 
-    from tests.conftest import test_config
-    from webapp import create_app
+    from tests.conftest import database_at
 
-    app = create_app(test_config(f"sqlite:///{tmp_path / 'm.sqlite3'}"))
-    with app.app_context():
-        upgrade(revision="1502_share_links")
+    with database_at(tmp_path / "m.sqlite3", "1502_share_links"):
         with db.engine.begin() as conn:
             conn.execute(sa.text("INSERT INTO region (code, name, level, parent_code) VALUES ('62', 'Kalteng', "
                                  "'provinsi', NULL)"))
@@ -165,8 +162,6 @@ def test_old_funding_source_values_are_migrated_without_loss(tmp_path):
         with db.engine.connect() as conn:
             back = [r[0] for r in conn.execute(sa.text("SELECT funding_source FROM plan_line ORDER BY position"))]
         assert back == ["apbdes", "apbd", "add", "bok", "csr", "swadaya", "lainnya", "apbdes"]
-        db.session.remove()
-        db.engine.dispose()
 
 
 def test_need_without_allocation_lists_a_desa_until_its_plan_funds_a_posyandu(demo_app):
