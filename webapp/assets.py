@@ -11,9 +11,6 @@ def _digest(path: str, mtime: float) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:10]
 
 
-_urls: dict[tuple, str] = {}
-
-
 def asset(filename: str) -> str:
     """url_for('static') with a content hash; htmx is found under its versioned name.
 
@@ -21,10 +18,10 @@ def asset(filename: str) -> str:
     (six a page: the glob, stat and url_for were a tenth of a cheap page's CPU)."""
     if current_app.debug or not has_request_context():
         return _build(filename)
-    key = (id(current_app), filename, request.script_root)
-    if key not in _urls:
-        _urls[key] = _build(filename)
-    return _urls[key]
+    urls, key = current_app.extensions["asset_urls"], (filename, request.script_root)
+    if key not in urls:
+        urls[key] = _build(filename)
+    return urls[key]
 
 
 def _build(filename: str) -> str:
@@ -39,6 +36,7 @@ def _build(filename: str) -> str:
 
 
 def register(app) -> None:
+    app.extensions["asset_urls"] = {}  # built once per process: a changed file comes with a restart
     app.jinja_env.globals["asset"] = asset
 
     @app.after_request

@@ -36,7 +36,7 @@ def test_a_moved_posyandu_takes_its_reports_and_kader_to_the_new_desa(demo_clien
                               .order_by(AuditEvent.id.desc()))
     detail = json.loads(event.detail)
     assert detail["region_code"] == [PALANGAN, HANJALIPAN]
-    assert detail["moved"] == {"MonthlyReport": 1, "RoleAssignment": 1}
+    assert detail["moved"] == {"MonthlyReport": 1, "RoleAssignment": 1, "StrengthProfile": 1}  # its summary row too
 
     page = f"/laporan/posyandu/{posyandu.id}/{month_text()}"
     login_as(demo_client, "kades.palangan")  # the old desa: the report no longer exists for it
