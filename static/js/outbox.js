@@ -150,7 +150,10 @@
     var summary = root.querySelector && root.querySelector("[data-error-summary]");
     if (summary && document.activeElement !== summary) { summary.focus(); }
   }
-  document.addEventListener("DOMContentLoaded", function () { toSummary(); });
+  // On a slow phone she may already be typing when the page's scripts run: never take her field away.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!document.activeElement || document.activeElement === document.body) { toSummary(); }
+  });
   document.addEventListener("htmx:afterSettle", toSummary);
 
   var user = "", lastSent = null;
