@@ -136,7 +136,8 @@
   if (typeof document === "undefined") { return; }
 
   // Every page (one file, one request fewer): htmx is silent when a request cannot be sent, so say so;
-  // a refused form's summary of problems takes the focus, in what was just swapped in only.
+  // a refused form's summary of problems takes the focus, in what was just swapped in only, in the same task as
+  // the swap (after settling, 20 ms later, she may already be typing in the refused field).
   document.addEventListener("htmx:sendError", function () {
     var note = document.getElementById("net-status"), main = document.getElementById("main");
     if (!note && main) {
@@ -154,7 +155,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     if (!document.activeElement || document.activeElement === document.body) { toSummary(); }
   });
-  document.addEventListener("htmx:afterSettle", toSummary);
+  document.addEventListener("htmx:afterSwap", toSummary);
 
   var user = "", lastSent = null;
 
