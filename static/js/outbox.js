@@ -393,6 +393,7 @@
       history.pushState({ step: key }, "", url + (id ? "#" + id : ""));
     }
     all("[data-step]").forEach(function (el) { el.hidden = el !== step; });
+    step.querySelectorAll("[data-usually]").forEach(usual);
     all(".steps a").forEach(function (a) { attr(a, "aria-current", a.dataset.to === key && "step"); });
     if (key === "ringkasan" && navigator.onLine) { htmx.ajax("GET", url, { target: "#ringkasan", swap: "outerHTML" }); }
     field = id && d.getElementById(id);
@@ -400,6 +401,16 @@
     (field || step.querySelector("h2")).focus({ preventScroll: !field });
     return true;
   }
+  // A new section's blank count that usually equals one typed earlier this month shows that value, marked.
+  function usual(i) {
+    var from = d.getElementById(i.dataset.usually);
+    if (!i.value && from && from.value) {
+      i.value = from.value;
+      i.removeAttribute("data-usually");
+      i.parentNode.querySelector(".carried").hidden = false;
+    }
+  }
+  on("change", function (e) { if (e.target.id) { all("[data-usually='" + e.target.id + "']").forEach(usual); } });
   function done(form, moves) {
     var to = form.dataset.go;
     dirty.delete(form);

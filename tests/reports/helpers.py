@@ -11,7 +11,7 @@ from webapp.auth.models import User
 from webapp.demo import first_posyandu
 from webapp.extensions import db
 from webapp.reports import services
-from webapp.reports.fields import SECTIONS
+from webapp.reports.fields import SECTION_BY_KEY, SECTIONS
 from webapp.clock import month_key, shift_month, today_in
 
 PALANGAN = "62.02.01.2003"
@@ -89,13 +89,18 @@ def form_data(key: str, year: int, month: int, **overrides) -> dict:
     return data
 
 
+def asked(key: str, month: int) -> tuple[str, ...]:
+    """The counts a section's screen asks this month (vitamin A only in February and August)."""
+    return tuple(f.name for f in SECTION_BY_KEY[key].fields if not f.asked_in or month in f.asked_in)
+
+
 def walk_steps(page, year: int, month: int, **overrides) -> None:
     """In a browser, from step 1: fill each section of the form and tap Lanjut (it saves, or the outbox keeps
     it offline), up to the summary."""
     page.fill("#bagian-buka input[name=open_date_1]", f"{year:04d}-{month:02d}-14")
     for section in SECTIONS:
         page.wait_for_selector(f"#bagian-{section.key}:not([hidden])")
-        for name in section.names:
+        for name in asked(section.key, month):
             page.fill(f"#bagian-{section.key} input[name={name}]", str(overrides.get(name, GOOD[name])))
         page.click(f"#bagian-{section.key} button[value=next]")
     page.wait_for_selector("#ringkasan:not([hidden])")

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.conftest import sign_in_page
-from tests.reports.helpers import GOOD, month_text
+from tests.reports.helpers import GOOD, asked, month_text
 
 SECTION_ORDER = ["buka", "sasaran", "gizi", "ibu", "ptm", "layanan"]
 
@@ -40,10 +40,9 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
     page = _as(phone, server, "kader.palangan")
     page.goto(url)
     page.fill("input[name=open_date_1]", f"{year:04d}-{month:02d}-14")
-    from webapp.reports.fields import SECTION_BY_KEY
     for key in SECTION_ORDER[:3]:
         expect(page.locator(f"#bagian-{key}")).to_be_visible()
-        for name in SECTION_BY_KEY[key].names:
+        for name in asked(key, month):
             value = "50" if name == "balita_d" else str(GOOD[name])  # D above S first
             page.fill(f"input[name={name}]", value)
         page.click(f"#bagian-{key} button[value=next]")
@@ -70,7 +69,7 @@ def test_a_report_goes_from_kader_to_kecamatan_recap(live_server, phone):
     page.go_back()  # the phone's back button moves between steps too
     expect(page.locator("#bagian-ibu")).to_be_visible()
     for key in SECTION_ORDER[3:]:
-        for name in SECTION_BY_KEY[key].names:
+        for name in asked(key, month):
             page.fill(f"input[name={name}]", str(GOOD[name]))
         page.click(f"#bagian-{key} button[value=next]")
     expect(page.locator("#ringkasan")).to_be_visible()
@@ -135,13 +134,12 @@ def test_the_form_works_without_javascript(live_server, _browser):
         url = _report_url(live_server)
         page.goto(url)
         year, month = (int(x) for x in month_text().split("-"))
-        from webapp.reports.fields import SECTION_BY_KEY
         for key in SECTION_ORDER:
             form = page.locator(f"#bagian-{key}")
             expect(form).to_be_visible()  # one section per screen, the next one after Lanjut
             if key == "buka":
                 form.locator("input[name=open_date_1]").fill(f"{year:04d}-{month:02d}-14")
-            for name in SECTION_BY_KEY[key].names:
+            for name in asked(key, month):
                 form.locator(f"input[name={name}]").fill("x" if name == "kader_on_duty" else str(GOOD[name]))
             form.locator("button[value=next]").click()
             if key == "buka":  # the wrong field comes back with its message; nothing else of the section is lost

@@ -210,15 +210,46 @@ def test_sasaran_start_from_the_last_verified_month_marked_and_editable(demo_cli
     page = demo_client.get(_url(posyandu)).get_data(as_text=True)
     assert re.search(r'name="balita_target"[^>]*value="41"', page) and re.search(r'name="pus_target"[^>]*value="72"', page)
     assert re.search(r'name="balita_s"[^>]*value="48"', page)
-    assert page.count("dari bulan lalu") == 11  # nine groups' sasaran, PUS and S
+    assert page.count("dari bulan lalu") == 14  # nine groups' sasaran, PUS, S, K, active KB users, kader on duty
+    assert re.search(r'name="open_date_1"[^>]*value="{:04d}-{:02d}-14"'.format(year, month), page)  # same date
+    assert "tanggal yang sama dengan bulan lalu" in page
     assert re.search(r'name="balita_served"[^>]*value=""', page)  # what was served is this month's to type
     # Saved, a carried value is this month's own: no longer marked, and never carried into the month before.
     demo_client.post(_url(posyandu, "/bagian/sasaran"), data=form_data("sasaran", year, month, balita_target="43"))
     page = demo_client.get(_url(posyandu)).get_data(as_text=True)
     assert re.search(r'name="balita_target"[^>]*value="43"', page)
-    assert page.count("dari bulan lalu") == 2  # PUS and S, in sections not saved yet
+    assert page.count("dari bulan lalu") == 5  # PUS, S, K, KB users, kader on duty: in sections not saved yet
     earlier = demo_client.get(f"/laporan/posyandu/{posyandu.id}/{month_key(*shift_month(*before, -1))}")
     assert "dari bulan lalu" not in earlier.get_data(as_text=True)
+
+
+def test_a_new_section_starts_from_the_count_it_usually_equals_this_month(demo_client, login_as):
+    """Ibu hamil examined and given TTD usually equal the ibu hamil served, typed at the sasaran step: a new
+    ibu section shows that value, marked; once saved it is the section's own (a blank stays blank)."""
+    posyandu, (year, month) = palangan_posyandu(), last_month()
+    login_as(demo_client, "kader.palangan")
+    page = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert re.search(r'name="ibu_hamil_examined"[^>]*value=""', page)
+    assert 'data-usually="ibu_hamil_served"' in page  # nothing typed yet: the page's script copies it
+    demo_client.post(_url(posyandu, "/bagian/sasaran"), data=form_data("sasaran", year, month, ibu_hamil_served="4"))
+    page = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert re.search(r'name="ibu_hamil_examined"[^>]*value="4"', page)
+    assert re.search(r'name="ibu_hamil_ttd"[^>]*value="4"', page)  # and TTD the examined
+    assert "sama dengan “Ibu hamil: dilayani”, periksa" in page
+    demo_client.post(_url(posyandu, "/bagian/ibu"), data=form_data("ibu", year, month, ibu_hamil_ttd=""))
+    page = demo_client.get(_url(posyandu)).get_data(as_text=True)
+    assert re.search(r'name="ibu_hamil_ttd"[^>]*value=""', page) and "sama dengan “Ibu hamil diperiksa" not in page
+
+
+def test_vitamin_a_is_asked_in_its_months_or_when_it_has_a_value(demo_client, login_as):
+    posyandu = palangan_posyandu()
+    login_as(demo_client, "kader.palangan")
+    for (year, month), asked in (((2026, 8), True), ((2026, 9), False)):
+        page = demo_client.get(f"/laporan/posyandu/{posyandu.id}/{year:04d}-{month:02d}").get_data(as_text=True)
+        assert ('name="vitamin_a"' in page) is asked, month
+    fill(actor("kader.palangan"), posyandu, 2026, 9, vitamin_a=3)  # stored outside its months: shown, to fix
+    page = demo_client.get(f"/laporan/posyandu/{posyandu.id}/2026-09").get_data(as_text=True)
+    assert re.search(r'name="vitamin_a"[^>]*value="3"', page)
 
 
 def test_every_report_step_answers_the_same_way_over_http(demo_client, login_as):

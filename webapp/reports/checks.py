@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from webapp.formatting import angka, bulan_tahun, persen
-from webapp.reports.fields import COUNT_NAMES, GROUPS, FIELD_BY_NAME
+from webapp.reports.fields import COUNT_NAMES, GROUPS, FIELD_BY_NAME, VITAMIN_A_MONTHS
 
 MAX_COUNT = 100_000
 JUMP = 0.5  # a change of more than half against the mean of the last three reports...
@@ -32,7 +32,6 @@ NOT_ABOVE = (
     ("bayi_immunised", "bayi_served", "Bayi diimunisasi tidak boleh lebih dari bayi yang dilayani."),
     ("vitamin_a", "balita_d", "Balita mendapat vitamin A tidak boleh lebih dari D (ditimbang bulan ini)."),
 )
-VITAMIN_A_MONTHS = (2, 8)
 
 
 def parse_count(raw: str | None) -> tuple[int | None, str | None]:

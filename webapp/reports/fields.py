@@ -37,6 +37,10 @@ class Field:
     label: str
     short: str = ""  # column header in exports and the recap table
     hint: str = ""
+    # A count typed earlier in the same month this one usually equals: a new section shows that value
+    # (marked, editable) so she confirms it rather than types it again.
+    usually: str = ""
+    asked_in: tuple[int, ...] = ()  # months the form asks it in (all when empty); a stored value is always shown
 
     @property
     def header(self) -> str:
@@ -66,6 +70,8 @@ class Section:
     def names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
+
+VITAMIN_A_MONTHS = (2, 8)  # Bulan Vitamin A: February and August
 
 GROUPS: tuple[Group, ...] = (
     Group("ibu_hamil", "Ibu hamil", False,
@@ -118,30 +124,33 @@ SECTIONS: tuple[Section, ...] = (
         Field("balita_t", "T — ditimbang dua bulan, berat badan tidak naik", "T"),
         Field("balita_2t", "2T — tidak naik dua kali berturut-turut (rujuk)", "2T"),
         Field("balita_bgm", "BGM — di bawah garis merah", "BGM"),
-        Field("measured", "Diukur panjang/tinggi badan", "Diukur PB/TB"),
+        Field("measured", "Diukur panjang/tinggi badan", "Diukur PB/TB", usually="balita_d"),
         Field("stunted", "Pendek dan sangat pendek (stunting)", "Stunting"),
         Field("wasted", "Gizi kurang/buruk (wasting)", "Wasting"),
         Field("underweight", "Berat badan kurang (underweight)", "Underweight"),
         Field("balita_referred", "Balita dirujuk", "Balita dirujuk"),
-        Field("vitamin_a", "Balita 6–59 bulan mendapat vitamin A (Februari/Agustus)", "Vitamin A"),
+        Field("vitamin_a", "Balita 6–59 bulan mendapat vitamin A (Februari/Agustus)", "Vitamin A",
+              asked_in=VITAMIN_A_MONTHS),
         Field("kpsp_screened", "Balita diskrining perkembangan (KPSP/SDIDTK)", "KPSP/SDIDTK"),
     ), step="Balita", skippable=True),
     Section("ibu", "Ibu hamil dan remaja", (
-        Field("ibu_hamil_examined", "Ibu hamil diperiksa (KIA)", "Bumil diperiksa"),
+        Field("ibu_hamil_examined", "Ibu hamil diperiksa (KIA)", "Bumil diperiksa", usually="ibu_hamil_served"),
         Field("ibu_hamil_kek", "Ibu hamil KEK (LILA < 23,5 cm)", "Bumil KEK"),
         Field("ibu_hamil_anemia", "Ibu hamil anemia", "Bumil anemia"),
-        Field("ibu_hamil_ttd", "Ibu hamil mendapat TTD", "Bumil TTD"),
+        Field("ibu_hamil_ttd", "Ibu hamil mendapat TTD", "Bumil TTD", usually="ibu_hamil_examined"),
         Field("remaja_putri_ttd", "Remaja putri mendapat TTD", "Remaja putri TTD"),
     ), step="Ibu & remaja", skippable=True),
     Section("ptm", "Dewasa dan lansia", (
-        Field("dewasa_screened", "Dewasa diperiksa tekanan darah & gula darah", "Dewasa diskrining"),
+        Field("dewasa_screened", "Dewasa diperiksa tekanan darah & gula darah", "Dewasa diskrining",
+              usually="dewasa_served"),
         Field("dewasa_at_risk", "Dewasa berisiko", "Dewasa berisiko"),
-        Field("lansia_screened", "Lansia diperiksa tekanan darah & gula darah", "Lansia diskrining"),
+        Field("lansia_screened", "Lansia diperiksa tekanan darah & gula darah", "Lansia diskrining",
+              usually="lansia_served"),
         Field("lansia_at_risk", "Lansia berisiko", "Lansia berisiko"),
     ), step="Dewasa & lansia", skippable=True),
     Section("layanan", "KB dan imunisasi", (
         Field("pus_target", "Pasangan usia subur (sasaran KB)", "PUS"),
-        Field("kb_participants", "Peserta KB", "Peserta KB"),
+        Field("kb_participants", "Peserta KB aktif", "Peserta KB"),
         Field("bayi_immunised", "Bayi diimunisasi sesuai jadwal", "Bayi imunisasi"),
     ), step="KB & imunisasi", skippable=True),
 )
@@ -150,8 +159,10 @@ SECTION_BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
 COUNT_FIELDS: tuple[Field, ...] = tuple(f for s in SECTIONS for f in s.fields)
 FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in COUNT_FIELDS}
 COUNT_NAMES: tuple[str, ...] = tuple(f.name for f in COUNT_FIELDS)
-# Targets that barely change from month to month: a new month starts from the last verified one's.
-CARRIED_NAMES: tuple[str, ...] = tuple(n for n in COUNT_NAMES if n.endswith("_target")) + ("balita_s",)
+# Counts that barely change from month to month (targets, and the stocks: balita with a KIA book, active
+# KB users, the kader on duty): a new month starts from the last verified one's.
+CARRIED_NAMES: tuple[str, ...] = (tuple(n for n in COUNT_NAMES if n.endswith("_target"))
+                                  + ("balita_s", "balita_k", "kb_participants", "kader_on_duty"))
 SECTION_OF: dict[str, str] = {f.name: s.key for s in SECTIONS for f in s.fields}
 
 # Fields of the hari-buka part that are not counts; a returned note may name them too.

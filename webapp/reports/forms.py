@@ -22,6 +22,12 @@ NUMERIC = {"inputmode": "numeric", "autocomplete": "off", "enterkeyhint": "next"
 COUNT_INPUT = ('<input aria-describedby="msg-{name}"{invalid} ' + " ".join(f'{k}="{v}"' for k, v in sorted(NUMERIC.items()))
                + ' id="{name}" name="{name}" type="text" value="{value}">')
 INVALID = ' aria-invalid="true"'
+USUALLY = ' data-usually="{}"'
+
+
+def carried_inputs(section: Section) -> tuple[str, ...]:
+    """The inputs of a section a new month may start from last month's value (the first open date too)."""
+    return section.names + (OPEN_DATE_INPUTS[:1] if section.has_open_days else ())
 
 
 def new_client_id() -> str:
@@ -72,13 +78,15 @@ class SectionForm(OutboxForm):
         """The section stored blank: "tidak ada layanan bulan ini" is not reported (None), never 0."""
         return {name: None for name in self.section.names}
 
-    def count_input(self, name: str, invalid: bool) -> Markup:
-        """The <input> of one count (values escaped), as WTForms would render it."""
+    def count_input(self, name: str, invalid: bool, usually: str = "") -> Markup:
+        """The <input> of one count (values escaped), as WTForms would render it; `usually` names the field
+        the page's script copies a value from while this one is blank."""
         field = self[name]
         if field.render_kw != NUMERIC:
             attrs = {"aria-describedby": f"msg-{name}", **({"aria-invalid": "true"} if invalid else {})}
             return field(**attrs)
-        return Markup(COUNT_INPUT.format(name=name, value=escape(field._value()), invalid=INVALID if invalid else ""))
+        extra = (INVALID if invalid else "") + (USUALLY.format(usually) if usually else "")
+        return Markup(COUNT_INPUT.format(name=name, value=escape(field._value()), invalid=extra))
 
     def fill(self, report) -> None:
         """Show the stored values (blank for not reported)."""

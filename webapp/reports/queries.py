@@ -1,6 +1,8 @@
 """Reading reports within the actor's scope: kader see their own Posyandu, members their subtree."""
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import hashlib
 
 from sqlalchemy import func, or_, select, tuple_
@@ -77,10 +79,13 @@ def history(posyandu_id: int, year: int, month: int, count: int = 3) -> list[dic
     return [values_of(r) for r in reports]
 
 
-def carried_targets(report: MonthlyReport | None, posyandu_id: int, year: int, month: int) -> dict[str, int]:
-    """Targets (sasaran, S) of the last verified month in the year before, for those this month leaves blank."""
+def carried_targets(report: MonthlyReport | None, posyandu_id: int, year: int, month: int) -> dict[str, object]:
+    """What a new month starts from, for what it leaves blank: the counts that barely change (CARRIED_NAMES) of
+    the last verified month in the year before, and its first open date's day in this month ("open_date_1";
+    a Posyandu opens on a fixed date)."""
     blank = [n for n in CARRIED_NAMES if report is None or getattr(report, n) is None]
-    if not blank:
+    no_date = report is None or not (report.open_dates or report.closed)
+    if not blank and not no_date:
         return {}
     last = db.session.scalar(
         select(MonthlyReport).where(
@@ -90,7 +95,10 @@ def carried_targets(report: MonthlyReport | None, posyandu_id: int, year: int, m
         ).order_by(MonthlyReport.year.desc(), MonthlyReport.month.desc()).limit(1))
     if last is None:
         return {}
-    return {n: getattr(last, n) for n in blank if getattr(last, n) is not None}
+    carried: dict[str, object] = {n: getattr(last, n) for n in blank if getattr(last, n) is not None}
+    if no_date and last.dates:
+        carried["open_date_1"] = dt.date(year, month, min(last.dates[0].day, calendar.monthrange(year, month)[1]))
+    return carried
 
 
 def check_results(report: MonthlyReport | None, posyandu_id: int, year: int, month: int, today) -> tuple[dict, dict]:

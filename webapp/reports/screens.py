@@ -11,7 +11,7 @@ from webapp.formatting import bulan_tahun
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
 from webapp.reports import checks, forms, queries, sentinel, steps
-from webapp.reports.fields import GROUPS, NOTE_FIELDS, SECTION_OF, SECTIONS, Section
+from webapp.reports.fields import FIELD_BY_NAME, GROUPS, NOTE_FIELDS, SECTION_OF, SECTIONS, Field, Section
 from webapp.reports.models import EVENT_LABELS, STATUS_LABELS, MonthlyReport, Status
 from webapp.reports.periods import due_on
 from webapp.clock import month_key
@@ -22,6 +22,8 @@ from webapp.share import whatsapp_link
 BOX = Markup('<div id="msg-{}" class="msgs"{}>{}</div>')
 OOB = Markup(' hx-swap-oob="true"')
 CARRIED = Markup('<small class="hint carried">dari bulan lalu</small>')
+# A count shown as the one it usually equals this month; hidden until the page's script copies that value.
+USUALLY = Markup('<small class="hint carried"{}>sama dengan “{}”, periksa</small>')
 COUNT_FIELD = Markup('<div class="field{}">\n  <label for="{}">{}</label>\n  {}\n  {}\n  {}\n</div>')
 ERROR, WARNING = Markup('<p class="error">{}</p>'), Markup('<p class="warning">{}</p>')
 NOTE = Markup('<p class="note"><strong>Catatan {}:</strong> {}</p>')
@@ -48,7 +50,9 @@ class SectionView:
     status_kind: str = ""  # "ok", "error"
     changes: list = field(default_factory=list)
     carried: frozenset = frozenset()  # fields showing last verified month's value, not yet saved here
+    usually: dict = field(default_factory=dict)  # field → shown now (True) or copied by the script (False)
     saved: bool = False  # saved at least once (skipped included)
+    month: int = 0
 
     def __post_init__(self):
         # A section that keeps an error never says a green "Tersimpan": its status names what to fix.
@@ -68,6 +72,12 @@ class SectionView:
             return "skipped", "Tidak ada layanan bulan ini (kosong)"
         return "ok", "Tersimpan"
 
+    @property
+    def shown_fields(self) -> tuple[Field, ...]:
+        """The section's counts this month's form asks (vitamin A only in its months, or when it has a value)."""
+        return tuple(f for f in self.section.fields
+                     if not f.asked_in or self.month in f.asked_in or self.form[f.name].data)
+
     def wrong_labels(self) -> list[str]:
         """Labels of the fields of this section that carry an error (typed or from the checks)."""
         labels = [f.label for f in self.section.fields if self.messages(f.name)["errors"]]
@@ -86,10 +96,13 @@ class SectionView:
     def count_field(self, name: str, label: str | None = None) -> Markup:
         """One count with its label, input, "carried" hint and messages: 68 a page, so written in Python
         rather than through a macro (three quarters of the form's rendering time)."""
-        invalid = bool(self.messages(name)["errors"])
+        invalid, hint, source = bool(self.messages(name)["errors"]), CARRIED if name in self.carried else "", ""
+        if name in self.usually:
+            source = FIELD_BY_NAME[name].usually
+            hint = USUALLY.format("" if self.usually[name] else Markup(" hidden"), FIELD_BY_NAME[source].label)
         return COUNT_FIELD.format(" invalid" if invalid else "", name, label or self.form[name].label.text,
-                                  self.form.count_input(name, invalid), CARRIED if name in self.carried else "",
-                                  self.messages_box(name))
+                                  self.form.count_input(name, invalid, "" if self.usually.get(name, True) else source),
+                                  hint, self.messages_box(name))
 
     def messages(self, name: str) -> dict:
         typed = list(self.form[name].errors) if name in self.form else []
@@ -104,16 +117,32 @@ def section_view(report: MonthlyReport | None, posyandu: Posyandu, year: int, mo
                  notes: dict | None = None, carried: dict | None = None, **extra) -> SectionView:
     errors, warnings = checks_found or queries.check_results(report, posyandu.id, year, month, today_for(posyandu))
     section = next(s for s in SECTIONS if s.key == key)
-    shown_carried = frozenset()
+    shown_carried, usually = frozenset(), {}
     if form is None:
         form = forms.section_form(key, report)
-        shown_carried = frozenset(n for n in section.names if n in (carried or {}))
+        shown_carried = frozenset(n for n in forms.carried_inputs(section) if n in (carried or {}))
         for name in shown_carried:
             form[name].data = str(carried[name])
-    return SectionView(section=section, form=form, carried=shown_carried,
+        if carried is not None and not extra.get("saved"):
+            usually = _usually(section, form, report)
+    return SectionView(section=section, form=form, carried=shown_carried, usually=usually, month=month,
                        base=extra.pop("base", None) or queries.section_base(report, key),
                        client_id=forms.new_client_id(), errors=errors, warnings=warnings,
                        notes=notes if notes is not None else queries.notes(report), **extra)
+
+
+def _usually(section: Section, form: forms.SectionForm, report: MonthlyReport | None) -> dict[str, bool]:
+    """A new section's blank counts that usually equal one typed earlier this month: filled from the stored
+    value (True), or left for the page's script to copy from the field still on screen (False)."""
+    found = {}
+    for f in section.fields:
+        if not f.usually or form[f.name].data:
+            continue
+        value = form[f.usually].data if f.usually in form else getattr(report, f.usually, None)
+        if value not in (None, ""):
+            form[f.name].data = str(value)
+        found[f.name] = value not in (None, "")
+    return found
 
 
 def return_share(actor: Actor, report: MonthlyReport | None, notes: dict) -> str | None:
