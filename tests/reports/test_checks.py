@@ -84,3 +84,11 @@ def test_low_participation_and_a_group_without_service_warn():
 
 def test_a_closed_month_does_not_warn_about_missing_services():
     assert checks.warnings(values(closed=True, closed_reason="Banjir", open_dates=[]), []) == {}
+
+
+def test_a_closed_month_with_an_open_date_is_refused_at_the_date():
+    """A carried date left in place when she ticks "tidak buka" must not count as a day the Posyandu opened."""
+    closed = {**dict.fromkeys(COUNT_NAMES), "closed": True, "closed_reason": "Banjir",
+              "open_dates": [dt.date(2026, 10, 14)]}
+    assert "Hapus tanggalnya" in checks.errors(closed, 2026, 10, dt.date(2026, 11, 2))["open_dates"][0]
+    assert "open_dates" not in checks.errors({**closed, "open_dates": []}, 2026, 10, dt.date(2026, 11, 2))

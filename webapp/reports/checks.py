@@ -62,6 +62,9 @@ def errors(values: dict, year: int, month: int, today: dt.date) -> dict[str, lis
         if (date.year, date.month) != (year, month):
             _add(found, "open_dates", f"Tanggal {date.day}/{date.month}/{date.year} di luar bulan "
                                       f"{bulan_tahun(year, month)}.")
+    if values.get("closed") and values.get("open_dates"):
+        _add(found, "open_dates", "Posyandu ditandai tidak buka bulan ini, tetapi ada tanggal hari buka. Hapus "
+                                  "tanggalnya, atau hapus centang \"Tidak buka bulan ini\".")
     for field, ceiling, message in NOT_ABOVE:
         value, limit = values.get(field), values.get(ceiling)
         if value is not None and limit is not None and value > limit:
