@@ -54,8 +54,8 @@ def keep_loaded_for_the_request(app) -> None:
     """
     from webapp.extensions import db
 
-    if not event.contains(Session, "loaded_as_persistent", _keep_for_the_request):
-        event.listen(Session, "loaded_as_persistent", _keep_for_the_request)
+    if not event.contains(db.session, "loaded_as_persistent", _keep_for_the_request):  # the app's session only
+        event.listen(db.session, "loaded_as_persistent", _keep_for_the_request)
 
     @app.teardown_request
     def _release(_error=None):

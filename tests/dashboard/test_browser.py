@@ -10,7 +10,7 @@ from webapp.dashboard.periods import last_complete
 from webapp.dashboard.sql import COUNTED, RECEIVED, year_month
 from webapp.demo import seed_demo
 from webapp.extensions import db
-from webapp.dashboard.numbers import persen
+from webapp.formatting import persen
 from webapp.reports.models import MonthlyReport
 
 

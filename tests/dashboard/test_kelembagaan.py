@@ -100,7 +100,7 @@ def test_the_dashboard_section_shows_the_area_and_stays_in_scope(demo_client, lo
     section = demo_client.get("/pemantauan/62.02/kelembagaan", headers={"HX-Request": "true"})
     text = section.get_data(as_text=True)
     assert section.status_code == 200 and "<html" not in text and 'id="kelembagaan"' in text
-    assert "Desa/kelurahan yang punya Pokja/TP Posyandu: <strong>6%</strong> (1 dari 17; dengan SK berlaku 6%)" in text
+    assert "Desa/kelurahan yang punya Pokja/TP Posyandu: <strong>5,9 %</strong> (1 dari 17; dengan SK berlaku 5,9 %)" in text
     kota_besi = text[text.index('data-code="62.02.01"'):].split("</tr>")[0]
     assert "SK berlaku" in kota_besi and ">1</td>" in kota_besi and ">8</td>" in kota_besi  # 4 + 4 members
     assert "DPMD 2" in text

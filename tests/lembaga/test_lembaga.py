@@ -78,7 +78,7 @@ def test_kelembagaan_figures_count_valid_sk_per_tier_and_members_per_unsur(demo_
     page = demo_client.get("/lembaga").get_data(as_text=True)
     assert "<td>Kecamatan</td><td class=\"num\">17</td><td class=\"num\">1</td><td class=\"num\">1</td>" in page
     assert "<td>Desa/kelurahan</td><td class=\"num\">17</td><td class=\"num\">1</td><td class=\"num\">1</td>" in page
-    assert "Desa/kelurahan yang punya Pokja/TP Posyandu: <strong>6%</strong>" in page
+    assert "Desa/kelurahan yang punya Pokja/TP Posyandu: <strong>5,9 %</strong>" in page
     assert "PKM Kota Besi 2" in page and "DPMD 2" in page
     login_as(demo_client, "pokjanal.ttu")
     page = demo_client.get("/lembaga").get_data(as_text=True)

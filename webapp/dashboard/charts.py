@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from webapp.dashboard.periods import Period
-from webapp.dashboard.numbers import persen
+from webapp.formatting import persen
 
 WIDTH, HEIGHT = 320, 150
 LEFT, RIGHT, TOP, BOTTOM = 34, 8, 10, 24

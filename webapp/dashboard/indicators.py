@@ -25,7 +25,7 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from webapp.dashboard.numbers import angka, persen
+from webapp.formatting import angka, persen
 from webapp.reports.fields import DASHBOARD_RATIOS, FIELD_BY_NAME, GROUPS, SERVICES
 
 SERVICE_MONTHS_MIN = 8

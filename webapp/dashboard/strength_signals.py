@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from webapp.clock import month_key
 from webapp.dashboard.indicators import AKTIF_TARGET
-from webapp.dashboard.numbers import persen
+from webapp.formatting import persen
 from webapp.dashboard.strength import Standing
 from webapp.dashboard.strength_queries import area_strength
 from webapp.evidence.figures import unit_of, year_month

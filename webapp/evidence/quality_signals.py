@@ -11,7 +11,7 @@ from collections import Counter
 from sqlalchemy import select
 
 from webapp.clock import month_key
-from webapp.dashboard.numbers import persen
+from webapp.formatting import persen
 from webapp.evidence.figures import MR, reports_in_area, unit_column, year_month
 from webapp.evidence.sources import BELUM, MEMBURUK, MENUNGGU, TUNTAS, Context, Outcome, Signal, Source
 from webapp.extensions import db

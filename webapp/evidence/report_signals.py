@@ -6,7 +6,7 @@ from __future__ import annotations
 from statistics import mean, median
 
 from webapp.clock import month_key
-from webapp.dashboard.numbers import angka, persen
+from webapp.formatting import angka, persen
 from webapp.evidence.figures import RATIOS, Cell, year_month
 from webapp.evidence.sources import BELUM, MEMBURUK, MENUNGGU, TUNTAS, Context, Outcome, Signal, Source
 from webapp.formatting import bulan_tahun

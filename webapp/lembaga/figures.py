@@ -16,14 +16,10 @@ from webapp.extensions import db
 from webapp.lembaga.models import Body, Member, sk_is_valid
 from webapp.mitra.models import Mitra
 from webapp.clock import today_in
+from webapp.formatting import persen
 from webapp.regions.models import KabupatenSetting, Level, Region, kabupaten_code_of, level_of
 
 TIERS = ((Level.KABUPATEN, "Kabupaten"), (Level.KECAMATAN, "Kecamatan"), (Level.DESA, "Desa/kelurahan"))
-
-
-def share(part: int, whole: int) -> str:
-    """"6%", or "–" when there is nothing to count."""
-    return f"{round(100 * part / whole)}%" if whole else "–"
 
 
 @dataclass
@@ -35,11 +31,11 @@ class Tally:
 
     @property
     def formed_share(self) -> str:
-        return share(self.formed, self.regions)
+        return persen(self.formed, self.regions)
 
     @property
     def valid_share(self) -> str:
-        return share(self.valid, self.regions)
+        return persen(self.valid, self.regions)
 
 
 @dataclass
