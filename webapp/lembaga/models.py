@@ -60,6 +60,14 @@ def sk_is_valid(sk_number: str, term_end: dt.date | None, day: dt.date) -> bool:
     return bool(sk_number) and (term_end is None or term_end >= day)
 
 
+def jabatan_label(jabatan: str, bidang: str) -> str:
+    """"Ketua", or "Koordinator Bidang Kesehatan" for a koordinator with an SPM field."""
+    label = JABATAN_LABELS[Jabatan(jabatan)]
+    if jabatan == Jabatan.KOORDINATOR and bidang in set(SpmField):
+        return f"{label} {SPM_LABELS[SpmField(bidang)]}"
+    return label
+
+
 class Member(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     body_id: Mapped[int] = mapped_column(ForeignKey("body.id"), index=True)
@@ -84,10 +92,7 @@ class Member(db.Model):
 
     @property
     def jabatan_label(self) -> str:
-        label = JABATAN_LABELS[Jabatan(self.jabatan)]
-        if self.jabatan == Jabatan.KOORDINATOR and self.bidang in set(SpmField):
-            return f"{label} {SPM_LABELS[SpmField(self.bidang)]}"
-        return label
+        return jabatan_label(self.jabatan, self.bidang)
 
     @property
     def unsur(self) -> str:

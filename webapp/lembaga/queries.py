@@ -8,7 +8,7 @@ from sqlalchemy import select
 from webapp.access import Actor, load_in_scope
 from webapp.auth.models import RoleAssignment, User
 from webapp.extensions import db
-from webapp.lembaga.models import Body, Member
+from webapp.lembaga.models import Body, Member, jabatan_label
 from webapp.mitra.models import Mitra
 from webapp.regions.models import Level, Region, kabupaten_code_of
 from webapp.regions.queries import get_region_or_404, setting_for
@@ -73,6 +73,27 @@ def members_of(region_codes: list[str]) -> list[Member]:
     return list(db.session.scalars(
         select(Member).join(Body, Body.id == Member.body_id).where(Body.region_code.in_(region_codes))
         .order_by(Body.region_code, Member.position, Member.id)))
+
+
+def member_options(region_labels: dict[str, str], leave_out: set[int] = frozenset()) -> list[tuple[int, str]]:
+    """(id, "Siti Aminah — Ketua, TP PKK (Palangan, tanpa akun)") for each member of these regions' bodies, as
+    members_of orders them: read as columns, since a meeting's forms list every member of two tiers."""
+    rows = db.session.execute(
+        select(Member.id, Member.name, Member.jabatan, Member.bidang, Member.unsur_text, Member.user_id,
+               Mitra.short_name, Body.region_code)
+        .join(Body, Body.id == Member.body_id).outerjoin(Mitra, Mitra.id == Member.mitra_id)
+        .where(Body.region_code.in_(list(region_labels)))
+        .order_by(Body.region_code, Member.position, Member.id))
+    return [(row.id, member_label(row.name, jabatan_label(row.jabatan, row.bidang), row.short_name or row.unsur_text,
+                                  region_labels.get(row.region_code, ""), row.user_id is not None))
+            for row in rows if row.id not in leave_out]
+
+
+def member_label(name: str, jabatan: str, unsur: str, region_label: str, has_account: bool) -> str:
+    """"Siti Aminah — Ketua, TP PKK Desa (Palangan, tanpa akun)": how a member is offered in a list."""
+    where = ", ".join(part for part in (region_label, "" if has_account else "tanpa akun") if part)
+    what = ", ".join(part for part in (jabatan, unsur) if part)
+    return f"{name} — {what}" + (f" ({where})" if where else "")
 
 
 def roots(actor: Actor) -> list[Region]:

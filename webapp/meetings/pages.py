@@ -9,7 +9,7 @@ from webapp.access import Actor, can
 from webapp.auth.models import Role
 from webapp.clock import local_time
 from webapp.formatting import jam, tanggal
-from webapp.lembaga.queries import members_for_meeting, members_of
+from webapp.lembaga.queries import member_options, members_for_meeting
 from webapp.meetings import queries
 from webapp.meetings.forms import (
     ActionForm, ActionUpdateForm, AgendaForm, CommentForm, GuestForm, InviteForm, MeetingForm, MinutesForm,
@@ -78,26 +78,15 @@ def invite_form(meeting: Meeting) -> InviteForm:
     present = {p.user_id for p in meeting.participants}
     form.users.choices = [(u.id, f"{u.full_name} — {u.jabatan or code}")
                           for u, code in queries.body_accounts([r.code for r in regions]) if u.id not in present]
-    listed = {p.member_id for p in meeting.participants}
-    labels = {r.code: r.label for r in regions}
-    form.members.choices = [(m.id, member_label(m, labels.get(m.body.region_code, "")))
-                            for m in members_of([r.code for r in regions]) if m.id not in listed]
+    form.members.choices = member_options({r.code: r.label for r in regions}, {p.member_id for p in meeting.participants})
     return form
-
-
-def member_label(member, region_label: str = "") -> str:
-    """"Siti Aminah — Ketua, TP PKK Desa (Palangan, tanpa akun)": how a member is offered in a list."""
-    where = ", ".join(part for part in (region_label, "" if member.user_id else "tanpa akun") if part)
-    what = ", ".join(part for part in (member.jabatan_label, member.unsur) if part)
-    return f"{member.name} — {what}" + (f" ({where})" if where else "")
 
 
 def speaker_form(meeting: Meeting, form: SpeakerForm | None = None) -> SpeakerForm:
     """The narasumber form with the members of the meeting's body and one tier below to pick from."""
     form = form or SpeakerForm(formdata=None)
     labels = {r.code: r.label for r in queries.invitable_regions(meeting.region)}
-    form.member_id.choices = [(None, "— bukan anggota (tulis nama di bawah) —")] + [
-        (m.id, member_label(m, labels.get(m.body.region_code, ""))) for m in members_of(list(labels))]
+    form.member_id.choices = [(None, "— bukan anggota (tulis nama di bawah) —")] + member_options(labels)
     return form
 
 
@@ -124,9 +113,7 @@ def responsible_choices(meeting: Meeting) -> list:
     """Bodies (the meeting's and one tier below), their members, the invited accounts and the mitra."""
     regions = queries.invitable_regions(meeting.region)
     bodies = [(f"r:{r.code}", f"Pokja/Pokjanal {r.label}") for r in regions]
-    labels = {r.code: r.label for r in regions}
-    members = [(f"a:{m.id}", f"Anggota: {member_label(m, labels.get(m.body.region_code, ''))}")
-               for m in members_of(list(labels))]
+    members = [(f"a:{member_id}", f"Anggota: {label}") for member_id, label in member_options({r.code: r.label for r in regions})]
     as_member = {p.user_id for p in meeting.participants if p.member_id}
     people = [(f"u:{p.user_id}", p.name) for p in meeting.participants if p.user_id and p.user_id not in as_member]
     partners = [(f"m:{m.id}", f"Mitra: {m.short_name}") for m in queries.partners_of(meeting.region_code)]
