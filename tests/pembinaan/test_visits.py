@@ -7,6 +7,7 @@ from werkzeug.exceptions import Forbidden
 
 from tests.kader.helpers import HANJALIPAN, PALANGAN, actor
 from tests.pembinaan.helpers import make_finding, make_visit, visit_data
+from webapp.clock import today_in
 from webapp.demo import first_posyandu
 from webapp.extensions import db
 from webapp.pembinaan import visit_services
@@ -97,7 +98,7 @@ def test_visit_pages(demo_client, login_as):
     assert demo_client.post(f"/posyandu/{posyandu.id}/kunjungan", data=form).status_code == 403
     login_as(demo_client, "pokjanal.kotabesi")
     future = demo_client.post(f"/posyandu/{posyandu.id}/kunjungan",
-                              data=form | {"visited_on": (dt.date.today() + dt.timedelta(days=1)).isoformat()})
+                              data=form | {"visited_on": (today_in("Asia/Pontianak") + dt.timedelta(days=1)).isoformat()})
     assert future.status_code == 422 and "Tanggal kunjungan tidak boleh di masa depan." in future.get_data(as_text=True)
     answer = demo_client.post(f"/posyandu/{posyandu.id}/kunjungan", data=form)
     visit_id = int(answer.headers["Location"].rsplit("/", 1)[1])
