@@ -91,7 +91,7 @@ def form_data(key: str, year: int, month: int, **overrides) -> dict:
 
 def asked(key: str, month: int) -> tuple[str, ...]:
     """The counts a section's screen asks this month (vitamin A only in February and August)."""
-    return tuple(f.name for f in SECTION_BY_KEY[key].fields if not f.asked_in or month in f.asked_in)
+    return tuple(f.name for f in SECTION_BY_KEY[key].fields if f.asked(month))
 
 
 def walk_steps(page, year: int, month: int, **overrides) -> None:

@@ -42,6 +42,10 @@ class Field:
     usually: str = ""
     asked_in: tuple[int, ...] = ()  # months the form asks it in (all when empty); a stored value is always shown
 
+    def asked(self, month: int) -> bool:
+        """Whether the form asks this count in that month."""
+        return not self.asked_in or month in self.asked_in
+
     @property
     def header(self) -> str:
         return self.short or self.label

@@ -22,7 +22,7 @@ NUMERIC = {"inputmode": "numeric", "autocomplete": "off", "enterkeyhint": "next"
 COUNT_INPUT = ('<input aria-describedby="msg-{name}"{invalid} ' + " ".join(f'{k}="{v}"' for k, v in sorted(NUMERIC.items()))
                + ' id="{name}" name="{name}" type="text" value="{value}">')
 INVALID = ' aria-invalid="true"'
-USUALLY = ' data-usually="{}"'
+USUALLY_ATTR = ' data-usually="{}"'
 
 
 def carried_inputs(section: Section) -> tuple[str, ...]:
@@ -85,7 +85,7 @@ class SectionForm(OutboxForm):
         if field.render_kw != NUMERIC:
             attrs = {"aria-describedby": f"msg-{name}", **({"aria-invalid": "true"} if invalid else {})}
             return field(**attrs)
-        extra = (INVALID if invalid else "") + (USUALLY.format(usually) if usually else "")
+        extra = (INVALID if invalid else "") + (USUALLY_ATTR.format(usually) if usually else "")
         return Markup(COUNT_INPUT.format(name=name, value=escape(field._value()), invalid=extra))
 
     def fill(self, report) -> None:

@@ -79,7 +79,7 @@ def history(posyandu_id: int, year: int, month: int, count: int = 3) -> list[dic
     return [values_of(r) for r in reports]
 
 
-def carried_targets(report: MonthlyReport | None, posyandu_id: int, year: int, month: int) -> dict[str, object]:
+def carried_over(report: MonthlyReport | None, posyandu_id: int, year: int, month: int) -> dict[str, object]:
     """What a new month starts from, for what it leaves blank: the counts that barely change (CARRIED_NAMES) of
     the last verified month in the year before, and its first open date's day in this month ("open_date_1";
     a Posyandu opens on a fixed date)."""

@@ -78,8 +78,7 @@ class SectionView:
     @property
     def shown_fields(self) -> tuple[Field, ...]:
         """The section's counts this month's form asks (vitamin A only in its months, or when it has a value)."""
-        return tuple(f for f in self.section.fields
-                     if not f.asked_in or self.month in f.asked_in or self.form[f.name].data)
+        return tuple(f for f in self.section.fields if f.asked(self.month) or self.form[f.name].data)
 
     def wrong_labels(self) -> list[str]:
         """Labels of the fields of this section that carry an error (typed or from the checks)."""
@@ -189,7 +188,7 @@ def page(actor: Actor, posyandu: Posyandu, year: int, month: int, replace: Secti
     if failed is not None:
         checks_found = (failed.errors or checks_found[0], {**checks_found[1], **failed.warnings})
     notes = queries.notes(report)
-    carried = queries.carried_targets(report, posyandu.id, year, month)
+    carried = queries.carried_over(report, posyandu.id, year, month)
     sections = [replace if replace and replace.section.key == s.key
                 else section_view(report, posyandu, year, month, s.key, checks_found=checks_found, notes=notes,
                                   carried=carried, saved=s.key in saved)
