@@ -1,6 +1,7 @@
 """Server CPU per signed-in page against the stack's floor (budget: every signed-in page ≤ 4× the ceiling).
 
     .venv/bin/python bench/ceiling.py      # BENCH_REQUESTS=200 a batch, BENCH_ROUNDS=2
+    PAGE_CACHE_ENTRIES=0 .venv/bin/python bench/ceiling.py   # every request rendered (none kept)
 
 The app (demo data, SQLite) and `ceiling_app.py` (bare Flask + Jinja + gzip serving the bytes the
 app answered for each page) run under the same gunicorn: 4 sync workers, loopback only, each
@@ -84,6 +85,23 @@ class Server:
         finally:
             connection.close()
 
+    def settled_cookie(self, path: str, cookie: str) -> str:
+        """The session cookie after the server stops changing it, as a browser keeps what is set
+        (the first request adds the session's CSRF token and sign-in time)."""
+        for _ in range(3):
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            try:
+                connection.request("GET", path, headers=_headers(cookie))
+                response = connection.getresponse()
+                response.read()
+                set_cookie = response.getheader("Set-Cookie", "")
+            finally:
+                connection.close()
+            if not set_cookie.startswith("pokjanal_session="):
+                return cookie
+            cookie = set_cookie.split(";", 1)[0].split("=", 1)[1]
+        return cookie
+
     def stop(self) -> None:
         if self.pidfile.exists():
             os.kill(int(self.pidfile.read_text()), signal.SIGTERM)
@@ -133,6 +151,8 @@ def main() -> None:
     captured = {}
     try:
         for _, user, path in pages:
+            if user is not None:
+                cookies[user] = real.settled_cookie(path, cookies[user])
             status, body, mime = real.get(path, _headers(cookies[user]))
             assert status == 200, (path, status)
             captured[path] = [mime, gzip.decompress(body).decode("utf-8") if body[:2] == b"\x1f\x8b" else body.decode()]

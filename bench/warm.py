@@ -1,5 +1,8 @@
 """Every benched page against the anonymous login page in one warm process (budget: each ≤ 2× login).
 
+Two figures a page: as a phone gets it again while nothing has changed (the page kept by
+webapp/page_cache.py), and rendered (PAGE_CACHE_ENTRIES=0: what the first view after a write costs).
+
     .venv/bin/python bench/warm.py                       # BENCH_REQUESTS=100 a page, 3 interleaved rounds
     BENCH_PROFILE="report form" .venv/bin/python bench/warm.py   # and cProfile that page (top 30, cumulative)
 
@@ -62,28 +65,37 @@ def profile(client, path: str) -> None:
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(os.environ.get("BENCH_PROFILE_FILTER", "webapp/|templates/"), 40)
 
 
-def main() -> None:
-    app = fresh_app(demo=True)
-    pages = page_paths(app)
+def _cpu(app, pages) -> tuple[dict[str, float], dict]:
     clients = {name: _client(app, user) for name, user, _ in pages}
     for name, _, path in pages:
         response = clients[name].get(path)
         assert response.status_code == 200, (name, path, response.status_code)
-    wanted = os.environ.get("BENCH_PROFILE")
-    if wanted:
-        path = next(p for n, _, p in pages if n == wanted)
-        profile(clients[wanted], path)
-        return
     results = {name: [] for name, _, _ in pages}
     for _round in range(ROUNDS):
         for name, _, path in pages:
             results[name].append(cpu_ms(clients[name], path, REQUESTS))
-    cpu = {name: statistics.median(values) for name, values in results.items()}
-    login = cpu["login"]
-    rows = [[name, path, f"{cpu[name]:.2f}", f"{cpu[name] / login:.2f}", statements(app, clients[name], path)]
+    return {name: statistics.median(values) for name, values in results.items()}, clients
+
+
+def main() -> None:
+    app = fresh_app(demo=True)
+    pages = page_paths(app)
+    wanted = os.environ.get("BENCH_PROFILE")
+    if wanted:
+        app.extensions["page_cache"].entries = 0
+        client = _client(app, next(user for n, user, _ in pages if n == wanted))
+        profile(client, next(p for n, _, p in pages if n == wanted))
+        return
+    kept, clients = _cpu(app, pages)
+    rendering = fresh_app(demo=True, PAGE_CACHE_ENTRIES=0)
+    rendered, rendered_clients = _cpu(rendering, page_paths(rendering))
+    login = kept["login"]
+    rows = [[name, path, f"{kept[name]:.2f}", f"{kept[name] / login:.2f}", statements(app, clients[name], path),
+             f"{rendered[name]:.2f}", f"{rendered[name] / rendered['login']:.2f}",
+             statements(rendering, rendered_clients[name], path)]
             for name, _, path in pages]
     print(f"{REQUESTS} requests a page, {ROUNDS} interleaved rounds (median); load average {os.getloadavg()[0]:.2f}")
-    print(table(["page", "path", "cpu ms", "× login", "statements"], rows))
+    print(table(["page", "path", "kept ms", "× login", "stmts", "rendered ms", "× login", "stmts"], rows))
     print("budget: every page ≤ 2× the login page")
 
 

@@ -32,7 +32,9 @@ PAGES = [
 
 @pytest.fixture
 def demo(demo_app):
+    """The demo, every page rendered: these tests count what rendering costs, which a kept page skips."""
     seed_demo()
+    demo_app.extensions["page_cache"].entries = 0
     return demo_app
 
 

@@ -25,6 +25,16 @@ def _accepts_gzip() -> bool:
     return request.accept_encodings["gzip"] > 0
 
 
+def wants_gzip(body: bytes) -> bool:
+    """Whether this request's answer with `body` goes out compressed."""
+    return len(body) >= MIN_BYTES and request.method != "HEAD" and _accepts_gzip()
+
+
+def gzip_page(data: bytes) -> bytes:
+    """A dynamic answer's gzip (a kept page's too: webapp/page_cache.py)."""
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
 def register(app) -> None:
     @app.after_request
     def _gzip(response):
@@ -42,7 +52,7 @@ def register(app) -> None:
         if request.endpoint == "static" and etag:
             body = _compress_static(request.path, etag, data)
         else:
-            body = gzip.compress(data, compresslevel=6, mtime=0)
+            body = gzip_page(data)
         response.set_data(body)
         response.headers["Content-Encoding"] = "gzip"
         if etag and not weak:
