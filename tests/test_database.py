@@ -137,3 +137,20 @@ def test_production_with_its_own_key_starts_with_secure_cookies(monkeypatch):
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_starts_with_finds_exactly_the_prefix_and_uses_the_index_on_sqlite(app):
+    from webapp.database import starts_with
+    from webapp.regions.models import Region
+
+    for code, level in (("62", "provinsi"), ("62.02", "kabupaten"), ("62.02.01", "kecamatan"),
+                        ("62.021", "kabupaten"), ("62.03", "kabupaten"), ("62.02.01.2003", "desa")):
+        db.session.add(Region(code=code, name=code, level=level))
+    db.session.commit()
+    found = db.session.scalars(select(Region.code).where(starts_with(Region.code, "62.02.")).order_by(Region.code))
+    assert list(found) == ["62.02.01", "62.02.01.2003"]
+    if not POSTGRES_URL:
+        query = select(Region.code).where(starts_with(Region.parent_code, "62.02."))
+        plan = " ".join(str(row) for row in db.session.execute(
+            text("EXPLAIN QUERY PLAN " + str(query.compile(compile_kwargs={"literal_binds": True})))))
+        assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan

@@ -3,7 +3,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from flask import has_request_context, request
-from sqlalchemy import event
+from sqlalchemy import and_, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -37,6 +37,20 @@ def configure_engine(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN")
         else:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def starts_with(column, prefix: str):
+    """`column` begins with `prefix`, in a form the column's index can serve.
+
+    SQLite's LIKE ignores case, so it never uses an index: there a range on the binary order does
+    (the prefix up to the same prefix with its last character raised by one). PostgreSQL's text order
+    follows the database's locale, which may skip punctuation, so there it stays LIKE.
+    """
+    from webapp.extensions import db
+
+    if db.engine.dialect.name == "sqlite":
+        return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
+    return column.startswith(prefix, autoescape=True)
 
 
 def _keep_for_the_request(session: Session, instance) -> None:

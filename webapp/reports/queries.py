@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import selectinload
 
 from webapp.access import Actor, load_in_scope
+from webapp.database import starts_with
 from webapp.extensions import db
 from webapp.regions.models import Level, Posyandu
 from webapp.reports import checks
@@ -183,5 +184,5 @@ def reports_in(actor: Actor, region_code: str, year: int, month: int,
 def first_month(kabupaten_code: str) -> tuple[int, int] | None:
     """The earliest month any report of the kabupaten is for (no scope: a bound, not data shown)."""
     index = db.session.scalar(select(func.min(MonthlyReport.year * 12 + MonthlyReport.month - 1)).where(
-        MonthlyReport.region_code.startswith(kabupaten_code + ".", autoescape=True)))
+        starts_with(MonthlyReport.region_code, kabupaten_code + ".")))
     return None if index is None else (index // 12, index % 12 + 1)
