@@ -174,3 +174,32 @@ def test_a_database_before_the_stamp_migration_keeps_nothing_and_fails_nothing(t
         assert db.session.scalar(text("SELECT stamp FROM data_stamp WHERE id = 1")) != 1
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_phone_holding_the_page_gets_a_bodyless_304_from_any_worker(demo, demo_client, sign_in):
+    sign_in(demo_client, "camat.kotabesi")
+    first = demo_client.get("/pemantauan/62.02.01")
+    tag = first.headers["ETag"]
+    again = demo_client.get("/pemantauan/62.02.01", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.get_data() == b"" and again.headers["ETag"] == tag
+    db.session.commit()
+    other = create_app(config_for(demo.config["SQLALCHEMY_DATABASE_URI"]))  # another worker, nothing kept
+    phone = other.test_client()
+    phone.set_cookie(demo.config["SESSION_COOKIE_NAME"], demo_client.get_cookie(demo.config["SESSION_COOKIE_NAME"]).value)
+    with other.app_context():
+        assert phone.get("/pemantauan/62.02.01", headers={"If-None-Match": tag}).status_code == 304
+        db.session.execute(update(Region).where(Region.code == "62.02.01").values(name="Kota Besi Lain"))
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    db.session.commit()
+    changed = demo_client.get("/pemantauan/62.02.01", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != tag
+    assert "Kota Besi Lain" in changed.get_data(as_text=True)
+
+
+def test_a_page_with_submission_ids_is_never_reused_by_the_phone(demo, demo_client, sign_in):
+    sign_in(demo_client, "kader.palangan")
+    from tests.reports.helpers import month_text, palangan_posyandu
+    path = f"/laporan/posyandu/{palangan_posyandu().id}/{month_text()}"
+    assert all("ETag" not in demo_client.get(path).headers for _ in range(2))

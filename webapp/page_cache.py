@@ -6,6 +6,8 @@ A signed-in page is a function of who asks (the session: the account, its CSRF t
 clock enters as the UTC hour: every Indonesian zone turns its date on a whole UTC hour, and a page that
 reads the time more finely than its date is not kept. A view marked `@kept_until_data_changes` is
 answered from this worker's memory when all of those are as they were; anything else renders it afresh.
+The same key, hashed, is the page's ETag, so a phone that already holds the page gets a bodyless 304
+from any worker.
 
 Rendering reads the stamp in the request's own transaction before the page's rows, so a kept page is
 never older than its stamp: on SQLite the read transaction is one snapshot, on PostgreSQL each later
@@ -13,6 +15,7 @@ statement sees at least what the stamp read saw.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 import threading
@@ -138,6 +141,19 @@ def _request_key(clock: str):
     return request.endpoint, request.full_path, htmx, state, stamp, utcnow().strftime(clock)
 
 
+def _etag(key) -> str:
+    """The same in every worker for the same key, and telling nothing of the session it was made from."""
+    return hashlib.blake2b(repr(key).encode(), digest_size=12, key=current_app.secret_key.encode()[:64]).hexdigest()
+
+
+def _not_modified(tag: str):
+    """The phone's copy is this page: 304, no body (a revisit on slow data costs a few hundred bytes)."""
+    response = current_app.response_class(status=304)
+    response.set_etag(tag, weak=True)
+    response.vary.add("HX-Request")
+    return response
+
+
 def fresh(value: str) -> str:
     """Mark a value the page must carry anew in every answer (a submission's client id); returns it."""
     if has_request_context():
@@ -162,16 +178,21 @@ def kept_until_data_changes(view=None, *, per_minute: bool = False):
         key = _request_key(clock) if keeper.ready(db.session.connection().connection) else None
         if key is None:
             return view(*args, **kwargs)
+        tag = _etag(key)
+        if request.if_none_match.contains_weak(tag):
+            return _not_modified(tag)
         if (kept := keeper.get(key)) is not None:
             return kept.answer()
         g.pop("page_fresh_values", None)
         response = current_app.make_response(view(*args, **kwargs))
         if (response.status_code == 200 and response.mimetype == "text/html" and not response.direct_passthrough
                 and not session.modified and "_flashes" not in session):
+            fresh_values = tuple(g.pop("page_fresh_values", ()))
+            if not fresh_values:  # the phone may reuse its copy; never one whose submission ids were used
+                response.set_etag(tag, weak=True)  # weak: gzip or not, the same page
             headers = [(name, value) for name, value in response.headers.items()
                        if name.lower() not in _KEPT_HEADERS_SKIPPED]
-            keeper.put(key, Kept(response.status_code, headers, response.get_data(),
-                                 tuple(g.pop("page_fresh_values", ()))))
+            keeper.put(key, Kept(response.status_code, headers, response.get_data(), fresh_values))
         return response
     return wrapped
 
