@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from webapp.extensions import db
-from webapp.regions.models import KabupatenSetting, Level, Region, default_timezone, level_of, parent_code_of
+from webapp.regions.models import LEVEL_BY_PARTS, KabupatenSetting, Level, Region, default_timezone, parent_code_of
 
 CODE_PATTERN = re.compile(r"\d{2}(\.\d{2}(\.\d{2}(\.[123]\d{3})?)?)?")
 MAX_NAME = 120
@@ -60,7 +60,7 @@ def parse(text: str) -> tuple[list[tuple[str, str]], list[str]]:
         seen[code] = line_no
         rows.append((code, name))
     known = set(seen)
-    missing_parents = {parent_code_of(c) for c, _ in rows if parent_code_of(c) and parent_code_of(c) not in known}
+    missing_parents = {parent for c, _ in rows if (parent := parent_code_of(c)) and parent not in known}
     if missing_parents:
         in_db = set(db.session.scalars(select(Region.code).where(Region.code.in_(missing_parents))))
         for code, _ in rows:
@@ -78,7 +78,8 @@ def import_regions(text: str) -> ImportResult:
         return result
     existing = dict(db.session.execute(select(Region.code, Region.name)).all())
     rows.sort(key=lambda r: (r[0].count("."), r[0]))
-    new = [{"code": c, "name": n, "level": level_of(c).value, "parent_code": parent_code_of(c)}
+    level_names = {parts: level.value for parts, level in LEVEL_BY_PARTS.items()}  # not an enum lookup a row
+    new = [{"code": c, "name": n, "level": level_names[c.count(".") + 1], "parent_code": parent_code_of(c)}
            for c, n in rows if c not in existing]
     changed = [{"code": c, "name": n} for c, n in rows if c in existing and existing[c] != n]
     for start in range(0, len(new), BATCH):
@@ -90,8 +91,9 @@ def import_regions(text: str) -> ImportResult:
             [{"b_code": r["code"], "b_name": r["name"]} for r in changed],
         )
     settings = set(db.session.scalars(select(KabupatenSetting.region_code)))
+    kabupaten = Level.KABUPATEN.value
     for row in new:
-        if row["level"] == Level.KABUPATEN.value and row["code"] not in settings:
+        if row["level"] == kabupaten and row["code"] not in settings:
             db.session.add(KabupatenSetting(region_code=row["code"], timezone=default_timezone(row["code"]),
                                             body_name="Pokjanal Posyandu", paper_size="A4",
                                             letterhead="", report_due_day=5))
