@@ -3,8 +3,8 @@
 A signed-in page is a function of who asks (the session: the account, its CSRF token), what is asked
 (path, query, htmx headers), the data and the clock. Every committed write replaces one random stamp
 (`data_stamp`), in the same transaction as the write, whatever wrote it (ORM, Core, a CLI import). The
-clock enters as the UTC hour: every Indonesian zone turns its date on a whole UTC hour, and a page that
-reads the time more finely than its date is not kept. A view marked `@kept_until_data_changes` is
+clock enters as the UTC hour (every Indonesian zone turns its date on a whole UTC hour), or the minute
+for a page that counts hours. A view marked `@kept_until_data_changes` is
 answered from this worker's memory when all of those are as they were; anything else renders it afresh.
 The same key, hashed, is the page's ETag, so a phone that already holds the page gets a bodyless 304
 from any worker.

@@ -20,6 +20,7 @@ bp.register_blueprint(activity_bp)  # endpoints meetings.activity.*: laporan keg
 
 @bp.get("")
 @requires("meeting.view")
+@kept_until_data_changes
 def index():
     """The meetings the actor's area holds or is invited to, newest first."""
     actor = current_actor()

@@ -28,6 +28,7 @@ def _year() -> int:
 
 @bp.get("")
 @requires("plan.view")
+@kept_until_data_changes
 def index():
     """The plans of one year in the actor's area, with links to draft one and to the roll-up."""
     actor, year = current_actor(), _year()
