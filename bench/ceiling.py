@@ -76,27 +76,24 @@ class Server:
             total += int(fields[11]) + int(fields[12])  # utime, stime
         return total / TICK
 
-    def get(self, path: str, headers: dict) -> tuple[int, bytes, str]:
+    def fetch(self, path: str, headers: dict) -> tuple[int, bytes, dict]:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
             connection.request("GET", path, headers=headers)
             response = connection.getresponse()
-            return response.status, response.read(), response.getheader("Content-Type", "")
+            return response.status, response.read(), dict(response.getheaders())
         finally:
             connection.close()
+
+    def get(self, path: str, headers: dict) -> tuple[int, bytes, str]:
+        status, body, answer_headers = self.fetch(path, headers)
+        return status, body, answer_headers.get("Content-Type", "")
 
     def settled_cookie(self, path: str, cookie: str) -> str:
         """The session cookie after the server stops changing it, as a browser keeps what is set
         (the first request adds the session's CSRF token and sign-in time)."""
         for _ in range(3):
-            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-            try:
-                connection.request("GET", path, headers=_headers(cookie))
-                response = connection.getresponse()
-                response.read()
-                set_cookie = response.getheader("Set-Cookie", "")
-            finally:
-                connection.close()
+            set_cookie = self.fetch(path, _headers(cookie))[2].get("Set-Cookie", "")
             if not set_cookie.startswith("pokjanal_session="):
                 return cookie
             cookie = set_cookie.split(";", 1)[0].split("=", 1)[1]

@@ -79,14 +79,15 @@ def _cpu(app, pages) -> tuple[dict[str, float], dict]:
 
 
 def main() -> None:
-    app = fresh_app(demo=True)
-    pages = page_paths(app)
     wanted = os.environ.get("BENCH_PROFILE")
-    if wanted:
-        app.extensions["page_cache"].entries = 0
+    if wanted:  # the render path: a kept page has nothing to profile
+        app = fresh_app(demo=True, PAGE_CACHE_ENTRIES=0)
+        pages = page_paths(app)
         client = _client(app, next(user for n, user, _ in pages if n == wanted))
         profile(client, next(p for n, _, p in pages if n == wanted))
         return
+    app = fresh_app(demo=True)
+    pages = page_paths(app)
     kept, clients = _cpu(app, pages)
     rendering = fresh_app(demo=True, PAGE_CACHE_ENTRIES=0)
     rendered, rendered_clients = _cpu(rendering, page_paths(rendering))

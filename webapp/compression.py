@@ -25,9 +25,13 @@ def _accepts_gzip() -> bool:
     return request.accept_encodings["gzip"] > 0
 
 
+def _may_gzip() -> bool:
+    return request.method != "HEAD" and _accepts_gzip()
+
+
 def wants_gzip(body: bytes) -> bool:
     """Whether this request's answer with `body` goes out compressed."""
-    return len(body) >= MIN_BYTES and request.method != "HEAD" and _accepts_gzip()
+    return len(body) >= MIN_BYTES and _may_gzip()
 
 
 def gzip_page(data: bytes) -> bytes:
@@ -41,12 +45,12 @@ def register(app) -> None:
         if response.mimetype not in TYPES:
             return response
         response.vary.add("Accept-Encoding")
-        if (response.status_code < 200 or response.status_code in (204, 206, 304) or request.method == "HEAD"
-                or "Content-Encoding" in response.headers or not _accepts_gzip()):
+        if (response.status_code < 200 or response.status_code in (204, 206, 304)
+                or "Content-Encoding" in response.headers or not _may_gzip()):
             return response
         response.direct_passthrough = False
         data = response.get_data()
-        if len(data) < MIN_BYTES:
+        if not wants_gzip(data):
             return response
         etag, weak = response.get_etag()
         if request.endpoint == "static" and etag:

@@ -80,7 +80,7 @@ class Kept:
 class Keeper:
     """This worker's kept pages (least recently used first out) and whether the stamp table exists."""
 
-    engine: object
+    dialect: str
     entries: int
     has_table: bool = False
     pages: OrderedDict = field(default_factory=OrderedDict)
@@ -90,7 +90,7 @@ class Keeper:
         """Pages are kept and writes stamped once the database has the stamp table (asked, on the
         connection at hand, until it has: another connection could wait on this one's write lock)."""
         if self.entries > 0 and not self.has_table:
-            self.has_table = _has_stamp_table(dbapi_connection, self.engine.dialect.name)
+            self.has_table = _has_stamp_table(dbapi_connection, self.dialect)
         return self.entries > 0 and self.has_table
 
     def get(self, key) -> Kept | None:
@@ -122,18 +122,14 @@ def _keeper() -> Keeper:
     return current_app.extensions["page_cache"]
 
 
-def current_stamp() -> int | None:
-    """The data stamp, read in the request's transaction (None before the first write is stamped)."""
-    return db.session.connection().exec_driver_sql("SELECT stamp FROM data_stamp WHERE id = 1").scalar()
-
-
-def _request_key(clock: str):
-    """Everything a kept page depends on, or None when this answer must not be kept or reused."""
+def _request_key(connection, clock: str):
+    """Everything a kept page depends on, or None when this answer must not be kept or reused.
+    `connection` is the request's own, so the stamp is read in its transaction."""
     if request.method != "GET" or "_flashes" in session:
         return None
-    if db.session.connection().info.get("wrote"):  # this transaction's own writes: no stamp names them yet
+    if connection.info.get("wrote"):  # this transaction's own writes: no stamp names them yet
         return None
-    stamp = current_stamp()
+    stamp = connection.exec_driver_sql("SELECT stamp FROM data_stamp WHERE id = 1").scalar()  # None: never stamped
     if stamp is None:
         return None
     htmx = tuple(sorted((name, value) for name, value in request.headers.items() if name.startswith("Hx-")))
@@ -174,8 +170,8 @@ def kept_until_data_changes(view=None, *, per_minute: bool = False):
 
     @wraps(view)
     def wrapped(*args, **kwargs):
-        keeper = _keeper()
-        key = _request_key(clock) if keeper.ready(db.session.connection().connection) else None
+        keeper, connection = _keeper(), db.session.connection()
+        key = _request_key(connection, clock) if keeper.ready(connection.connection) else None
         if key is None:
             return view(*args, **kwargs)
         tag = _etag(key)
@@ -231,6 +227,6 @@ def register(app) -> None:
     """Keep pages in this worker's memory (PAGE_CACHE_ENTRIES of them; 0 keeps none)."""
     with app.app_context():
         engine = db.engine
-    keeper = Keeper(engine, entries=app.config["PAGE_CACHE_ENTRIES"])
+    keeper = Keeper(engine.dialect.name, entries=app.config["PAGE_CACHE_ENTRIES"])
     app.extensions["page_cache"] = keeper
     _stamp_commits(engine, keeper)
