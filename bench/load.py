@@ -33,7 +33,8 @@ from urllib.parse import urlencode, urlsplit
 
 from common import ROOT, table
 
-BIN = ROOT / ".venv" / "bin"
+# the checkout's own venv (`make setup`), else the one running this script
+BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin" / "gunicorn").exists() else Path(sys.executable).parent
 PASSWORD = "Sandi-beban-uji-2026"
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|"X-CSRFToken": "([^"]+)"')
 GOOD = {  # a valid report, section by section (tests/reports/helpers.py has the same figures)
@@ -76,6 +77,7 @@ class Client:
         self.port, self.stats, self.started, self.deadline = port, stats, started, deadline
         self.cookie, self.token = "", ""
         self.think, self.rng = think, random.Random(seed)
+        self.last_headers: dict[str, str] = {}  # the last answer's headers, names in lower case
 
     def pause(self) -> None:
         """Time between two taps: a person reads and types (0 = no pause, a saturation test)."""
@@ -97,6 +99,7 @@ class Client:
                 time.sleep(0.2)  # the server is restarting: the same request again, same client id
                 continue
             self.stats.record(kind, time.monotonic() - t0, response.status, t0 - self.started)
+            self.last_headers = {name.lower(): value for name, value in response.getheaders()}
             for header, value in response.getheaders():
                 if header.lower() == "set-cookie" and value.startswith("pokjanal_session="):
                     self.cookie = value.split(";", 1)[0]
@@ -217,16 +220,16 @@ def prepare(env: dict, kader_count: int) -> tuple[list[tuple[str, int, list[str]
 
 
 class Server:
-    """gunicorn (2 sync workers) on loopback, started with --pid and stopped by that pid."""
+    """gunicorn (2 sync workers unless told) on loopback, started with --pid and stopped by that pid."""
 
-    def __init__(self, env: dict, folder: Path, port: int):
-        self.env, self.folder, self.port = env, folder, port
+    def __init__(self, env: dict, folder: Path, port: int, workers: tuple[str, ...] = ("-w", "2")):
+        self.env, self.folder, self.port, self.worker_options = env, folder, port, list(workers)
         self.pidfile = folder / "gunicorn.pid"
         self.log = open(folder / "gunicorn.log", "a")
 
     def start(self) -> None:
         self.pidfile.unlink(missing_ok=True)
-        subprocess.Popen([str(BIN / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{self.port}", "--timeout", "30",
+        subprocess.Popen([str(BIN / "gunicorn"), *self.worker_options, "-b", f"127.0.0.1:{self.port}", "--timeout", "30",
                           "--pid", str(self.pidfile), "wsgi:app"], cwd=ROOT, env=self.env, stdout=self.log,
                          stderr=self.log)
         for _ in range(200):
@@ -302,6 +305,18 @@ def verify(env: dict, stats: Stats) -> dict:
     return result
 
 
+def bench_environment(folder: Path, postgres: str | None, **settings) -> dict:
+    """The server's environment: a SQLite file in `folder`, or a loopback PostgreSQL database emptied first."""
+    if postgres and urlsplit(postgres).hostname not in ("127.0.0.1", "localhost", "::1"):
+        sys.exit("Hanya basis data di loopback (127.0.0.1).")
+    if postgres:
+        subprocess.run([str(BIN / "python"), "-c", "import sqlalchemy as s, sys; e = s.create_engine(sys.argv[1]);"
+                        " c = e.connect(); c.execute(s.text('DROP SCHEMA public CASCADE; CREATE SCHEMA public'));"
+                        " c.commit()", postgres], check=True)
+    return dict(os.environ, DATABASE_URL=postgres or f"sqlite:///{folder / 'load.sqlite3'}", FLASK_APP="wsgi",
+                SECRET_KEY="beban-" + "k" * 40, POKJANAL_ENV="development", PYTHONPATH=str(ROOT), **settings)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else 0.0
@@ -320,15 +335,7 @@ def main() -> None:
     args = parser.parse_args()
     clients, seconds = min(args.clients, 100), min(args.seconds, 120)
     folder = Path(tempfile.mkdtemp(prefix="pokjanal-load-"))
-    url = args.postgres or f"sqlite:///{folder / 'load.sqlite3'}"
-    if args.postgres and urlsplit(args.postgres).hostname not in ("127.0.0.1", "localhost", "::1"):
-        sys.exit("Hanya basis data di loopback (127.0.0.1).")
-    env = dict(os.environ, DATABASE_URL=url, FLASK_APP="wsgi", SECRET_KEY="beban-" + "k" * 40,
-               POKJANAL_ENV="development", PASSWORD_HASH_METHOD=args.hash_method)
-    if args.postgres:
-        subprocess.run([str(BIN / "python"), "-c", "import sqlalchemy as s, sys; e = s.create_engine(sys.argv[1]);"
-                        " c = e.connect(); c.execute(s.text('DROP SCHEMA public CASCADE; CREATE SCHEMA public'));"
-                        " c.commit()", args.postgres], check=True)
+    env = bench_environment(folder, args.postgres, PASSWORD_HASH_METHOD=args.hash_method)
     members = max(1, clients // 10)
     pairs, meeting, participants = prepare(env, clients - members)
     import socket

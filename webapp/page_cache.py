@@ -150,6 +150,13 @@ def _not_modified(tag: str):
     return response
 
 
+def _counted(response, how: str):
+    """In a bench (PAGE_CACHE_HIT_HEADER), say that the answer came from memory: bench/rush.py counts them."""
+    if current_app.config.get("PAGE_CACHE_HIT_HEADER"):
+        response.headers["X-Kept-Page"] = how
+    return response
+
+
 def fresh(value: str) -> str:
     """Mark a value the page must carry anew in every answer (a submission's client id); returns it."""
     if has_request_context():
@@ -176,9 +183,9 @@ def kept_until_data_changes(view=None, *, per_minute: bool = False):
             return view(*args, **kwargs)
         tag = _etag(key)
         if request.if_none_match.contains_weak(tag):
-            return _not_modified(tag)
+            return _counted(_not_modified(tag), "304")
         if (kept := keeper.get(key)) is not None:
-            return kept.answer()
+            return _counted(kept.answer(), "hit")
         g.pop("page_fresh_values", None)
         response = current_app.make_response(view(*args, **kwargs))
         if (response.status_code == 200 and response.mimetype == "text/html" and not response.direct_passthrough
