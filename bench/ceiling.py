@@ -1,7 +1,6 @@
 """Server CPU per signed-in page against the stack's floor (budget: every signed-in page ≤ 4× the ceiling).
 
     .venv/bin/python bench/ceiling.py      # BENCH_REQUESTS=200 a batch, BENCH_ROUNDS=2
-    PAGE_CACHE_ENTRIES=0 .venv/bin/python bench/ceiling.py   # every request rendered (none kept)
 
 The app (demo data, SQLite) and `ceiling_app.py` (bare Flask + Jinja + gzip serving the bytes the
 app answered for each page) run under the same gunicorn: 4 sync workers, loopback only, each

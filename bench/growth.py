@@ -102,7 +102,7 @@ def cpu_per_request(app, username: str | None, path: str) -> float:
 def main() -> None:
     apps, sizes = {}, {}
     for scale, (copies, years) in SCALES.items():
-        apps[scale] = fresh_app(demo=True, PAGE_CACHE_ENTRIES=0)  # the render path: a kept page is flat anyway
+        apps[scale] = fresh_app(demo=True)
         sizes[scale] = grow(apps[scale], copies, years)
     only = os.environ.get("BENCH_PAGES")  # e.g. "camat home,recap": a subset while working on it
     paths = [p for p in page_paths(apps[1]) if not only or p[0] in only.split(",") or p[0] == "login"]

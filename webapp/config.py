@@ -46,9 +46,6 @@ def from_environment() -> dict:
         "HSTS": production,
         # below gunicorn's 30 s worker timeout: a slow document gets a clear answer, not a killed worker
         "PDF_TIME_BUDGET_SECONDS": float(env.get("PDF_TIME_BUDGET_SECONDS", "20")),
-        # rendered pages each worker keeps until the data changes (webapp/page_cache.py); 0 keeps none
-        "PAGE_CACHE_ENTRIES": int(env.get("PAGE_CACHE_ENTRIES", "256")),
-        "PAGE_CACHE_HIT_HEADER": env.get("PAGE_CACHE_HIT_HEADER") == "1",  # bench/rush.py counts kept answers
     }
 
 

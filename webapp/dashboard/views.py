@@ -16,7 +16,6 @@ from webapp.pdf import data_uri, pdf_response, render_pdf
 from webapp.regions.queries import setting_for
 from webapp.reports.models import STATUS_LABELS
 from webapp.rendering import render
-from webapp.page_cache import kept_until_data_changes
 
 bp = Blueprint("dashboard", __name__, url_prefix="/pemantauan")
 
@@ -59,7 +58,6 @@ def _region_board(code: str | None):
 
 @bp.get("")
 @requires("dashboard.view")
-@kept_until_data_changes
 def index():
     """The actor's own region for the last complete month."""
     return _page(*_region_board(None))
@@ -67,7 +65,6 @@ def index():
 
 @bp.get("/<code>")
 @requires("dashboard.view")
-@kept_until_data_changes
 def region(code: str):
     """One region of the actor's subtree; a row per child region (per Posyandu in a desa)."""
     return _page(*_region_board(code))
@@ -75,7 +72,6 @@ def region(code: str):
 
 @bp.get("/posyandu/<int:posyandu_id>")
 @requires("dashboard.view")
-@kept_until_data_changes
 def posyandu(posyandu_id: int):
     """One Posyandu: its figures, aktif criteria, reports of the 12 months and its trend against the desa."""
     actor = current_actor()

@@ -4,13 +4,11 @@ from flask import Blueprint
 from webapp.access import current_actor
 from webapp.home.panels import nav_for, panels_for
 from webapp.rendering import render
-from webapp.page_cache import kept_until_data_changes
 
 bp = Blueprint("home", __name__)
 
 
 @bp.get("/")
-@kept_until_data_changes(per_minute=True)
 def index():
     """Name, roles with the full region path, and the panels of each domain."""
     actor = current_actor()

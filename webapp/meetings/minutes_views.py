@@ -6,7 +6,6 @@ from webapp.forms import apply_form_errors
 from webapp.meetings import pages, queries, services
 from webapp.meetings.forms import ActionForm, ActionUpdateForm, AgendaForm, CommentForm, MinutesForm
 from webapp.refusal import Refused
-from webapp.page_cache import kept_until_data_changes
 
 bp = Blueprint("minutes", __name__)
 
@@ -24,7 +23,6 @@ def _readable(actor, meeting_id: int):
 
 @bp.route("/<int:meeting_id>/notulen", methods=["GET", "POST"])
 @requires("meeting.view")
-@kept_until_data_changes
 def edit(meeting_id: int):
     """Write (draft, circulated) or read (final) the minutes; every save keeps a revision."""
     actor = current_actor()

@@ -11,7 +11,6 @@ from webapp.meetings.minutes_views import bp as minutes_bp
 from webapp.meetings.forms import ActionUpdateForm, CheckInForm, GuestForm
 from webapp.refusal import Refused
 from webapp.rendering import is_targeted_htmx, render
-from webapp.page_cache import kept_until_data_changes
 
 bp = Blueprint("meetings", __name__, url_prefix="/rapat")
 bp.register_blueprint(minutes_bp)  # endpoints meetings.minutes.*: the minutes editor and follow-up
@@ -20,7 +19,6 @@ bp.register_blueprint(activity_bp)  # endpoints meetings.activity.*: laporan keg
 
 @bp.get("")
 @requires("meeting.view")
-@kept_until_data_changes
 def index():
     """The meetings the actor's area holds or is invited to, newest first."""
     actor = current_actor()
@@ -47,7 +45,6 @@ def new():
 
 @bp.get("/<int:meeting_id>")
 @requires("meeting.view")
-@kept_until_data_changes
 def show(meeting_id: int):
     """The meeting's header, agenda and the links for each role."""
     actor = current_actor()

@@ -13,7 +13,6 @@ from webapp.mitra.forms import MitraForm
 from webapp.refusal import Refused
 from webapp.rendering import render
 from webapp.workplans import rules
-from webapp.page_cache import kept_until_data_changes
 
 bp = Blueprint("mitra", __name__, url_prefix="/mitra")
 
@@ -66,7 +65,6 @@ def edit(mitra_id: int | None = None):
 
 @bp.get("/<int:mitra_id>")
 @requires("mitra.read")
-@kept_until_data_changes
 def show(mitra_id: int):
     """One mitra: its lines at every tier below, totals by field, source and kecamatan, and realisation."""
     actor = current_actor()

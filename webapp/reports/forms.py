@@ -11,7 +11,6 @@ from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAre
 from wtforms.validators import Optional
 
 from webapp.forms import max_length
-from webapp.page_cache import fresh
 from webapp.reports import checks
 from webapp.reports.fields import NOTE_FIELDS, SECTIONS, Section
 
@@ -32,8 +31,8 @@ def carried_inputs(section: Section) -> tuple[str, ...]:
 
 
 def new_client_id() -> str:
-    """A page's id for one submission (the script may make its own); new in every answer, kept page or not."""
-    return fresh(uuid.uuid4().hex)
+    """A page's id for one submission (the script may make its own); new in every answer."""
+    return uuid.uuid4().hex
 
 
 class OutboxForm(FlaskForm):

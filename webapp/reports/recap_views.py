@@ -11,7 +11,6 @@ from webapp.rendering import render
 from webapp.reports import exports, printing, queries, recap, reminders
 from webapp.reports.fields import RATIOS, SECTIONS, STUNTING_NOTE
 from webapp.clock import month_key, parse_month, shift_month, today_in
-from webapp.page_cache import kept_until_data_changes
 
 bp = Blueprint("recap", __name__)
 
@@ -46,7 +45,6 @@ def _nav(region, year: int, month: int) -> dict:
 
 @bp.get("/kelengkapan/<code>")
 @requires("report.view")
-@kept_until_data_changes
 def completeness(code: str):
     """On time, late and missing per child region (or per Posyandu in a desa) for one month."""
     region, (year, month) = _region_and_month(code, request.args.get("bulan"))
@@ -65,7 +63,6 @@ def missing(code: str):
 
 @bp.get("/rekap/<code>")
 @requires("report.view")
-@kept_until_data_changes
 def recap_page(code: str):
     """Sums and ratios (D/S, K/S, N/D, stunting) per child region for one month."""
     region, (year, month) = _region_and_month(code, request.args.get("bulan"))

@@ -14,7 +14,6 @@ from webapp.reports.recap_views import bp as recap_bp
 from webapp.reports.fields import SECTION_BY_KEY
 from webapp.reports.models import STATUS_LABELS
 from webapp.clock import month_key, parse_month
-from webapp.page_cache import kept_until_data_changes
 
 bp = Blueprint("reports", __name__, url_prefix="/laporan")
 bp.register_blueprint(recap_bp)  # endpoints reports.recap.*: completeness, recap and exports
@@ -42,7 +41,6 @@ def _page_url(posyandu_id: int, year: int, month: int, anchor: str | None = None
 
 @bp.get("/")
 @files_or_views
-@kept_until_data_changes
 def index():
     """The kader's months to file; for members, reports waiting and the completeness of their area."""
     return render("reports/index.html", overview=recap.overview(current_actor()), labels=STATUS_LABELS)
@@ -58,7 +56,6 @@ def _report_page(posyandu_id: int, month: str, step: str | None = None):
 
 @bp.get("/posyandu/<int:posyandu_id>/<month>")
 @files_or_views
-@kept_until_data_changes
 def report(posyandu_id: int, month: str):
     """One Posyandu's report for one month: the form (on the first section not yet saved) while it may be
     edited, else its values and history."""
@@ -67,7 +64,6 @@ def report(posyandu_id: int, month: str):
 
 @bp.get("/posyandu/<int:posyandu_id>/<month>/bagian/<section>")
 @files_or_views
-@kept_until_data_changes
 def section(posyandu_id: int, month: str, section: str):
     """The report page opened on one section (a deep link to a step)."""
     if section not in SECTION_BY_KEY:
@@ -77,7 +73,6 @@ def section(posyandu_id: int, month: str, section: str):
 
 @bp.get("/posyandu/<int:posyandu_id>/<month>/ringkasan")
 @files_or_views
-@kept_until_data_changes
 def summary(posyandu_id: int, month: str):
     """The last step: blocks and warnings, each linking to its field, and "Kirim laporan"."""
     return _report_page(posyandu_id, month, steps.SUMMARY)

@@ -16,7 +16,6 @@ from webapp.workplans import exports, queries, rollup, rules, services
 from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, ProgressForm, VersionForm, version_of
 from webapp.workplans.models import spent_total, totals_by_field, totals_by_source
 from webapp.workplans.printing import pdf_context
-from webapp.page_cache import kept_until_data_changes
 
 bp = Blueprint("workplans", __name__, url_prefix="/rencana-kerja")
 
@@ -28,7 +27,6 @@ def _year() -> int:
 
 @bp.get("")
 @requires("plan.view")
-@kept_until_data_changes
 def index():
     """The plans of one year in the actor's area, with links to draft one and to the roll-up."""
     actor, year = current_actor(), _year()
@@ -72,7 +70,6 @@ def _detail(plan, status: int = 200, error: str | None = None, decision: Decisio
 
 @bp.get("/<int:plan_id>")
 @requires("plan.view")
-@kept_until_data_changes
 def detail(plan_id: int):
     """One plan: lines, totals, what waits and the timeline of every step."""
     return _detail(queries.get_plan_or_404(current_actor(), plan_id))
