@@ -28,6 +28,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -167,42 +168,25 @@ def member(client: Client, login: str, meeting: int, participants: list[int], st
 def prepare(env: dict, kader_count: int) -> tuple[list[tuple[str, int, list[str]]], int, list[int]]:
     """Migrate, seed the demo, add one kader account per Posyandu and a meeting; answers the
     (login, posyandu, months without a report yet) triples, the meeting id and its participant ids."""
-    for command in (["db", "upgrade", "heads"], ["seed", "demo"]):
-        subprocess.run([str(BIN / "flask"), *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    import datetime as dt
+    with demo_database(env) as password_hash:
+        import datetime as dt
 
-    from sqlalchemy import select
+        from sqlalchemy import select
 
-    from webapp import create_app
-    from webapp.access import Actor
-    from webapp.auth.models import Role, RoleAssignment, User
-    from webapp.auth.passwords import hash_password
-    from webapp.clock import month_key, shift_month, today_in
-    from webapp.extensions import db
-    from webapp.meetings import services as meetings
-    from webapp.regions.models import Posyandu
-    from webapp.reports.models import MonthlyReport
+        from webapp.access import Actor
+        from webapp.auth.models import User
+        from webapp.clock import today_in
+        from webapp.extensions import db
+        from webapp.meetings import services as meetings
+        from webapp.regions.models import Posyandu
 
-    app = create_app()
-    with app.app_context():
-        password_hash = hash_password(PASSWORD)  # the production cost: sign-ins are measured at it
-        for user in db.session.scalars(select(User)):
-            user.password_hash = password_hash
         posyandu = db.session.scalars(select(Posyandu).where(Posyandu.region_code.startswith("62.02."))
                                       .order_by(Posyandu.id).limit(kader_count)).all()
         pairs = []
         today = today_in("Asia/Pontianak")
         for index, item in enumerate(posyandu):
             login = f"beban.kader{index:02d}"
-            user = User(username=login, full_name=f"Kader Beban {index}", password_hash=password_hash)
-            user.roles.append(RoleAssignment(role=Role.KADER, region_code=item.region_code, posyandu_id=item.id))
-            db.session.add(user)
-            filed = {tuple(row) for row in db.session.execute(
-                select(MonthlyReport.year, MonthlyReport.month).where(MonthlyReport.posyandu_id == item.id))}
-            months = [shift_month(today.year, today.month, -k) for k in range(1, 37)]
-            pairs.append((login, item.id, [month_key(*m) for m in months if m not in filed]))
+            pairs.append((login, item.id, add_kader(login, f"Kader Beban {index}", item, password_hash, today)))
         db.session.commit()
         who = Actor(db.session.scalar(select(User).where(User.username == "pokjanal.kotabesi")))
         chair = db.session.scalar(select(User.id).where(User.username == "camat.kotabesi"))
@@ -212,9 +196,49 @@ def prepare(env: dict, kader_count: int) -> tuple[list[tuple[str, int, list[str]
             "agenda": ["Laporan"]})
         meetings.invite(who, meeting, ["62.02.01.2003", "62.02.01.2004"], [])
         participants = [p.id for p in meeting.participants]
+    return pairs, meeting.id, participants
+
+
+@contextmanager
+def demo_database(env: dict):
+    """Migrate and seed the demo (as `make run` does), every account's password PASSWORD at the configured
+    hash cost (sign-ins are measured at it); yields that hash inside the app's context."""
+    for command in (["db", "upgrade", "heads"], ["seed", "demo"]):
+        subprocess.run([str(BIN / "flask"), *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    os.environ.update(env)
+    from sqlalchemy import select
+
+    from webapp import create_app
+    from webapp.auth.models import User
+    from webapp.auth.passwords import hash_password
+    from webapp.extensions import db
+
+    with create_app().app_context():
+        password_hash = hash_password(PASSWORD)
+        for user in db.session.scalars(select(User)):
+            user.password_hash = password_hash
+        yield password_hash
         db.session.remove()
         db.engine.dispose()
-    return pairs, meeting.id, participants
+
+
+def add_kader(login: str, name: str, posyandu, password_hash: str, today) -> list[str]:
+    """A kader account for `posyandu` (in the session, not committed); answers the months of the last
+    three years it has no report for, newest first."""
+    from sqlalchemy import select
+
+    from webapp.auth.models import Role, RoleAssignment, User
+    from webapp.clock import month_key, shift_month
+    from webapp.extensions import db
+    from webapp.reports.models import MonthlyReport
+
+    user = User(username=login, full_name=name, password_hash=password_hash)
+    user.roles.append(RoleAssignment(role=Role.KADER, region_code=posyandu.region_code, posyandu_id=posyandu.id))
+    db.session.add(user)
+    filed = {tuple(row) for row in db.session.execute(
+        select(MonthlyReport.year, MonthlyReport.month).where(MonthlyReport.posyandu_id == posyandu.id))}
+    months = [shift_month(today.year, today.month, -k) for k in range(1, 37)]
+    return [month_key(*m) for m in months if m not in filed]
 
 
 class Server:

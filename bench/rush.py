@@ -22,7 +22,6 @@ import datetime as dt
 import os
 import random
 import socket
-import subprocess
 import tempfile
 import threading
 import time
@@ -30,7 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from common import table
-from load import BIN, GOOD, PASSWORD, Client, Server, Stats, bench_environment, percentile
+from load import GOOD, Client, Server, Stats, add_kader, bench_environment, demo_database, percentile
 
 MAKE_RUN = ("--workers", "2", "--worker-class", "gthread", "--threads", "4", "--log-level", "warning")
 KADER = {"62.02.01": 8, "62.02.05": 4, "53.03.05": 12}  # kecamatan: kader saving at once
@@ -58,40 +57,21 @@ class Log:
 def prepare(env: dict) -> list[tuple[str, int, str, str]]:
     """Migrate, seed the demo, one kader account per chosen Posyandu; answers (login, posyandu, region,
     a month it has no report for)."""
-    for command in (["db", "upgrade", "heads"], ["seed", "demo"]):
-        subprocess.run([str(BIN / "flask"), *command], cwd=env["PYTHONPATH"], env=env, check=True, capture_output=True)
-    os.environ.update(env)
-    from sqlalchemy import select
-
-    from webapp import create_app
-    from webapp.auth.models import Role, RoleAssignment, User
-    from webapp.auth.passwords import hash_password
-    from webapp.clock import month_key, shift_month
-    from webapp.extensions import db
-    from webapp.regions.models import Posyandu
-    from webapp.reports.models import MonthlyReport
-
-    app = create_app()
     kader = []
-    with app.app_context():
-        password_hash = hash_password(PASSWORD)
-        for user in db.session.scalars(select(User)):
-            user.password_hash = password_hash
+    with demo_database(env) as password_hash:
+        from sqlalchemy import select
+
+        from webapp.extensions import db
+        from webapp.regions.models import Posyandu
+
         today = dt.date.today()
         for kecamatan, count in KADER.items():
             for item in db.session.scalars(select(Posyandu).where(Posyandu.region_code.startswith(kecamatan + "."))
                                            .order_by(Posyandu.id).limit(count)):
                 login = f"rush.kader{len(kader):02d}"
-                user = User(username=login, full_name=f"Kader Rush {len(kader)}", password_hash=password_hash)
-                user.roles.append(RoleAssignment(role=Role.KADER, region_code=item.region_code, posyandu_id=item.id))
-                db.session.add(user)
-                filed = {tuple(row) for row in db.session.execute(
-                    select(MonthlyReport.year, MonthlyReport.month).where(MonthlyReport.posyandu_id == item.id))}
-                month = next(m for m in (shift_month(today.year, today.month, -k) for k in range(1, 37)) if m not in filed)
-                kader.append((login, item.id, item.region_code, month_key(*month)))
+                months = add_kader(login, f"Kader Rush {len(kader)}", item, password_hash, today)
+                kader.append((login, item.id, item.region_code, months[0]))
         db.session.commit()
-        db.session.remove()
-        db.engine.dispose()
     return kader
 
 
