@@ -83,3 +83,17 @@ def test_a_newer_version_names_what_changed(demo_client):
     html = demo_client.get(f"/verifikasi/{document.code}").get_data(as_text=True)
     assert "Versi lebih baru ada" in html and "penanda tangan" in html and "daftar hadir" not in html
     assert "Versi lebih baru" not in demo_client.get(f"/verifikasi/{newer.code}").get_data(as_text=True)
+
+
+def test_minutes_show_their_date_agenda_action_and_attendance_figures(demo_client):
+    document = services.record("notulen", 4343, "62.02.01", "Rapat Koordinasi — Figur", {
+        "kop": {"body": "Pokjanal Posyandu Kecamatan Kota Besi", "lines": [], "place": "Kota Besi"},
+        "header": {"day": "Senin, 7 Desember 2026", "present": 14, "invited": 18},
+        "agenda": [{"title": "A"}, {"title": "B"}, {"title": "C"}], "actions": [{"what": "X"}, {"what": "Y"}],
+        "signers": [], "attendance": [{"name": "Peserta Rahasia"}]})
+    db.session.commit()
+    html = " ".join(demo_client.get(f"/verifikasi/{document.code}").get_data(as_text=True).split())
+    for label, value in (("Hari, tanggal", "Senin, 7 Desember 2026"), ("Pokok bahasan", "3"), ("Tindak lanjut", "2"),
+                         ("Peserta hadir", "14 dari 18 undangan")):
+        assert f'<dt>{label}</dt><dd class="figure">{value}</dd>' in html, label
+    assert "Peserta Rahasia" not in html
