@@ -73,7 +73,7 @@ def verification_context(document: SignedDocument, newer: SignedDocument | None)
     content = json.loads(document.content)
     timezone = setting_for(document.region_code).timezone
     signers = [{"role": s.get("role", ""), "name": s.get("name", ""), "jabatan": s.get("jabatan", ""),
-                "date": s.get("date", "")} for s in content.get("signers", [])]
+                "date": s.get("date", "")} for s in content.get("signers", []) if s.get("name")]  # a step not taken: no signer
     return {
         "document": document, "signers": signers, "figures": figures(document, content),
         "kind_label": "Laporan Pelaksanaan Kegiatan" if content.get("activity") else document.kind_label,
