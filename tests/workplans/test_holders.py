@@ -8,6 +8,7 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from tests.workplans.helpers import actor, line_data, make_plan
@@ -110,6 +111,9 @@ def test_dana_desa_never_counts_toward_an_agency_in_the_roll_up(demo_client, log
     login_as(demo_client, "camat.kotabesi")
     page = demo_client.get("/rencana-kerja/rekap?tahun=2026").get_data(as_text=True)
     assert "Anggaran menurut pemilik anggaran" in page
+    printed = demo_client.get("/rencana-kerja/rekap.pdf?tahun=2026").data
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(printed)).pages).split())
+    assert "Pemilik anggaran (Renja/RKA)" in text and "Pemerintah desa (APBDes) 1.500.000" in text
     book = load_workbook(io.BytesIO(demo_client.get("/rencana-kerja/rekap.xlsx?tahun=2026").data))
     rows = {row[0]: row[1] for row in list(book["Pemilik anggaran"].values)[1:]}
     assert rows["Dinkes"] == 2_000_000 and rows["Pemerintah desa (APBDes)"] == 1_500_000
