@@ -105,3 +105,21 @@ def test_the_realisation_report_is_for_approved_plans_in_scope_only(demo_client,
         assert demo_client.get(f"/rencana-kerja/{plan.id}/realisasi.pdf").status_code == 404, who
     login_as(demo_client, "camat.kotabesi")
     assert demo_client.get(f"/rencana-kerja/{plan.id}/realisasi.pdf").status_code == 200
+
+
+def test_a_plan_signed_before_whole_rows_were_frozen_still_prints_and_verifies_its_frozen_values(demo_client,
+                                                                                                  login_as):
+    plan = _signed_plan()
+    document = documents.latest(KIND, plan.id)
+    content = json.loads(document.content)
+    content["lines"] = [[f"Lama {row['activity']}", row["indicator"], row["target_value"], "Lokasi lama",
+                         row["schedule_label"], row["person_in_charge"], row["source_label"], row["budget"]]
+                        for row in content["lines"]]  # the first frozen format: a list per line
+    del content["heading"]
+    document.content, document.content_sha256 = signing.canonical(content), signing.digest(content)
+    db.session.commit()
+    login_as(demo_client, "pokja.palangan")
+    text = " ".join(_text(demo_client.get(f"/rencana-kerja/{plan.id}.pdf")).split())
+    assert "Lama PMT lokal balita" in text and "Lokasi lama" in text and "PKM Kota Besi" in text
+    html = " ".join(demo_client.get(f"/verifikasi/{document.code}").get_data(as_text=True).split())
+    assert "<dt>Jumlah anggaran</dt><dd class=\"figure\">Rp 3.500.000</dd>" in html
