@@ -132,7 +132,7 @@ def pdf_context(plan: Plan) -> dict:
     groups = _groups(rows)
     heading = printed.get("heading", {"title": plan.title, "background": plan.background})
     return {
-        "setting": setting, "logo": logo, "draft": document is None, "kop_lines": printed["kop"]["lines"],
+        "setting": setting, "logo": logo, "draft": not rules.is_approved(plan), "kop_lines": printed["kop"]["lines"],
         "title": printed["title"], "number": printed.get("number", ""), "heading": heading,
         "period": printed.get("period", plan.period_label), "revision": printed.get("revision", plan.revision),
         "groups": groups, "by_field": [(label, subtotal) for label, _, subtotal in groups],
