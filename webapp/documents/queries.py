@@ -10,7 +10,6 @@ from webapp.documents.models import SignedDocument
 from webapp.extensions import db
 
 
-
 def by_code(code: str) -> SignedDocument | None:
     """The code is the key a printed page carries; it is public by design (the page shows no personal data)."""
     return db.session.scalar(select(SignedDocument).where(SignedDocument.code == code))

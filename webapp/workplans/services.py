@@ -265,12 +265,20 @@ def _checked_volume(data: dict) -> dict:
     return {"volume": volume, "unit_price": None}
 
 
+def _kabupaten_mitra(plan: Plan, value) -> Mitra | None:
+    """A registered, active mitra of the plan's kabupaten named by its id, else None."""
+    mitra = db.session.get(Mitra, int(value)) if str(value).isdigit() else None
+    if mitra is None or not mitra.is_active or mitra.kabupaten_code != kabupaten_code_of(plan.region_code):
+        return None
+    return mitra
+
+
 def _checked_mitra(plan: Plan, value) -> int | None:
     """The pelaksana: a registered, active mitra of the plan's kabupaten, or None for the body itself."""
     if value in (None, ""):
         return None
-    mitra = db.session.get(Mitra, int(value)) if str(value).isdigit() else None
-    if mitra is None or not mitra.is_active or mitra.kabupaten_code != kabupaten_code_of(plan.region_code):
+    mitra = _kabupaten_mitra(plan, value)
+    if mitra is None:
         raise Refused("Pelaksana tidak dikenal atau bukan mitra kabupaten ini. Pilih dari daftar.", "mitra_id")
     return mitra.id
 
@@ -279,10 +287,7 @@ def _checked_holder(plan: Plan, data: dict, mitra_id: int | None) -> tuple[str, 
     """The pemilik anggaran: derived from the source when left on "otomatis"; a named mitra must be one of the
     plan's kabupaten; APBDes money always belongs to the desa."""
     choice = str(data.get("budget_holder") or "")
-    named = None
-    if choice.startswith("m:"):
-        named = _collect({}, _checked_mitra, plan, choice[2:])
-        named = db.session.get(Mitra, named) if named else None
+    named = _kabupaten_mitra(plan, choice[2:]) if choice.startswith("m:") else None
     try:
         return holders.checked(choice, data["funding_source"], db.session.get(Mitra, mitra_id) if mitra_id else None,
                                named)
