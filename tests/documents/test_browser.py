@@ -47,3 +47,18 @@ def test_the_account_edit_form_and_the_undangan_button_fit_a_thumb(phone, live_s
     page.wait_for_load_state("networkidle")
     assert page.locator("text=Undangan diterbitkan dengan nomor 400.5.9/1/Pokjanal/").is_visible()
     _shot(page, "meeting-undangan")
+
+
+def test_a_plan_verification_page_shows_its_frozen_figures_on_a_phone(phone, live_server):
+    with live_server.app.app_context():
+        from tests.workplans.test_frozen import _signed_plan
+        from webapp.documents import queries
+        from webapp.workplans.printing import KIND
+
+        code = queries.latest(KIND, _signed_plan().id).code
+    page = phone.new_page()  # anonymous, as a QR scan opens it
+    page.goto(f"{live_server.url}/verifikasi/{code}")
+    assert page.evaluate(PROBLEMS) == []
+    text = page.locator("#verifikasi").inner_text()
+    assert "Jumlah kegiatan" in text and "Anggaran Dana Desa" in text and "Rp 3.500.000" in text
+    _shot(page, "verify-plan")

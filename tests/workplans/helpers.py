@@ -42,7 +42,7 @@ def make_carried_line(short_name: str = "PKM Kota Besi", approve: bool = True):
 
     plan = make_plan(submit=True)
     line = plan.lines[0]
-    line.mitra_id = find("62.02", short_name).id
+    line.mitra = find("62.02", short_name)  # the object, so what the approval freezes names it
     db.session.flush()
     if approve:
         services.approve(actor("kades.palangan"), plan, "", None)

@@ -121,3 +121,31 @@ def test_plan_goes_up_the_chain_on_a_phone(live_server, phone):
     assert len(re.findall(r"Tanggal \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
                           r"November|Desember) 20\d\d", text)) == 2
     assert "DRAF" not in text
+
+
+@pytest.mark.browser
+def test_an_approved_plan_links_its_realisation_report_and_the_line_form_offers_the_holder(live_server, phone):
+    import os
+
+    from tests.conftest import sign_in_page
+    from tests.test_thumb_sizes_browser import PROBLEMS
+
+    with live_server.app.app_context():
+        from tests.workplans.helpers import make_plan
+        from tests.workplans.test_frozen import _signed_plan
+
+        plan_id, draft_id = _signed_plan().id, make_plan(region_code="62.02.01.2003", year=2027).id
+    page = phone.new_page()
+    sign_in_page(page, live_server.url, "pokja.palangan")
+    page.goto(f"{live_server.url}/rencana-kerja/{plan_id}")
+    assert page.evaluate(PROBLEMS) == []
+    expect(page.locator("#kegiatan")).to_contain_text("Pemilik anggaran: Pemerintah Desa Palangan")
+    expect(page.locator("#realisation-pdf")).to_be_visible()
+    folder = os.environ.get("POKJANAL_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=os.path.join(folder, "plan-approved.png"), full_page=True)
+    page.goto(f"{live_server.url}/rencana-kerja/{draft_id}/kegiatan/baru")
+    assert page.evaluate(PROBLEMS) == []
+    expect(page.locator("select[name=budget_holder]")).to_be_visible()
+    if folder:
+        page.screenshot(path=os.path.join(folder, "line-form.png"), full_page=True)

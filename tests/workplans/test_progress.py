@@ -1,5 +1,6 @@
 """Lines owned by mitra, realisation with history, separation of duties, the roll-up matrix and the
 funding-source migration."""
+import datetime as dt
 import random
 
 import pytest
@@ -180,14 +181,14 @@ def test_need_without_allocation_lists_a_desa_until_its_plan_funds_a_posyandu(de
     assert rollup(actor("camat.kotabesi"), kota_besi, year).needs == []
 
 
-def test_plan_pdf_has_the_realisation_annex_and_never_one_name_in_two_signature_blocks(demo_app):
+def test_realisation_is_its_own_report_never_an_annex_and_never_one_name_in_two_signature_blocks(demo_app):
     import io
 
     from pypdf import PdfReader
 
     from webapp import pdf
     from webapp.workplans.models import Decision
-    from webapp.workplans.printing import pdf_context, signatures
+    from webapp.workplans.printing import pdf_context, realisation_context, signatures
 
     line = make_carried_line()
     services.record_progress(actor("dinkes.kotim"), line, {"progress": "berjalan", "spent": 750_000,
@@ -195,9 +196,12 @@ def test_plan_pdf_has_the_realisation_annex_and_never_one_name_in_two_signature_
     plan = line.plan
     with demo_app.test_request_context():
         data = pdf.render_pdf("pdf/workplan.html", **pdf_context(plan))
+        report = pdf.render_pdf("pdf/workplan_realisation.html", **realisation_context(plan, dt.date(2026, 3, 2)))
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
-    assert "Lampiran: realisasi kegiatan" in text and "PKM Kota Besi" in text and "750.000" in text
-    assert "PMT 15 hari" in text
+    assert "PKM Kota Besi" in text and "realisasi" not in text.lower() and "PMT 15 hari" not in text
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(report)).pages)
+    assert "LAPORAN REALISASI RENCANA KERJA" in text and "Keadaan per 2 Maret 2026" in text
+    assert "PKM Kota Besi" in text and "750.000" in text and "PMT 15 hari" in text
     # a plan approved before the rule by the person who also submitted it: the name is printed once
     plan.steps[1].name = plan.steps[0].name
     assert plan.steps[1].decision == Decision.APPROVED

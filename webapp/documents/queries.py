@@ -9,8 +9,6 @@ from webapp.audit import AuditEvent
 from webapp.documents.models import SignedDocument
 from webapp.extensions import db
 
-CHECK_ACTIONS = ("document.checked", "document.unknown")
-
 
 def by_code(code: str) -> SignedDocument | None:
     """The code is the key a printed page carries; it is public by design (the page shows no personal data)."""
@@ -23,7 +21,7 @@ def latest(kind: str, subject_id: int) -> SignedDocument | None:
                              .order_by(SignedDocument.version.desc()).limit(1))
 
 
-def checks_from(address: str, since: dt.datetime) -> int:
-    """Verification look-ups from one address since a moment (rate limit, counted in the audit trail)."""
+def failed_checks_from(address: str, since: dt.datetime) -> int:
+    """Look-ups of unknown codes from one address since a moment (the rate limit counts only these)."""
     return db.session.scalar(select(func.count()).select_from(AuditEvent).where(
-        AuditEvent.action.in_(CHECK_ACTIONS), AuditEvent.address == address, AuditEvent.at >= since)) or 0
+        AuditEvent.action == "document.unknown", AuditEvent.address == address, AuditEvent.at >= since)) or 0

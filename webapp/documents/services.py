@@ -1,13 +1,16 @@
 """Freezing what a signed document prints, and checking a printed page's verification code.
 
 `record` is called inside the signing service's own transaction (the caller commits); `check` is
-the public look-up: rate-limited per address and written to the audit trail.
+the public look-up. A good code is always answered and writes nothing (a village behind one carrier
+address must never be refused, and an anonymous look-up must not change what pages show); only failed
+look-ups are audited, and they are what the per-address limit counts.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
+import logging
 import secrets
 
 from flask import abort
@@ -18,7 +21,8 @@ from webapp.documents import queries
 from webapp.documents.models import SignedDocument
 from webapp.extensions import db
 
-CHECKS_PER_WINDOW = 60
+LOG = logging.getLogger("pokjanal.verification")
+CHECKS_PER_WINDOW = 60  # failed look-ups per address in the window
 WINDOW = dt.timedelta(minutes=10)
 SECTION_LABELS = {
     "kop": "kop surat", "title": "judul", "header": "kepala notulen", "opening": "pembukaan", "agenda": "pembahasan",
@@ -65,14 +69,16 @@ def changes(older: SignedDocument, newer: SignedDocument) -> list[str]:
 
 
 def check(code: str, address: str, actor_id: int | None = None) -> tuple[SignedDocument, SignedDocument | None]:
-    """The document a printed code names and its newer version, if any. Too many look-ups from one
-    address answer 429; an unknown code 404. Every look-up is audited."""
-    if queries.checks_from(address, utcnow() - WINDOW) >= CHECKS_PER_WINDOW:
-        abort(429)
+    """The document a printed code names and its newer version, if any. A known code is answered whatever
+    the address did before, and is only logged (no row: nothing a page reads changes). An unknown code is
+    404 and audited; an address with too many failures in the window gets 429 for its next unknown code."""
     document = queries.by_code(code) if 8 <= len(code) <= 32 else None
-    audit(actor_id, "document.checked" if document else "document.unknown", code[:120], address=address[:64])
-    db.session.commit()
     if document is None:
+        if queries.failed_checks_from(address, utcnow() - WINDOW) >= CHECKS_PER_WINDOW:
+            abort(429)
+        audit(actor_id, "document.unknown", code[:120], address=address[:64])
+        db.session.commit()
         abort(404)
+    LOG.info("document.checked %s from %s (user %s)", document.code, address[:64], actor_id or "-")
     newest = queries.latest(document.kind, document.subject_id)
     return document, (newest if newest.id != document.id else None)

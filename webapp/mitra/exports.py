@@ -12,8 +12,9 @@ LINE_COLUMNS = [Column("Wilayah", width=24), Column("Kecamatan", width=18), Colu
                 Column("Kode kegiatan", width=16), Column("Sumber dana", width=18), Column("Pelaksana", width=22),
                 Column("Volume", "int", 10), Column("Satuan", width=10), Column("Harga satuan (Rp)", "rupiah", 16),
                 Column("Anggaran (Rp)", "rupiah", 16), Column("Realisasi (Rp)", "rupiah", 16),
-                Column("Status kegiatan", width=16), Column("Keluaran", width=24)]
-SUM_COLUMNS = [Column("Menurut", width=14), Column("Kelompok", width=28), Column("Disetujui (Rp)", "rupiah", 16),
+                Column("Status kegiatan", width=16), Column("Keluaran", width=24),
+                Column("Pemilik anggaran", width=24)]
+SUM_COLUMNS = [Column("Menurut", width=28), Column("Kelompok", width=28), Column("Disetujui (Rp)", "rupiah", 16),
                Column("Belum disetujui (Rp)", "rupiah", 18), Column("Realisasi (Rp)", "rupiah", 16)]
 
 
@@ -21,19 +22,26 @@ def _line_row(line) -> list:
     plan = line.plan
     return [plan.region.label, kecamatan_label(plan), plan.title, rules.status_label(plan), line.activity,
             line.field_label, line.activity_code or None, line.source_label, line.pelaksana_label, line.volume,
-            line.unit or None, line.unit_price, line.budget, line.spent, line.progress_label, line.output or None]
+            line.unit or None, line.unit_price, line.budget, line.spent, line.progress_label, line.output or None,
+            line.holder_label]
+
+
+def _sums(part, prefix: str) -> list[list]:
+    rows = [[f"{prefix}: {title}", key, approved, pending, spent]
+            for title, groups in (("Bidang", part.by_field), ("Sumber dana", part.by_source),
+                                  ("Kecamatan", part.by_kecamatan))
+            for key, approved, pending, spent in groups.items()]
+    return rows + [[f"{prefix}: Jumlah", None, part.approved, part.pending, part.spent]]
 
 
 def page_export(data: MitraPage) -> Export:
-    """The lines on one sheet; the totals by field, source and kecamatan on another."""
-    sums = [[title, key, approved, pending, spent]
-            for title, groups in (("Bidang", data.by_field), ("Sumber dana", data.by_source),
-                                  ("Kecamatan", data.by_kecamatan))
-            for key, approved, pending, spent in groups.items()]
-    sums.append(["Jumlah", None, data.approved, data.pending, data.spent])
+    """The lines carried on one sheet, the lines whose budget the mitra holds (its Renja/RKA) on another,
+    the totals of both by field, source and kecamatan on a third."""
+    sums = _sums(data.own, "Anggaran Anda") + _sums(data.carried, "Sebagai pelaksana")
     return Export(title=f"Kegiatan {data.mitra.name}", area=data.mitra.name, period="Semua rencana kerja",
                   timezone=setting_for(data.mitra.kabupaten_code).timezone,
-                  sheets=[Sheet("Kegiatan", LINE_COLUMNS, [_line_row(line) for line in data.lines]),
+                  sheets=[Sheet("Kegiatan", LINE_COLUMNS, [_line_row(line) for line in data.carried.lines]),
+                          Sheet("Anggaran Anda", LINE_COLUMNS, [_line_row(line) for line in data.own.lines]),
                           Sheet("Jumlah", SUM_COLUMNS, sums)])
 
 

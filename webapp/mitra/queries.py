@@ -84,11 +84,21 @@ def kecamatan_of(kabupaten_code: str) -> list[Region]:
                                    .order_by(Region.code)))
 
 
+def _active_mitra(region_code: str) -> list[Mitra]:
+    return list(db.session.scalars(select(Mitra).where(Mitra.kabupaten_code == kabupaten_code_of(region_code),
+                                                       Mitra.is_active.is_(True)).order_by(Mitra.kind, Mitra.short_name)))
+
+
 def pelaksana_choices(region_code: str) -> list[tuple[str, str]]:
     """The plan's own body first, then the active mitra of its kabupaten, as (id, label)."""
-    rows = db.session.scalars(select(Mitra).where(Mitra.kabupaten_code == kabupaten_code_of(region_code),
-                                                  Mitra.is_active.is_(True)).order_by(Mitra.kind, Mitra.short_name))
-    return [("", "Tim/Pokja sendiri")] + [(str(m.id), f"{m.short_name} — {m.name}") for m in rows]
+    return [("", "Tim/Pokja sendiri")] + [(str(m.id), f"{m.short_name} — {m.name}") for m in _active_mitra(region_code)]
+
+
+def holder_choices(region_code: str) -> list[tuple[str, str]]:
+    """Pemilik anggaran options: automatic, desa, the body, the community, then the kabupaten's active mitra."""
+    from webapp.workplans.holders import choices
+
+    return choices(_active_mitra(region_code))
 
 
 # ---- one mitra's page ---------------------------------------------------------------------------
@@ -110,21 +120,14 @@ class Sums:
 
 
 @dataclass
-class MitraPage:
-    mitra: Mitra
-    year: int
-    lines: list[PlanLine]
-    by_field: Sums
-    by_source: Sums
-    by_kecamatan: Sums
-    total: Sums
-    actions: list[ActionItem] = field(default_factory=list)    # open, soonest due first
-    meetings: list[Meeting] = field(default_factory=list)      # invited through the mitra's staff
-    today: object = None
+class Part:
+    """One set of lines of a mitra page with its totals by field, source and kecamatan."""
 
-    @property
-    def overdue(self) -> list[ActionItem]:
-        return [a for a in self.actions if a.due_on and a.due_on < self.today]
+    lines: list[PlanLine] = field(default_factory=list)
+    by_field: Sums = field(default_factory=Sums)
+    by_source: Sums = field(default_factory=Sums)
+    by_kecamatan: Sums = field(default_factory=Sums)
+    total: Sums = field(default_factory=Sums)
 
     @property
     def approved(self) -> int:
@@ -139,6 +142,24 @@ class MitraPage:
         return self.total.rows.get("", [0, 0, 0])[2]
 
 
+@dataclass
+class MitraPage:
+    """`own`: lines whose budget this mitra holds (its Renja/RKA: "Anggaran Anda"); `carried`: lines it
+    carries out whoever pays ("Anda sebagai pelaksana"). A Dana Desa line a puskesmas carries is in
+    `carried` only: it is the desa's money."""
+    mitra: Mitra
+    year: int
+    own: Part
+    carried: Part
+    actions: list[ActionItem] = field(default_factory=list)    # open, soonest due first
+    meetings: list[Meeting] = field(default_factory=list)      # invited through the mitra's staff
+    today: object = None
+
+    @property
+    def overdue(self) -> list[ActionItem]:
+        return [a for a in self.actions if a.due_on and a.due_on < self.today]
+
+
 def kecamatan_label(plan: Plan) -> str:
     region = plan.region
     if region.level == Level.KABUPATEN:
@@ -146,30 +167,35 @@ def kecamatan_label(plan: Plan) -> str:
     return (region if region.level == Level.KECAMATAN else region.parent).label
 
 
-def lines_of(actor: Actor, mitra: Mitra, year: int) -> list[PlanLine]:
-    """Lines carried by this mitra or its units in the current revision of the year's plans the actor reads."""
+def lines_of(actor: Actor, mitra: Mitra, year: int, column=PlanLine.mitra_id) -> list[PlanLine]:
+    """Lines carried by this mitra or its units (or, with `column` the budget holder, paid by them) in the
+    current revision of the year's plans the actor reads."""
     newer = select(Plan.previous_id).where(Plan.previous_id.is_not(None))
     return list(db.session.scalars(
         select(PlanLine).join(Plan, Plan.id == PlanLine.plan_id)
-        .where(PlanLine.mitra_id.in_(mitra.family_ids), actor.where_region("mitra.read", Plan.region_code),
+        .where(column.in_(mitra.family_ids), actor.where_region("mitra.read", Plan.region_code),
                Plan.year == year, Plan.id.not_in(newer))
         .options(contains_eager(PlanLine.plan))  # the plans from the join, not one statement each
         .order_by(Plan.region_code, Plan.id, PlanLine.position)))
 
 
-def page(actor: Actor, mitra: Mitra, year: int) -> MitraPage:
-    """What is expected of this mitra: its lines at every tier below, totals by field, source and kecamatan."""
-    lines = lines_of(actor, mitra, year)
-    today = today_in(setting_for(mitra.kabupaten_code).timezone)
-    result = MitraPage(mitra, year, lines, Sums(), Sums(), Sums(), Sums(), actions=open_actions(actor, mitra),
-                       meetings=invited_meetings(actor, mitra), today=today)
+def _part(lines: list[PlanLine]) -> Part:
+    part = Part(lines)
     for line in lines:
         approved = rules.is_approved(line.plan)
-        result.by_field.add(SPM_LABELS[line.spm_field], line, approved)
-        result.by_source.add(SOURCE_LABELS[line.funding_source], line, approved)
-        result.by_kecamatan.add(kecamatan_label(line.plan), line, approved)
-        result.total.add("", line, approved)
-    return result
+        part.by_field.add(SPM_LABELS[line.spm_field], line, approved)
+        part.by_source.add(SOURCE_LABELS[line.funding_source], line, approved)
+        part.by_kecamatan.add(kecamatan_label(line.plan), line, approved)
+        part.total.add("", line, approved)
+    return part
+
+
+def page(actor: Actor, mitra: Mitra, year: int) -> MitraPage:
+    """What this mitra pays for (its Renja/RKA) and what it carries out, at every tier below, with totals."""
+    own = lines_of(actor, mitra, year, PlanLine.budget_holder_mitra_id)
+    today = today_in(setting_for(mitra.kabupaten_code).timezone)
+    return MitraPage(mitra, year, _part(own), _part(lines_of(actor, mitra, year)),
+                     actions=open_actions(actor, mitra), meetings=invited_meetings(actor, mitra), today=today)
 
 
 def open_actions(actor: Actor, mitra: Mitra) -> list[ActionItem]:

@@ -15,12 +15,13 @@ def plan_export(plan: Plan) -> Export:
     columns = [Column("No", "int", 6), Column("Bidang SPM", width=22), Column("Kegiatan", width=40),
                Column("Indikator", width=32), Column("Target", width=14), Column("Sasaran", width=20),
                Column("Lokasi", width=24), Column("Jadwal", width=18), Column("Penanggung jawab", width=22),
-               Column("Sumber dana", width=18), Column("Anggaran (Rp)", "rupiah", 16)]
+               Column("Sumber dana", width=18), Column("Anggaran (Rp)", "rupiah", 16),
+               Column("Pelaksana", width=22), Column("Pemilik anggaran", width=24)]
     lines = [[n, line.field_label, line.activity, line.indicator or None, line.target_value or None,
               line.target_group or None, line.location_label or None, line.schedule_label or None,
-              line.person_in_charge or None, line.source_label, line.budget]
+              line.person_in_charge or None, line.source_label, line.budget, line.pelaksana_label, line.holder_label]
              for n, line in enumerate(plan.lines, start=1)]
-    lines.append([None, None, "Jumlah", None, None, None, None, None, None, None, plan.total])
+    lines.append([None, None, "Jumlah", None, None, None, None, None, None, None, plan.total, None, None])
     return Export(title=f"Rencana kerja {plan.title}", area=plan.region.full_label, period=plan.period_label,
                   timezone=setting_for(plan.region_code).timezone, sheets=[Sheet("Rencana kerja", columns, lines)],
                   definitions=[("Status", rules.status_label(plan)), ("Revisi", str(plan.revision)), RUPIAH])
@@ -40,7 +41,12 @@ def rollup_export(data) -> Export:
                     Column("Disetujui (Rp)", "rupiah", 16), Column("Semua (Rp)", "rupiah", 16),
                     Column("Realisasi (Rp)", "rupiah", 16)],
                    [[r.field, r.source, r.pelaksana, r.approved, r.every, r.spent] for r in data.matrix])
+    holders = Sheet("Pemilik anggaran", [Column("Pemilik anggaran", width=36), Column("Disetujui (Rp)", "rupiah", 18),
+                                         Column("Semua rencana (Rp)", "rupiah", 18)],
+                    [list(row) for row in data.by_holder])
     return Export(title="Rekap rencana kerja", area=data.region.full_label, period=f"Tahun {data.year}",
                   timezone=setting_for(data.region.code).timezone,
-                  sheets=[status, Sheet("Anggaran", budget, sums), matrix],
-                  definitions=[RUPIAH, ("Disetujui", "Rencana yang sudah disetujui pejabat penyetuju tingkatnya.")])
+                  sheets=[status, Sheet("Anggaran", budget, sums), holders, matrix],
+                  definitions=[RUPIAH, ("Disetujui", "Rencana yang sudah disetujui pejabat penyetuju tingkatnya."),
+                               ("Pemilik anggaran", "Yang menganggarkan kegiatan (Renja/RKA-nya). Dana Desa/ADD milik "
+                                                    "pemerintah desa, tidak dihitung pada OPD pelaksananya.")])

@@ -76,6 +76,7 @@ class LineForm(FlaskForm):
                              render_kw={"inputmode": "numeric", "placeholder": "mis. 300.000"})
     output = StringField("Keluaran yang diharapkan", validators=[Optional(), max_length(300)])
     budget = StringField("Anggaran (Rp)", validators=[max_length(30)], filters=[as_text], render_kw={"inputmode": "numeric", "placeholder": "mis. 12.500.000"})
+    budget_holder = SelectField("Pemilik anggaran", validate_choice=False)
     funding_source = SelectField("Sumber dana",
                                  choices=[("", "— pilih —")] + [(k.value, v) for k, v in SOURCE_LABELS.items()],
                                  validate_choice=False)
@@ -123,6 +124,7 @@ class LineForm(FlaskForm):
                 "location": self.location.data, "months": [m for m in self.months.data or [] if m.isdigit()],
                 "person_in_charge": self.person_in_charge.data, "budget": parse_rupiah(self.budget.data),
                 "funding_source": self.funding_source.data, "mitra_id": self.mitra_id.data,
+                "budget_holder": self.budget_holder.data or "",
                 "activity_code": self.activity_code.data, "unit": self.unit.data, "output": self.output.data,
                 "kit_items": list(self.kit_items.data or []), **optional}
 

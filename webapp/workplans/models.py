@@ -129,6 +129,8 @@ class PlanLine(db.Model):
     budget: Mapped[int] = mapped_column(BigInteger, default=0)
     funding_source: Mapped[FundingSource] = mapped_column(String(12))
     mitra_id: Mapped[int | None] = mapped_column(ForeignKey("mitra.id"), index=True)  # pelaksana; None = the body
+    budget_holder: Mapped[str] = mapped_column(String(12), default="")  # pemilik anggaran: see workplans.holders
+    budget_holder_mitra_id: Mapped[int | None] = mapped_column(ForeignKey("mitra.id"), index=True)
     activity_code: Mapped[str] = mapped_column(String(40), default="")  # desa 02.02.02 or a SIPD sub-kegiatan
     volume: Mapped[int | None]
     unit: Mapped[str] = mapped_column(String(30), default="")           # satuan: "kali", "orang", "paket"
@@ -144,7 +146,8 @@ class PlanLine(db.Model):
     plan: Mapped[Plan] = relationship(back_populates="lines")
     posyandu: Mapped[Posyandu | None] = relationship(lazy="joined")
     location_region: Mapped[Region | None] = relationship(lazy="joined")
-    mitra: Mapped[Mitra | None] = relationship(lazy="joined")
+    mitra: Mapped[Mitra | None] = relationship(lazy="joined", foreign_keys=[mitra_id])
+    budget_holder_mitra: Mapped[Mitra | None] = relationship(lazy="joined", foreign_keys=[budget_holder_mitra_id])
     progress_events: Mapped[list[ProgressEvent]] = relationship(
         back_populates="line", cascade="all, delete-orphan", order_by="ProgressEvent.id"
     )
@@ -164,6 +167,12 @@ class PlanLine(db.Model):
     @property
     def pelaksana_label(self) -> str:
         return self.mitra.short_name if self.mitra is not None else "Tim/Pokja sendiri"
+
+    @property
+    def holder_label(self) -> str:
+        from webapp.workplans.holders import holder_label
+
+        return holder_label(self)
 
     @property
     def progress_label(self) -> str:

@@ -1,8 +1,10 @@
 """What the printed plan needs: the issuing tier's kop, grouped lines, totals and the signature blocks.
 
-Each approval step freezes the kop and the signature blocks as they print then (a SignedDocument
-version: approval is version 1, the endorsement above version 2), and the PDF of an approved plan
-prints those, with the QR that verifies them; its lines are locked by the approval itself.
+Each approval step freezes the whole printed page as it prints then (a SignedDocument version: approval
+is version 1, the endorsement above version 2): kop, heading, every column of every line (pelaksana,
+lokasi, pemilik anggaran by name) and the signature blocks. The PDF of an approved plan prints only
+that, with the QR that verifies it; renaming a mitra or a Posyandu later changes nothing on it.
+Realisation is a separate, live report (`realisation_context`), never part of the signed page.
 """
 from __future__ import annotations
 
@@ -14,9 +16,8 @@ from webapp.documents import numbering, printing as verification, queries as doc
 from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
 from webapp.workplans import rules
-from webapp.workplans.models import (
-    Decision, Plan, grouped_by_field, spent_total, totals_by_field, totals_by_source,
-)
+from webapp.spm import FundingSource, SpmField
+from webapp.workplans.models import Decision, Plan, spent_total
 
 KIND = "rencana_kerja"
 
@@ -55,18 +56,60 @@ def _one_name_once(blocks: list[dict]) -> list[dict]:
     return blocks
 
 
+ROW_KEYS = ("activity", "indicator", "target_value", "location_label", "schedule_label", "person_in_charge",
+            "source_label", "budget")
+"""The order of a row in the first frozen format (a list per line): kept to print plans signed then."""
+
+
+def row_of(line) -> dict:
+    """Every value the plan prints for one line, as text and rupiah, frozen at signing."""
+    return {"spm_field": str(line.spm_field), "field_label": line.field_label, "activity": line.activity,
+            "indicator": line.indicator, "target_value": line.target_value, "target_group": line.target_group,
+            "location_label": line.location_label, "schedule_label": line.schedule_label,
+            "pelaksana_label": line.pelaksana_label, "person_in_charge": line.person_in_charge,
+            "funding_source": str(line.funding_source), "source_label": line.source_label,
+            "holder_label": line.holder_label, "budget": line.budget}
+
+
 def content(plan: Plan) -> dict:
-    """What an approved plan prints that is not locked by the approval itself: kop, title and signers;
-    the lines go in as well, so the verification hash covers the whole page."""
+    """Everything an approved plan prints: kop, title, the plan's heading, every column of every line and
+    the signers, so the verification hash covers the whole page and the page never changes after signing."""
     setting = setting_for(plan.region_code)
     kop = kop_for(plan.region)
     return {
         "kop": kop.as_dict(), "title": f"Rencana Kerja {kop.body} {plan.year}", "period": plan.period_label,
-        "revision": plan.revision,
-        "lines": [[line.activity, line.indicator, line.target_value, line.location_label, line.schedule_label,
-                   line.person_in_charge, line.source_label, line.budget] for line in plan.lines],
+        "revision": plan.revision, "heading": {"title": plan.title, "background": plan.background},
+        "lines": [row_of(line) for line in plan.lines],
         "signers": [{**block, "role": block["title"]} for block in signatures(plan, setting.timezone, kop.place)],
     }
+
+
+def printed_rows(printed: dict, plan: Plan) -> list[dict]:
+    """The frozen rows; a plan signed before whole rows were frozen (a list per line) keeps its frozen
+    values and takes only what was not frozen then (field, pelaksana, holder) from its locked lines."""
+    rows = printed.get("lines", [])
+    if all(isinstance(row, dict) for row in rows):
+        return rows
+    return [{**row_of(line), **dict(zip(ROW_KEYS, row, strict=True))} for line, row in zip(plan.lines, rows, strict=False)]
+
+
+def _groups(rows: list[dict]) -> list[tuple[str, list[dict], int]]:
+    """Rows under their SPM field (fixed order) with the group's subtotal."""
+    order = {str(f): i for i, f in enumerate(SpmField)}
+    fields = sorted({row["spm_field"] for row in rows}, key=lambda f: order.get(f, len(order)))
+    groups = []
+    for key in fields:
+        members = [row for row in rows if row["spm_field"] == key]
+        groups.append((members[0]["field_label"], members, sum(row["budget"] for row in members)))
+    return groups
+
+
+def by_source(rows: list[dict]) -> list[tuple[str, int]]:
+    """(source label, summed budget) in the fixed source order, as printed and as verified."""
+    order = {str(s): i for i, s in enumerate(FundingSource)}
+    labels = {row["source_label"]: order.get(row.get("funding_source", ""), len(order)) for row in rows}
+    return [(label, sum(r["budget"] for r in rows if r["source_label"] == label))
+            for label in sorted(labels, key=lambda label: (labels[label], label))]
 
 
 def freeze(plan: Plan):
@@ -80,15 +123,34 @@ def freeze(plan: Plan):
 
 
 def pdf_context(plan: Plan) -> dict:
+    """A draft prints its live lines; an approved plan prints only what its latest signed version froze."""
     setting = setting_for(plan.region_code)
     document = documents.latest(KIND, plan.id) if rules.is_approved(plan) else None
     printed = json.loads(document.content) if document else content(plan)
     logo = pdf.data_uri(document.logo, document.logo_mime) if document else pdf.data_uri(setting.logo, setting.logo_mime)
+    rows = printed_rows(printed, plan)
+    groups = _groups(rows)
+    heading = printed.get("heading", {"title": plan.title, "background": plan.background})
     return {
         "setting": setting, "logo": logo, "draft": not rules.is_approved(plan), "kop_lines": printed["kop"]["lines"],
-        "title": printed["title"], "number": printed.get("number", ""), "plan": plan, "groups": grouped_by_field(plan.lines),
-        "by_field": totals_by_field(plan.lines), "by_source": totals_by_source(plan.lines), "total": plan.total,
+        "title": printed["title"], "number": printed.get("number", ""), "heading": heading,
+        "period": printed.get("period", plan.period_label), "revision": printed.get("revision", plan.revision),
+        "groups": groups, "by_field": [(label, subtotal) for label, _, subtotal in groups],
+        "by_source": by_source(rows), "total": sum(row["budget"] for row in rows),
         "signatures": printed["signers"], "verification": verification.footer(document) if document else None,
-        "realisation": rules.is_approved(plan), "spent": spent_total(plan.lines),
         "landscape": True,  # nine columns: the matrix is printed sideways, as Renja tables are
+    }
+
+
+def realisation_context(plan: Plan, today) -> dict:
+    """The live "Laporan Realisasi Rencana Kerja": where each approved line stands today. Not signed and
+    not part of the signed plan; it names the plan (its nomor) it reports on."""
+    setting = setting_for(plan.region_code)
+    kop = kop_for(plan.region)
+    document = documents.latest(KIND, plan.id)
+    return {
+        "setting": setting, "logo": pdf.data_uri(setting.logo, setting.logo_mime), "kop_lines": kop.lines,
+        "title": f"Laporan Realisasi Rencana Kerja {kop.body} {plan.year}", "plan": plan,
+        "plan_number": document.number if document else "", "as_of": formatting.tanggal(today, with_day=False),
+        "lines": plan.lines, "total": plan.total, "spent": spent_total(plan.lines), "landscape": True,
     }

@@ -13,6 +13,7 @@ from webapp.mitra.models import Mitra
 from webapp.regions.models import Level, Region
 from webapp.spm import SOURCE_LABELS, SPM_LABELS, FundingSource, SpmField
 from webapp.workplans import rules
+from webapp.workplans.holders import FIXED_LABELS, Holder
 from webapp.workplans.models import Plan, PlanLine, PlanStatus, Progress
 from webapp.workplans.needs import Need, needs
 
@@ -55,6 +56,7 @@ class Rollup:
     matrix: list[MatrixRow] = field(default_factory=list)   # field × source × pelaksana
     spent: int = 0                                           # realised on approved lines (cancelled left out)
     needs: list[Need] = field(default_factory=list)         # need signals without a Posyandu allocation
+    by_holder: list[tuple[str, int, int]] = field(default_factory=list)  # pemilik anggaran: approved, all
 
     @property
     def realisation_rate(self) -> str:
@@ -99,11 +101,34 @@ def _plan_totals(actor: Actor, region_code: str, year: int) -> dict[int, int]:
         .where(*_current(actor, region_code, year)).group_by(Plan.id)).all())
 
 
+def _names(ids: set) -> dict[int, str]:
+    """Mitra names as the roll-up prints them: a unit under its agency ("Dinkes — PKM Kota Besi")."""
+    return {m.id: (f"{m.parent.short_name} — {m.short_name}" if m.parent else m.short_name)
+            for m in db.session.scalars(select(Mitra).where(Mitra.id.in_(ids - {None})))}
+
+
+def by_holder(actor: Actor, region_code: str, year: int) -> list[tuple[str, int, int]]:
+    """Budget per pemilik anggaran (approved, all), largest first: what each agency's Renja/RKA carries.
+    APBDes lines count under the desa, never under the agency that carries them out."""
+    approved = Plan.status.in_(APPROVED)
+    cells = db.session.execute(
+        select(approved, PlanLine.budget_holder, PlanLine.budget_holder_mitra_id, func.sum(PlanLine.budget))
+        .join(PlanLine, PlanLine.plan_id == Plan.id).where(*_current(actor, region_code, year))
+        .group_by(approved, PlanLine.budget_holder, PlanLine.budget_holder_mitra_id)).all()
+    names = _names({c[2] for c in cells})
+    sums: dict[str, list[int]] = {}
+    for ok, kind, mitra_id, budget in cells:
+        label = names.get(mitra_id) if kind == Holder.MITRA and mitra_id else FIXED_LABELS.get(kind, FIXED_LABELS[""])
+        row = sums.setdefault(label or FIXED_LABELS[""], [0, 0])
+        row[1] += budget or 0
+        row[0] += (budget or 0) if ok else 0
+    return sorted(((label, *values) for label, values in sums.items()), key=lambda r: (-r[2], r[0]))
+
+
 def matrix(cells: list[tuple]) -> list[MatrixRow]:
     """Budget per SPM field × funding source × pelaksana (approved, all, spent), in the fixed field and source
     order, pelaksana by name; a unit is shown under its agency ("Dinkes — PKM Kota Besi")."""
-    names = {m.id: (f"{m.parent.short_name} — {m.short_name}" if m.parent else m.short_name)
-             for m in db.session.scalars(select(Mitra).where(Mitra.id.in_({c[3] for c in cells} - {None})))}
+    names = _names({c[3] for c in cells})
     sums: dict[tuple, list[int]] = {}
     for ok, spm, source, mitra_id, budget, spent in cells:
         key = (SpmField(spm), FundingSource(source), names.get(mitra_id, BODY))
@@ -153,4 +178,5 @@ def rollup(actor: Actor, region: Region, year: int) -> Rollup:
         by_field=_sums(cells, "field", SPM_LABELS), by_source=_sums(cells, "source", SOURCE_LABELS),
         total=(sum(c.approved for c in cells), sum(c.every for c in cells)), matrix=cells,
         spent=sum(c.spent for c in cells), needs=needs(actor, region, year),
+        by_holder=by_holder(actor, region.code, year),
     )

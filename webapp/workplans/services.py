@@ -20,7 +20,7 @@ from webapp.refusal import Conflict, Refused, commit_or_conflict
 from webapp.regions.models import Posyandu, Region, is_within, kabupaten_code_of
 from webapp.spm import APBDES_SOURCES
 from webapp.workflow import Taken, take
-from webapp.workplans import printing, rules
+from webapp.workplans import holders, printing, rules
 from webapp.workplans.rules import PLAN_FLOW, PROGRESS_FLOW
 from webapp.workplans.models import (
     SOURCE_LABELS, Decision, FundingSource, Plan, PlanLine, PlanStatus, PlanStep, Progress, SpmField,
@@ -31,7 +31,7 @@ CONFLICT = ("Rencana kerja ini baru saja diubah oleh orang lain. Perubahan Anda 
 LOCKED = "Rencana kerja ini sudah diajukan atau disetujui, jadi terkunci. Untuk mengubahnya, buat revisi baru."
 LINE_FIELDS = ("activity", "spm_field", "indicator", "target_value", "target_group", "months",
                "person_in_charge", "budget", "funding_source", "mitra_id", "activity_code", "volume", "unit",
-               "unit_price", "output")
+               "unit_price", "output", "budget_holder", "budget_holder_mitra_id")
 ACTIVITY_CODE = re.compile(r"\d{1,2}(\.\d{1,4}){2,5}")
 """Desa (Permendagri 20/2018) 02.02.02, or a SIPD sub-kegiatan 1.02.02.2.02.0033: NN.NN.NN plus further parts."""
 OVER_BUDGET_SHARE = 1.5
@@ -235,6 +235,7 @@ def _checked_line(plan: Plan, data: dict) -> dict:
                                       "atau sumber lain.")
     place = _collect(problems, _checked_location, plan, data.get("location") or "")
     mitra_id = _collect(problems, _checked_mitra, plan, data.get("mitra_id"))
+    holder = _collect(problems, _checked_holder, plan, data, mitra_id) if "funding_source" not in problems else None
     if problems:
         raise Refused.every(problems)
     volume = _checked_volume(data)
@@ -245,7 +246,7 @@ def _checked_line(plan: Plan, data: dict) -> dict:
                   budget=volume.pop("budget", data.get("budget")), funding_source=FundingSource(data["funding_source"]),
                   months=",".join(map(str, months)), mitra_id=mitra_id, activity_code=_checked_code(data),
                   kit_items=",".join(item.key for item in KIT if item.key in set(data.get("kit_items") or [])),
-                  **volume, **place)
+                  budget_holder=holder[0], budget_holder_mitra_id=holder[1], **volume, **place)
     return values
 
 
@@ -264,14 +265,34 @@ def _checked_volume(data: dict) -> dict:
     return {"volume": volume, "unit_price": None}
 
 
+def _kabupaten_mitra(plan: Plan, value) -> Mitra | None:
+    """A registered, active mitra of the plan's kabupaten named by its id, else None."""
+    mitra = db.session.get(Mitra, int(value)) if str(value).isdigit() else None
+    if mitra is None or not mitra.is_active or mitra.kabupaten_code != kabupaten_code_of(plan.region_code):
+        return None
+    return mitra
+
+
 def _checked_mitra(plan: Plan, value) -> int | None:
     """The pelaksana: a registered, active mitra of the plan's kabupaten, or None for the body itself."""
     if value in (None, ""):
         return None
-    mitra = db.session.get(Mitra, int(value)) if str(value).isdigit() else None
-    if mitra is None or not mitra.is_active or mitra.kabupaten_code != kabupaten_code_of(plan.region_code):
+    mitra = _kabupaten_mitra(plan, value)
+    if mitra is None:
         raise Refused("Pelaksana tidak dikenal atau bukan mitra kabupaten ini. Pilih dari daftar.", "mitra_id")
     return mitra.id
+
+
+def _checked_holder(plan: Plan, data: dict, mitra_id: int | None) -> tuple[str, int | None]:
+    """The pemilik anggaran: derived from the source when left on "otomatis"; a named mitra must be one of the
+    plan's kabupaten; APBDes money always belongs to the desa."""
+    choice = str(data.get("budget_holder") or "")
+    named = _kabupaten_mitra(plan, choice[2:]) if choice.startswith("m:") else None
+    try:
+        return holders.checked(choice, data["funding_source"], db.session.get(Mitra, mitra_id) if mitra_id else None,
+                               named)
+    except ValueError as error:
+        raise Refused(str(error), "budget_holder") from None
 
 
 def _checked_code(data: dict) -> str:

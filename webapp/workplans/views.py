@@ -5,17 +5,17 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from webapp import pdf
 from webapp.access import can, current_actor, requires
-from webapp.clock import utcnow
+from webapp.clock import today_in, utcnow
 from webapp.forms import apply_form_errors
 from webapp.refusal import Refused
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
 from webapp.exports import answer
-from webapp.mitra.queries import pelaksana_choices
-from webapp.workplans import exports, queries, rollup, rules, services
+from webapp.mitra.queries import holder_choices, pelaksana_choices
+from webapp.workplans import exports, holders, queries, rollup, rules, services
 from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, ProgressForm, VersionForm, version_of
 from webapp.workplans.models import spent_total, totals_by_field, totals_by_source
-from webapp.workplans.printing import pdf_context
+from webapp.workplans.printing import pdf_context, realisation_context
 
 bp = Blueprint("workplans", __name__, url_prefix="/rencana-kerja")
 
@@ -107,12 +107,14 @@ def _line_form(plan, item) -> LineForm:
     form = LineForm(obj=item)
     form.location.choices = [("", "— pilih —")] + queries.location_choices(current_actor(), plan)
     form.mitra_id.choices = pelaksana_choices(plan.region_code)
+    form.budget_holder.choices = holder_choices(plan.region_code)
     if request.method == "GET":
         form.version.data = plan.version
         if item is not None:
             form.location.data, form.months.data = item.location_key, [str(m) for m in item.month_numbers]
             form.budget.data = f"{item.budget:,}".replace(",", ".")
             form.mitra_id.data, form.kit_items.data = str(item.mitra_id or ""), item.kit_keys
+            form.budget_holder.data = holders.choice_of(item)
             form.volume.data = "" if item.volume is None else str(item.volume)
             form.unit_price.data = "" if item.unit_price is None else f"{item.unit_price:,}".replace(",", ".")
     return form
@@ -239,6 +241,19 @@ def pdf_file(plan_id: int):
     plan = queries.get_plan_or_404(current_actor(), plan_id)
     data = pdf.render_pdf("pdf/workplan.html", **pdf_context(plan))
     return pdf.pdf_response(data, f"rencana-kerja-{plan.region_code}-{plan.year}-r{plan.revision}.pdf")
+
+
+@bp.get("/<int:plan_id>/realisasi.pdf")
+@requires("plan.view")
+def realisation_pdf(plan_id: int):
+    """Laporan Realisasi Rencana Kerja: where each line of an approved plan stands today. Its own live,
+    unsigned document; the signed plan never carries realisation."""
+    plan = queries.get_plan_or_404(current_actor(), plan_id)
+    if not rules.is_approved(plan):
+        abort(404)
+    today = today_in(setting_for(plan.region_code).timezone)
+    data = pdf.render_pdf("pdf/workplan_realisation.html", **realisation_context(plan, today))
+    return pdf.pdf_response(data, f"realisasi-rencana-kerja-{plan.region_code}-{plan.year}-r{plan.revision}.pdf")
 
 
 @bp.get("/<int:plan_id>.xlsx")
