@@ -37,6 +37,14 @@
   function remove(id) { return run(ITEMS, "readwrite", function (s) { return s.delete(id); }); }
   function getMeta(key) { return run(META, "readonly", function (s) { return s.get(key); }); }
   function setMeta(key, value) { return run(META, "readwrite", function (s) { return s.put(value, key); }); }
+  function path(url) { return new URL(url, self.location.href).pathname; }
+  function settle(url) {
+    // Accepted: the refusals of the same form before it are answered.
+    return mine().then(function (items) {
+      return Promise.all(items.filter(function (i) { return i.state === "rejected" && path(i.url) === path(url); })
+        .map(function (i) { return remove(i.id); }));
+    });
+  }
   function mine() {
     return Promise.all([all(), getMeta("user")]).then(function (r) {
       return r[0].filter(function (item) { return r[1] && item.user === r[1]; });
@@ -88,7 +96,8 @@
       }
       if (outcome === "sent") {
         done.sent += 1;
-        return remove(item.id).then(function () { tell("sent", item); return sendFrom(queue, i + 1, token, done); });
+        return remove(item.id).then(function () { return settle(item.url); })
+          .then(function () { tell("sent", item); return sendFrom(queue, i + 1, token, done); });
       }
       item.state = "rejected"; item.reason = outcome.reason; item.status = outcome.status;
       done.refused += 1;
@@ -125,27 +134,17 @@
     return flushing;
   }
   function tell(kind, data) {
-    var message = { kind: kind, label: data && data.label, reason: data && data.reason, page: data && data.page,
-                    sent: data && data.sent, refused: data && data.refused };
+    var message = Object.assign({}, data, { kind: kind });
     if (channel) { channel.postMessage(message); }
     if (self.PokjanalOutbox.onchange) { self.PokjanalOutbox.onchange(message); }
   }
 
   self.PokjanalOutbox = { flush: flush, all: all, mine: mine, put: put, remove: remove, setMeta: setMeta,
-                          getMeta: getMeta, reasonFrom: reasonFrom, onchange: null };
+                          getMeta: getMeta, reasonFrom: reasonFrom, path: path, onchange: null };
   if (typeof document === "undefined") { return; }
 
-  // Every page (one file, one request fewer): htmx is silent when a request cannot be sent, so say so;
-  // a refused form's summary of problems takes the focus, in what was just swapped in only, in the same task as
-  // the swap (after settling, 20 ms later, she may already be typing in the refused field).
-  document.addEventListener("htmx:sendError", function () {
-    var note = document.getElementById("net-status"), main = document.getElementById("main");
-    if (!note && main) {
-      note = el("p", { id: "net-status", "class": "alert", role: "alert" });
-      main.insertBefore(note, main.firstChild);
-    }
-    if (note) { note.textContent = "Tidak ada koneksi. Periksa sinyal lalu coba lagi; isian Anda masih ada di layar."; }
-  });
+  // Every page (one file, one request fewer): a refused form's summary of problems takes the focus, in what was
+  // just swapped in only, in the same task as the swap (after settling, 20 ms later, she may be typing in it).
   function toSummary(event) {
     var root = (event && event.detail && event.detail.elt) || document;
     var summary = root.querySelector && root.querySelector("[data-error-summary]");
@@ -186,7 +185,8 @@
   var saved = new WeakMap();  // form -> content the server (or the outbox) already has
   function remember(root) {
     root.querySelectorAll("form[data-outbox]").forEach(function (form) {
-      if (!saved.has(form)) { saved.set(form, contentOf(fieldsOf(form))); }
+      // Values carried over from last month (marked) are on screen, not saved: kept or sent like typed ones.
+      if (!saved.has(form) && !form.querySelector(".carried:not([hidden])")) { saved.set(form, contentOf(fieldsOf(form))); }
     });
   }
   function store(item) {
@@ -222,8 +222,6 @@
     if (idInput) { idInput.value = crypto.randomUUID(); }
     return (autosave ? Promise.resolve() : queueUnsaved(form)).then(function () { return store(item); }).then(function () {
       notice("Belum terkirim — akan dikirim otomatis", "warning");
-      var old = document.getElementById("net-status");
-      if (old) { old.remove(); }
       refresh();
       if (navigator.serviceWorker && navigator.serviceWorker.ready) {
         navigator.serviceWorker.ready.then(function (reg) {
@@ -328,13 +326,21 @@
     [config.triggeringEvent && config.triggeringEvent.target, config.elt, event.detail.elt].forEach(function (elt) {
       form = form || (elt && elt.closest && elt.closest("form[data-outbox]"));
     });
-    if (form && (config.verb || "post").toLowerCase() === "post") { queue(form, form.outboxSubmitter, config.path); }
+    if (form && (config.verb || "post").toLowerCase() === "post") { return queue(form, form.outboxSubmitter, config.path); }
+    // Kept forms say what will happen (one message); for the others htmx is silent, so say so.
+    var note = document.getElementById("net-status"), main = document.getElementById("main");
+    if (!note && main) {
+      note = el("p", { id: "net-status", "class": "alert", role: "alert" });
+      main.insertBefore(note, main.firstChild);
+    }
+    if (note) { note.textContent = "Tidak ada koneksi. Periksa sinyal lalu coba lagi; isian Anda masih ada di layar."; }
   });
   self.addEventListener("online", function () { flush().then(refresh); });
   document.addEventListener("htmx:afterRequest", function (event) {
-    var form = event.detail.elt;
+    var form = event.detail.requestConfig.elt;  // a boosted form swapped away tells its ancestor
     if (event.detail.successful && form && form.matches && form.matches("form[data-outbox]")) {
       saved.set(form, contentOf(fieldsOf(form)));
+      settle(event.detail.pathInfo.requestPath).then(refresh);
     }
   });
 
@@ -412,10 +418,11 @@
   }
   on("change", function (e) { if (e.target.id) { all("[data-usually='" + e.target.id + "']").forEach(usual); } });
   function done(form, moves) {
-    var to = form.dataset.go;
+    var to = form.dataset.go, field;
     dirty.delete(form);
     delete form.dataset.go;
     if (to && moves) { show(to, "", true); }
+    if (to && !moves && (field = form.querySelector(".save-status a"))) { d.getElementById(field.hash.slice(1)).focus(); }
     if (kirim && !dirty.size) { kirim.requestSubmit(); kirim = null; }
   }
   on("click", function (e) {
