@@ -39,7 +39,7 @@
   function setMeta(key, value) { return run(META, "readwrite", function (s) { return s.put(value, key); }); }
   function path(url) { return new URL(url, self.location.href).pathname; }
   function settle(url) {
-    // Accepted: the refusals of the same form before it are answered.
+    // Accepted: the same form's refusals before it are answered.
     return mine().then(function (items) {
       return Promise.all(items.filter(function (i) { return i.state === "rejected" && path(i.url) === path(url); })
         .map(function (i) { return remove(i.id); }));
@@ -62,12 +62,12 @@
     while ((m = re.exec(html)) && found.length < 6) { if (text(m[2])) { found.push(text(m[2])); } }
     return found.join(" ") || REASONS[status] || text(html).slice(0, 240) || ("Ditolak server (" + status + ").");
   }
+  function signedOut(response) { return response.status === 401 || response.redirected && path(response.url) === LOGIN; }
   function freshToken() {
     // Never the page's token: the shell's offline page is fetched without cookies.
     return fetch(TOKEN, { credentials: "same-origin", cache: "no-store", headers: { "Accept": "application/json" } })
       .then(function (response) {
-        var path = new URL(response.url).pathname;
-        if (response.status === 401 || (response.redirected && path === LOGIN)) { return { signin: true }; }
+        if (signedOut(response)) { return { signin: true }; }
         return response.ok ? response.json() : null;
       }, function () { return null; });
   }
@@ -77,8 +77,7 @@
     var headers = { "HX-Request": "true", "X-Pokjanal-Outbox": "1", "X-CSRFToken": token };
     return fetch(item.url, { method: item.method, body: body, headers: headers, credentials: "same-origin" })
       .then(function (response) {
-        var path = new URL(response.url).pathname;
-        if (response.status === 401 || (response.redirected && path === LOGIN)) { return "signin"; }
+        if (signedOut(response)) { return "signin"; }
         if (response.ok) { return "sent"; }
         if (response.status >= 500 || response.status === 429) { return "retry"; }
         return response.text().then(function (html) {
@@ -87,12 +86,14 @@
       }, function () { return "retry"; });
   }
   function sendFrom(queue, i, token, done) {
-    if (i >= queue.length) { return { sent: done.sent, refused: done.refused, left: 0 }; }
     var item = queue[i];
+    if (!item) { return done; }
     return send(item, token).then(function (outcome) {
       if (outcome === "retry" || outcome === "signin") {
         // Kept waiting for the next flush or sign-in.
-        return { sent: done.sent, refused: done.refused, left: queue.length - i, signin: outcome === "signin" };
+        done.left = queue.length - i;
+        done.signin = outcome === "signin";
+        return done;
       }
       if (outcome === "sent") {
         done.sent += 1;
@@ -112,7 +113,7 @@
       }
       // Only the saving account sends its items.
       var own = queue.filter(function (item) { return item.user === answer.user; });
-      return sendFrom(own, 0, answer.csrf_token, { sent: 0, refused: 0 }).then(function (result) {
+      return sendFrom(own, 0, answer.csrf_token, { sent: 0, refused: 0, left: 0 }).then(function (result) {
         result.left += queue.length - own.length;
         return result;
       });
@@ -139,12 +140,11 @@
     if (self.PokjanalOutbox.onchange) { self.PokjanalOutbox.onchange(message); }
   }
 
-  self.PokjanalOutbox = { flush: flush, all: all, mine: mine, put: put, remove: remove, setMeta: setMeta,
-                          getMeta: getMeta, reasonFrom: reasonFrom, path: path, onchange: null };
+  self.PokjanalOutbox = { flush: flush, all: all, put: put, remove: remove, path: path, onchange: null };
   if (typeof document === "undefined") { return; }
 
   // Every page (one file, one request fewer): a refused form's summary of problems takes the focus, in what was
-  // just swapped in only, in the same task as the swap (after settling, 20 ms later, she may be typing in it).
+  // just swapped in, in the swap's task (after settling, 20 ms later, she may be typing in it).
   function toSummary(event) {
     var root = (event && event.detail && event.detail.elt) || document;
     var summary = root.querySelector && root.querySelector("[data-error-summary]");
@@ -185,7 +185,7 @@
   var saved = new WeakMap();  // form -> content the server (or the outbox) already has
   function remember(root) {
     root.querySelectorAll("form[data-outbox]").forEach(function (form) {
-      // Values carried over from last month (marked) are on screen, not saved: kept or sent like typed ones.
+      // Values carried over from last month (marked) are shown, not saved.
       if (!saved.has(form) && !form.querySelector(".carried:not([hidden])")) { saved.set(form, contentOf(fieldsOf(form))); }
     });
   }
@@ -193,10 +193,8 @@
     // A later save of the same form replaces the waiting one.
     return mine().then(function (items) {
       var waiting = flushing ? null : items.filter(function (i) { return i.state === "waiting" && i.url === item.url; })[0];
-      if (!waiting) { return put(item); }
-      waiting.fields = item.fields;
-      waiting.created = item.created;
-      return put(waiting);
+      if (waiting) { item.id = waiting.id; }
+      return put(item);
     });
   }
   function queueUnsaved(except) {
@@ -327,7 +325,7 @@
       form = form || (elt && elt.closest && elt.closest("form[data-outbox]"));
     });
     if (form && (config.verb || "post").toLowerCase() === "post") { return queue(form, form.outboxSubmitter, config.path); }
-    // Kept forms say what will happen (one message); for the others htmx is silent, so say so.
+    // A kept form says what will happen; htmx is silent for the others.
     var note = document.getElementById("net-status"), main = document.getElementById("main");
     if (!note && main) {
       note = el("p", { id: "net-status", "class": "alert", role: "alert" });

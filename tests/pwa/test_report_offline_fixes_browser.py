@@ -150,6 +150,8 @@ def test_a_refused_lanjut_takes_her_to_the_first_wrong_field(phone, live_server)
     box = page.locator("#balita_d").bounding_box()
     assert 0 <= box["y"] and box["y"] + box["height"] <= 740  # scrolled into view
     shot(page, "lanjut-ditolak")
+    link.scroll_into_view_if_needed()
+    shot(page, "lanjut-ditolak-status")
 
 
 def test_offline_one_message_says_what_will_happen(phone, live_server):
