@@ -56,7 +56,9 @@ def test_every_kind_of_link_opens_for_a_holder_and_for_a_guest_without_an_accoun
     login_as(holder, "pokjanal.ttu")  # another kabupaten, holding the link
     for client in (holder, guest):
         for kind, token in tokens.items():
-            text = _pdf_text(client.get(_url(meeting, token, kind)))
+            response = client.get(_url(meeting, token, kind))
+            assert response.headers["X-Robots-Tag"] == "noindex"
+            text = _pdf_text(response)
             assert all(words in text for words in PRINTS[kind]), (kind, text[:300])
             assert "DRAF" not in text
     assert guest.get(_url(meeting, "x" * 32, "notulen")).status_code == 404  # a guest guessing gets nothing

@@ -50,4 +50,6 @@ def open_link(meeting_id: int, kind: str, token: str):
         data = pdf.render_pdf(signed.template_for(meeting), **signed.pdf_context(actor, meeting))
     else:
         data = pdf.render_pdf("pdf/agenda_pack.html", **pages.context(actor, packs.build(meeting)))
-    return pdf.pdf_response(data, f"{kind}-rapat-{meeting.id}.pdf")
+    response = pdf.pdf_response(data, f"{kind}-rapat-{meeting.id}.pdf")
+    response.headers["X-Robots-Tag"] = "noindex"  # opened by anyone with the address: never listed
+    return response
