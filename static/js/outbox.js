@@ -197,12 +197,14 @@
       return put(item);
     });
   }
-  function queueUnsaved(except) {
-    // Autosaved sections with unkept changes go first, in page order.
-    var forms = Array.prototype.filter.call(document.querySelectorAll("form[data-outbox][hx-post]"), function (f) {
+  function unsaved(except) {
+    // Autosaved sections with unkept changes (typed or carried), in page order.
+    return Array.prototype.filter.call(document.querySelectorAll("form[data-outbox][hx-post]"), function (f) {
       return f !== except && saved.get(f) !== contentOf(fieldsOf(f));
     });
-    return forms.reduce(function (done, f) { return done.then(function () { return queue(f); }); }, Promise.resolve());
+  }
+  function queueUnsaved(except) {
+    return unsaved(except).reduce(function (done, f) { return done.then(function () { return queue(f); }); }, Promise.resolve());
   }
   function queue(form, submitter, url) {
     var fields = fieldsOf(form, submitter), content = contentOf(fields), autosave = form.hasAttribute("hx-post");
@@ -296,6 +298,7 @@
   self.PokjanalOutbox.onchange = onMessage;
   self.PokjanalOutbox.refresh = refresh;
   self.PokjanalOutbox.el = el;
+  self.PokjanalOutbox.unsaved = unsaved;
   if (channel) { channel.onmessage = function (event) { onMessage(event.data); }; }
 
   // Capture phase on window: before htmx sees the submit.
@@ -379,12 +382,15 @@
   // A cheap phone may close a hidden tab.
   on("visibilitychange", function () { if (d.hidden && window.htmx) { flush(); } });
   on("submit", function (e) {
-    // Kirim waits for the sections still being saved.
-    if (e.target.id === "kirim" && dirty.size && window.htmx) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      kirim = e.target;
-      flush();
+    // Kirim saves the unsaved sections (typed or carried) first.
+    if (e.target.id === "kirim" && e.target !== kirim && window.htmx) {
+      PokjanalOutbox.unsaved().forEach(function (f) { dirty.add(f); });
+      if (dirty.size) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        kirim = e.target;
+        flush();
+      }
     }
   }, true);
   function show(key, id, push) {

@@ -66,6 +66,25 @@ def test_a_step_left_as_carried_over_is_kept_offline_and_reaches_the_server(phon
     assert _saved(live_server.app, year, month) == ([dt.date(year, month, 14)], 5)
 
 
+def test_kirim_online_sends_the_values_carried_into_a_step_she_did_not_open(phone, live_server):
+    """Online too, what the form holds when she taps Kirim is what the server gets: it was refused "Isi tanggal
+    hari buka" while the first step showed the date."""
+    _last_month_verified(live_server.app)
+    year, month = last_month()
+    page = phone.new_page()
+    signed_in(page, live_server.url, "kader.palangan")
+    _form(page, live_server)
+    page.click(".steps a[data-to=sasaran]")  # straight past the first step
+    thumb = Thumb(page, month)
+    for key in AFTER_BUKA:
+        thumb.step(key)
+    page.wait_for_selector("#ringkasan:not([hidden])")
+    page.click("button:has-text('Kirim laporan')")
+    page.wait_for_selector("#report-status:text('Dikirim')")
+    assert report_state(live_server.app, year, month) == ("submitted", 1, 1)
+    assert _saved(live_server.app, year, month) == ([dt.date(year, month, 14)], 5)
+
+
 def _walk_without_a_date(page, month: int) -> None:
     """From step 1 to the summary, every count typed, the open date left blank."""
     page.fill("#bagian-buka input[name=open_date_1]", "")
