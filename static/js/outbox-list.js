@@ -39,13 +39,12 @@
     return li;
   }
   function here(item) { return item.page === location.pathname + location.search; }
-  function pathOf(url) { try { return new URL(url, location.href).pathname; } catch (e) { return url; } }
   box.markForms = function (items) {
     // A refused item shows on the form it came from, in red with the server's reason, until it is resent or thrown away.
     document.querySelectorAll("[data-outbox-refusal]").forEach(function (node) { node.remove(); });
     items.filter(function (i) { return i.state === "rejected" && here(i); }).forEach(function (item) {
       var form = Array.prototype.filter.call(document.querySelectorAll("form[data-outbox]"), function (f) {
-        return pathOf(f.getAttribute("hx-post") || f.action) === pathOf(item.url);
+        return box.path(f.getAttribute("hx-post") || f.action) === box.path(item.url);
       })[0];
       if (!form) { return; }
       var note = el("div", { "class": "alert", role: "alert", "data-outbox-refusal": "" });

@@ -37,6 +37,14 @@
   function remove(id) { return run(ITEMS, "readwrite", function (s) { return s.delete(id); }); }
   function getMeta(key) { return run(META, "readonly", function (s) { return s.get(key); }); }
   function setMeta(key, value) { return run(META, "readwrite", function (s) { return s.put(value, key); }); }
+  function path(url) { return new URL(url, self.location.href).pathname; }
+  function settle(url) {
+    // Accepted: the same form's refusals before it are answered.
+    return mine().then(function (items) {
+      return Promise.all(items.filter(function (i) { return i.state === "rejected" && path(i.url) === path(url); })
+        .map(function (i) { return remove(i.id); }));
+    });
+  }
   function mine() {
     return Promise.all([all(), getMeta("user")]).then(function (r) {
       return r[0].filter(function (item) { return r[1] && item.user === r[1]; });
@@ -54,12 +62,12 @@
     while ((m = re.exec(html)) && found.length < 6) { if (text(m[2])) { found.push(text(m[2])); } }
     return found.join(" ") || REASONS[status] || text(html).slice(0, 240) || ("Ditolak server (" + status + ").");
   }
+  function signedOut(response) { return response.status === 401 || response.redirected && path(response.url) === LOGIN; }
   function freshToken() {
     // Never the page's token: the shell's offline page is fetched without cookies.
     return fetch(TOKEN, { credentials: "same-origin", cache: "no-store", headers: { "Accept": "application/json" } })
       .then(function (response) {
-        var path = new URL(response.url).pathname;
-        if (response.status === 401 || (response.redirected && path === LOGIN)) { return { signin: true }; }
+        if (signedOut(response)) { return { signin: true }; }
         return response.ok ? response.json() : null;
       }, function () { return null; });
   }
@@ -69,8 +77,7 @@
     var headers = { "HX-Request": "true", "X-Pokjanal-Outbox": "1", "X-CSRFToken": token };
     return fetch(item.url, { method: item.method, body: body, headers: headers, credentials: "same-origin" })
       .then(function (response) {
-        var path = new URL(response.url).pathname;
-        if (response.status === 401 || (response.redirected && path === LOGIN)) { return "signin"; }
+        if (signedOut(response)) { return "signin"; }
         if (response.ok) { return "sent"; }
         if (response.status >= 500 || response.status === 429) { return "retry"; }
         return response.text().then(function (html) {
@@ -79,16 +86,19 @@
       }, function () { return "retry"; });
   }
   function sendFrom(queue, i, token, done) {
-    if (i >= queue.length) { return { sent: done.sent, refused: done.refused, left: 0 }; }
     var item = queue[i];
+    if (!item) { return done; }
     return send(item, token).then(function (outcome) {
       if (outcome === "retry" || outcome === "signin") {
         // Kept waiting for the next flush or sign-in.
-        return { sent: done.sent, refused: done.refused, left: queue.length - i, signin: outcome === "signin" };
+        done.left = queue.length - i;
+        done.signin = outcome === "signin";
+        return done;
       }
       if (outcome === "sent") {
         done.sent += 1;
-        return remove(item.id).then(function () { tell("sent", item); return sendFrom(queue, i + 1, token, done); });
+        return remove(item.id).then(function () { return settle(item.url); })
+          .then(function () { tell("sent", item); return sendFrom(queue, i + 1, token, done); });
       }
       item.state = "rejected"; item.reason = outcome.reason; item.status = outcome.status;
       done.refused += 1;
@@ -103,7 +113,7 @@
       }
       // Only the saving account sends its items.
       var own = queue.filter(function (item) { return item.user === answer.user; });
-      return sendFrom(own, 0, answer.csrf_token, { sent: 0, refused: 0 }).then(function (result) {
+      return sendFrom(own, 0, answer.csrf_token, { sent: 0, refused: 0, left: 0 }).then(function (result) {
         result.left += queue.length - own.length;
         return result;
       });
@@ -125,27 +135,16 @@
     return flushing;
   }
   function tell(kind, data) {
-    var message = { kind: kind, label: data && data.label, reason: data && data.reason, page: data && data.page,
-                    sent: data && data.sent, refused: data && data.refused };
+    var message = Object.assign({}, data, { kind: kind });
     if (channel) { channel.postMessage(message); }
     if (self.PokjanalOutbox.onchange) { self.PokjanalOutbox.onchange(message); }
   }
 
-  self.PokjanalOutbox = { flush: flush, all: all, mine: mine, put: put, remove: remove, setMeta: setMeta,
-                          getMeta: getMeta, reasonFrom: reasonFrom, onchange: null };
+  self.PokjanalOutbox = { flush: flush, all: all, put: put, remove: remove, path: path, onchange: null };
   if (typeof document === "undefined") { return; }
 
-  // Every page (one file, one request fewer): htmx is silent when a request cannot be sent, so say so;
-  // a refused form's summary of problems takes the focus, in what was just swapped in only, in the same task as
-  // the swap (after settling, 20 ms later, she may already be typing in the refused field).
-  document.addEventListener("htmx:sendError", function () {
-    var note = document.getElementById("net-status"), main = document.getElementById("main");
-    if (!note && main) {
-      note = el("p", { id: "net-status", "class": "alert", role: "alert" });
-      main.insertBefore(note, main.firstChild);
-    }
-    if (note) { note.textContent = "Tidak ada koneksi. Periksa sinyal lalu coba lagi; isian Anda masih ada di layar."; }
-  });
+  // Every page (one file, one request fewer): a refused form's summary of problems takes the focus, in what was
+  // just swapped in, in the swap's task (after settling, 20 ms later, she may be typing in it).
   function toSummary(event) {
     var root = (event && event.detail && event.detail.elt) || document;
     var summary = root.querySelector && root.querySelector("[data-error-summary]");
@@ -186,25 +185,26 @@
   var saved = new WeakMap();  // form -> content the server (or the outbox) already has
   function remember(root) {
     root.querySelectorAll("form[data-outbox]").forEach(function (form) {
-      if (!saved.has(form)) { saved.set(form, contentOf(fieldsOf(form))); }
+      // Values carried over from last month (marked) are shown, not saved.
+      if (!saved.has(form) && !form.querySelector(".carried:not([hidden])")) { saved.set(form, contentOf(fieldsOf(form))); }
     });
   }
   function store(item) {
     // A later save of the same form replaces the waiting one.
     return mine().then(function (items) {
       var waiting = flushing ? null : items.filter(function (i) { return i.state === "waiting" && i.url === item.url; })[0];
-      if (!waiting) { return put(item); }
-      waiting.fields = item.fields;
-      waiting.created = item.created;
-      return put(waiting);
+      if (waiting) { item.id = waiting.id; }
+      return put(item);
+    });
+  }
+  function unsaved(except) {
+    // Autosaved sections with unkept changes (typed or carried), in page order.
+    return Array.prototype.filter.call(document.querySelectorAll("form[data-outbox][hx-post]"), function (f) {
+      return f !== except && saved.get(f) !== contentOf(fieldsOf(f));
     });
   }
   function queueUnsaved(except) {
-    // Autosaved sections with unkept changes go first, in page order.
-    var forms = Array.prototype.filter.call(document.querySelectorAll("form[data-outbox][hx-post]"), function (f) {
-      return f !== except && saved.get(f) !== contentOf(fieldsOf(f));
-    });
-    return forms.reduce(function (done, f) { return done.then(function () { return queue(f); }); }, Promise.resolve());
+    return unsaved(except).reduce(function (done, f) { return done.then(function () { return queue(f); }); }, Promise.resolve());
   }
   function queue(form, submitter, url) {
     var fields = fieldsOf(form, submitter), content = contentOf(fields), autosave = form.hasAttribute("hx-post");
@@ -222,8 +222,6 @@
     if (idInput) { idInput.value = crypto.randomUUID(); }
     return (autosave ? Promise.resolve() : queueUnsaved(form)).then(function () { return store(item); }).then(function () {
       notice("Belum terkirim — akan dikirim otomatis", "warning");
-      var old = document.getElementById("net-status");
-      if (old) { old.remove(); }
       refresh();
       if (navigator.serviceWorker && navigator.serviceWorker.ready) {
         navigator.serviceWorker.ready.then(function (reg) {
@@ -300,6 +298,7 @@
   self.PokjanalOutbox.onchange = onMessage;
   self.PokjanalOutbox.refresh = refresh;
   self.PokjanalOutbox.el = el;
+  self.PokjanalOutbox.unsaved = unsaved;
   if (channel) { channel.onmessage = function (event) { onMessage(event.data); }; }
 
   // Capture phase on window: before htmx sees the submit.
@@ -328,13 +327,21 @@
     [config.triggeringEvent && config.triggeringEvent.target, config.elt, event.detail.elt].forEach(function (elt) {
       form = form || (elt && elt.closest && elt.closest("form[data-outbox]"));
     });
-    if (form && (config.verb || "post").toLowerCase() === "post") { queue(form, form.outboxSubmitter, config.path); }
+    if (form && (config.verb || "post").toLowerCase() === "post") { return queue(form, form.outboxSubmitter, config.path); }
+    // A kept form says what will happen; htmx is silent for the others.
+    var note = document.getElementById("net-status"), main = document.getElementById("main");
+    if (!note && main) {
+      note = el("p", { id: "net-status", "class": "alert", role: "alert" });
+      main.insertBefore(note, main.firstChild);
+    }
+    if (note) { note.textContent = "Tidak ada koneksi. Periksa sinyal lalu coba lagi; isian Anda masih ada di layar."; }
   });
   self.addEventListener("online", function () { flush().then(refresh); });
   document.addEventListener("htmx:afterRequest", function (event) {
-    var form = event.detail.elt;
+    var form = event.detail.requestConfig.elt;  // a boosted form swapped away tells its ancestor
     if (event.detail.successful && form && form.matches && form.matches("form[data-outbox]")) {
       saved.set(form, contentOf(fieldsOf(form)));
+      settle(event.detail.pathInfo.requestPath).then(refresh);
     }
   });
 
@@ -375,12 +382,15 @@
   // A cheap phone may close a hidden tab.
   on("visibilitychange", function () { if (d.hidden && window.htmx) { flush(); } });
   on("submit", function (e) {
-    // Kirim waits for the sections still being saved.
-    if (e.target.id === "kirim" && dirty.size && window.htmx) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      kirim = e.target;
-      flush();
+    // Kirim saves the unsaved sections (typed or carried) first.
+    if (e.target.id === "kirim" && e.target !== kirim && window.htmx) {
+      PokjanalOutbox.unsaved().forEach(function (f) { dirty.add(f); });
+      if (dirty.size) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        kirim = e.target;
+        flush();
+      }
     }
   }, true);
   function show(key, id, push) {
@@ -412,10 +422,11 @@
   }
   on("change", function (e) { if (e.target.id) { all("[data-usually='" + e.target.id + "']").forEach(usual); } });
   function done(form, moves) {
-    var to = form.dataset.go;
+    var to = form.dataset.go, field;
     dirty.delete(form);
     delete form.dataset.go;
     if (to && moves) { show(to, "", true); }
+    if (to && !moves && (field = form.querySelector(".save-status a"))) { d.getElementById(field.hash.slice(1)).focus(); }
     if (kirim && !dirty.size) { kirim.requestSubmit(); kirim = null; }
   }
   on("click", function (e) {

@@ -1,5 +1,5 @@
-"""Share links to a meeting's PDFs: made by those who run it, opened by anyone signed in with the token for
-7 days; expired, revoked, altered, foreign or unknown tokens all answer the same 404."""
+"""Share links to a meeting's PDFs: made by those who run it, opened by anyone with the token (signed in or a
+guest without an account) for 7 days; expired, revoked, altered, foreign or unknown tokens all answer the same 404."""
 from __future__ import annotations
 
 import datetime as dt
@@ -28,14 +28,40 @@ def _url(meeting, token: str, kind: str = "bahan") -> str:
     return f"/rapat/{meeting.id}/berbagi/{kind}/{token}"
 
 
-def test_a_link_opens_the_pdf_for_anyone_signed_in_and_nobody_else(demo_client, login_as, meeting):
-    _, token = sharing.create(kota_besi_notulis(), meeting, "bahan")
-    assert db.session.scalar(select(ShareLink.token_hash)) != token  # only the hash is kept
-    assert demo_client.get(_url(meeting, token)).status_code == 302  # to the login page
-    login_as(demo_client, "pokjanal.ttu")  # another kabupaten, holding the link
-    response = demo_client.get(_url(meeting, token))
-    assert response.mimetype == "application/pdf"
-    assert "BAHAN RAPAT" in PdfReader(io.BytesIO(response.data)).pages[0].extract_text()
+def _pdf_text(response) -> str:
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(response.data)).pages)
+
+
+def _final(meeting):
+    """The meeting's minutes circulated and signed by the chair (the camat)."""
+    from webapp.meetings import services
+
+    services.advance(actor("pokjanal.kotabesi"), meeting, "circulate")
+    services.advance(actor("camat.kotabesi"), meeting, "finalize")
+    return meeting
+
+
+# What each kind of link prints, read back from its PDF.
+PRINTS = {"bahan": ("BAHAN RAPAT", "Rakor Juni"), "notulen": ("Rakor Juni", "NIP. 19760309 199903 1 005")}
+
+
+def test_every_kind_of_link_opens_for_a_holder_and_for_a_guest_without_an_account(demo_app, login_as, meeting):
+    """Final minutes answered 500 for every holder; a guest without an account was sent to sign in."""
+    _final(meeting)
+    assert set(PRINTS) == set(sharing.KINDS)  # every kind there is
+    tokens = {kind: sharing.create(kota_besi_notulis(), meeting, kind)[1] for kind in sharing.KINDS}
+    assert db.session.scalar(select(ShareLink.token_hash).limit(1)) not in tokens.values()  # only hashes are kept
+    holder, guest = demo_app.test_client(), demo_app.test_client()
+    login_as(holder, "pokjanal.ttu")  # another kabupaten, holding the link
+    for client in (holder, guest):
+        for kind, token in tokens.items():
+            response = client.get(_url(meeting, token, kind))
+            assert response.headers["X-Robots-Tag"] == "noindex"
+            text = _pdf_text(response)
+            assert all(words in text for words in PRINTS[kind]), (kind, text[:300])
+            assert "DRAF" not in text
+    assert guest.get(_url(meeting, "x" * 32, "notulen")).status_code == 404  # a guest guessing gets nothing
 
 
 def test_expired_revoked_altered_foreign_and_unknown_tokens_answer_alike(demo_client, login_as, meeting):

@@ -84,15 +84,41 @@ def test_an_invited_desa_reads_the_pack_but_cannot_pick(demo_client, login_as, m
     assert _count(AgendaSignal) == 0
 
 
-def test_the_whatsapp_link_carries_the_message_and_no_phone_number(demo_client, login_as, meeting):
-    login_as(demo_client, "pokjanal.kotabesi")
-    page = demo_client.get(f"/rapat/{meeting.id}/bahan").get_data(as_text=True)
+def _whatsapp_text(page: str) -> str:
     link = re.search(r'href="(https://wa\.me/[^"]*)"', page)[1].replace("&amp;", "&")
     parsed = urlparse(link)
     assert parsed.path == "/" and set(parse_qs(parsed.query)) == {"text"}
-    text = parse_qs(parsed.query)["text"][0]
-    assert text.startswith('Bahan rapat "Rakor Juni"') and f"/rapat/{meeting.id}/bahan" in text
+    return parse_qs(parsed.query)["text"][0]
+
+
+def test_the_whatsapp_message_carries_a_link_a_guest_without_an_account_opens(demo_app, demo_client, login_as,
+                                                                               meeting):
+    """It said "perlu masuk akun" with the pack page's address, which most guests cannot open."""
+    login_as(demo_client, "pokjanal.kotabesi")
+    page = demo_client.get(f"/rapat/{meeting.id}/bahan").get_data(as_text=True)
+    form = re.search(r'<form method="post" action="(/rapat/\d+/bagikan)#tautan"[^>]*>(.*?)</form>', page, re.S)
+    assert form and 'value="bahan"' in form[2] and "Bagikan ke tamu lewat WhatsApp" in form[2]
+    shared = demo_client.post(form[1], data={"kind": "bahan"}).get_data(as_text=True)
+    text = _whatsapp_text(shared)
+    assert text.startswith('Bahan rapat (PDF) "Rakor Juni"') and "tanpa akun" in text and "masuk akun" not in text
     assert not re.search(r"08\d{8,}|\+62", text)
+    guest_url = re.search(r"https?://\S+", text)[0]
+    assert f"/rapat/{meeting.id}/berbagi/bahan/" in guest_url
+    guest = demo_app.test_client()  # no account
+    opened = guest.get(urlparse(guest_url).path)
+    assert opened.mimetype == "application/pdf" and "BAHAN RAPAT" in PdfReader(io.BytesIO(opened.data)).pages[0].extract_text()
+
+
+def test_an_invited_reader_shares_the_pack_page_with_members_without_claiming_guests_need_an_account(
+        demo_client, login_as, meeting):
+    from tests.meetings.helpers import actor
+    from webapp.meetings import services
+
+    services.invite(actor("pokjanal.kotabesi"), meeting, ["62.02.01.2003"], [])
+    login_as(demo_client, "kades.palangan")  # reads the pack, makes no links
+    text = _whatsapp_text(demo_client.get(f"/rapat/{meeting.id}/bahan").get_data(as_text=True))
+    assert text.startswith('Bahan rapat "Rakor Juni"') and f"/rapat/{meeting.id}/bahan" in text
+    assert "perlu masuk akun" not in text and "(anggota)" in text
 
 
 def test_the_bahan_rapat_pdf_has_the_figures_on_the_kabupatens_paper(demo_client, login_as, meeting):

@@ -84,13 +84,29 @@ def test_an_htmx_section_save_answers_a_small_fragment_and_a_replay_the_same(dem
         html = answer.get_data(as_text=True)
         assert answer.status_code == 200 and "<html" not in html and "HX-Request" in answer.headers["Vary"]
         assert "D (ditimbang) tidak boleh lebih dari S" in html  # the draft keeps what was typed, the checks show
-        # ...and the section's status agrees with its red message: never a green "Tersimpan".
+        # ...and the section's status agrees with its red message: never a green "Tersimpan"; it links to the field.
         assert re.search(r'id="status-gizi" class="save-status alert"[^>]*><p>Tersimpan, tetapi ada isian yang '
-                         r'perlu diperbaiki sebelum laporan dikirim: D[^<]*\.</p>', html)
+                         r'perlu diperbaiki sebelum laporan dikirim: D[^<]*\. '
+                         r'<a href="#balita_d">Perbaiki: D — ditimbang bulan ini</a></p>', html)
         assert ' saved"' not in html
         assert 'id="cid-gizi"' in html and "replay-me" not in html  # a fresh id for the next save
     assert _reports() == 1
     assert len(first.data) < 5000
+
+
+def test_a_refused_section_links_its_status_to_the_first_wrong_field(demo_client, login_as):
+    """The page's script follows that link after a refused "Lanjut": focus and scroll go to the field."""
+    login_as(demo_client, "kader.palangan")
+    posyandu, (year, month) = palangan_posyandu(), last_month()
+    typed = demo_client.post(_url(posyandu, "/bagian/gizi"), headers=HX,
+                             data=form_data("gizi", year, month) | {"balita_n": "banyak", "balita_o": "dua"})
+    assert typed.status_code == 422
+    assert re.search(r'id="status-gizi" class="save-status alert"[^>]*><p>Ada isian yang perlu diperbaiki[^<]*'
+                     r'<a href="#balita_n">Perbaiki: N — berat badan naik</a></p>', typed.get_data(as_text=True))
+    dates = demo_client.post(_url(posyandu, "/bagian/buka"), headers=HX,
+                             data=form_data("buka", year, month) | {"open_date_1": "kemarin"})
+    assert '<a href="#open_date_1">Perbaiki: Tanggal buka</a>' in dates.get_data(as_text=True)
+    assert _reports() == 0  # nothing saved half-way
 
 
 def test_a_save_without_javascript_redirects_back_to_the_section(demo_client, login_as):

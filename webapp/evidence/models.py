@@ -55,8 +55,8 @@ SHARE_LABELS = {ShareStatus.AKTIF: "Aktif", ShareStatus.DICABUT: "Dicabut"}
 
 
 class ShareLink(db.Model):
-    """A deep link to one meeting's PDF (the agenda pack, or the final minutes) that anyone signed in may open
-    while it lives: 7 days, revocable (a flow: aktif → dicabut). Only the token's SHA-256 is stored, so the
+    """A deep link to one meeting's PDF (the agenda pack, or the final minutes) that anyone holding it may open,
+    with an account or none, while it lives: 7 days, revocable (a flow: aktif → dicabut). Only the token's SHA-256 is stored, so the
     table cannot rebuild a link."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -62,7 +62,7 @@ def share_text(pack: Pack, day: str) -> str:
     meeting = pack.meeting
     url = url_for("evidence.pack", meeting_id=meeting.id, _external=True)
     return (f"Bahan rapat \"{meeting.title}\" ({day}): {sum(len(s) for _, s in pack.groups)} sinyal dari data "
-            f"{months_label(pack)}. Buka (perlu masuk akun): {url}")
+            f"{months_label(pack)}. Buka di Pokjanal (anggota): {url}")
 
 
 def action_share(item) -> str:
@@ -100,7 +100,8 @@ def share_context(actor: Actor, meeting) -> dict:
 
 
 def new_link(meeting, kind: str, token: str) -> dict:
-    """A link just made: its address (shown once) and a WhatsApp message carrying it."""
+    """A link just made: its address (shown once) and a WhatsApp message carrying it; it opens without an
+    account, which most guests do not have."""
     url = url_for("sharing.open_link", meeting_id=meeting.id, kind=kind, token=token, _external=True)
-    text = (f"{sharing.KINDS[kind]} \"{meeting.title}\" (berlaku 7 hari, masuk akun dulu): {url}")
+    text = f"{sharing.KINDS[kind]} \"{meeting.title}\" — buka tanpa akun, berlaku 7 hari: {url}"
     return {"url": url, "share": whatsapp_link(text), "label": sharing.KINDS[kind]}

@@ -1,11 +1,12 @@
-"""Share links to a meeting's PDFs: make one (7 days) and revoke it from the agenda pack; open one signed in."""
+"""Share links to a meeting's PDFs: make one (7 days) and revoke it from the agenda pack; open one with or
+without an account (most guests have none)."""
 from flask import Blueprint, flash, redirect, request, url_for
 
 from webapp import pdf
-from webapp.access import current_actor, requires
+from webapp.access import current_actor, public, requires
 from webapp.evidence import pack as packs
 from webapp.evidence import pages, sharing
-from webapp.meetings import pages as meeting_pages
+from webapp.meetings import signed
 from webapp.meetings.queries import get_meeting_or_404
 from webapp.refusal import Refused
 from webapp.rendering import render
@@ -39,13 +40,16 @@ def revoke(meeting_id: int, link_id: int):
 
 
 @bp.get("/<int:meeting_id>/berbagi/<any(bahan, notulen):kind>/<token>")
-@requires("meeting.view")
+@public
 def open_link(meeting_id: int, kind: str, token: str):
-    """The PDF behind a live link, for anyone signed in who holds it."""
+    """The PDF behind a live link for whoever holds it, signed in or not: the same document for every holder,
+    printed as its maker sees it."""
     link = sharing.resolve(meeting_id, kind, token)
-    actor, meeting = current_actor(), link.meeting
+    actor, meeting = sharing.maker(link), link.meeting
     if kind == "notulen":
-        data = pdf.render_pdf("pdf/minutes.html", **meeting_pages.pdf_context(actor, meeting))
+        data = pdf.render_pdf(signed.template_for(meeting), **signed.pdf_context(actor, meeting))
     else:
         data = pdf.render_pdf("pdf/agenda_pack.html", **pages.context(actor, packs.build(meeting)))
-    return pdf.pdf_response(data, f"{kind}-rapat-{meeting.id}.pdf")
+    response = pdf.pdf_response(data, f"{kind}-rapat-{meeting.id}.pdf")
+    response.headers["X-Robots-Tag"] = "noindex"  # opened by anyone with the address: never listed
+    return response

@@ -1,5 +1,5 @@
-"""Share links to a meeting's PDFs: made and revoked by those who run the meeting, opened by anyone signed in
-who holds the token, for 7 days. An expired, revoked, altered or unknown token, or one made for another
+"""Share links to a meeting's PDFs: made and revoked by those who run the meeting, opened by anyone who holds
+the token (an account or none: most guests have none), for 7 days. An expired, revoked, altered or unknown token, or one made for another
 meeting or document, answers the same 404.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from webapp.access import Actor, require
 from webapp.audit import audit
+from webapp.auth.models import User
 from webapp.clock import utcnow
 from webapp.evidence.models import ShareLink, ShareStatus
 from webapp.evidence.rules import SHARE_FLOW
@@ -67,6 +68,14 @@ def resolve(meeting_id: int, kind: str, token: str, now: dt.datetime | None = No
     if kind == "notulen" and not link.meeting.text_is_frozen:
         abort(404)
     return link
+
+
+def maker(link: ShareLink) -> Actor:
+    """Who made the link: its PDF prints as they see it, whoever opens it. A link with no maker is no link."""
+    user = db.session.get(User, link.created_by_id) if link.created_by_id else None
+    if user is None:
+        abort(404)
+    return Actor(user)
 
 
 def live_links(meeting: Meeting, now: dt.datetime | None = None) -> list[ShareLink]:

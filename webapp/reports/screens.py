@@ -87,6 +87,12 @@ class SectionView:
             labels.insert(0, "Tanggal buka")
         return labels
 
+    def first_wrong(self) -> tuple[str, str] | None:
+        """(input id, label) of the first field with an error: a refused "Lanjut" takes her there."""
+        if self.section.has_open_days and self.messages("open_dates")["errors"]:
+            return "open_date_1", "Tanggal buka"
+        return next(((f.name, f.label) for f in self.shown_fields if self.messages(f.name)["errors"]), None)
+
     def messages_html(self, name: str) -> Markup:
         """The errors, warnings and notes next to a field."""
         return messages_html(self.messages(name))
