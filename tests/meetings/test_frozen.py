@@ -103,7 +103,7 @@ def test_signed_documents_print_the_same_text_and_hash_after_everything_changes(
 
     _change_everything(rakor, bimtek)
     after = [_pdftotext(demo_client, url) for url in urls]
-    for url, old, new in zip(urls, before, after):
+    for url, old, new in zip(urls, before, after, strict=True):
         assert new == old, url
     assert b"Baru" not in b"".join(after) and b"Tempat lain" not in b"".join(after)
     documents_now = list(db.session.scalars(select(SignedDocument)))
