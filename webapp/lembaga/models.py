@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Date, ForeignKey, LargeBinary, String
+from sqlalchemy import Date, ForeignKey, LargeBinary, String, func, select
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from webapp.auth.models import User
@@ -96,13 +97,19 @@ class Member(db.Model):
 
     # One person, one identity: a member linked to an account is that account's person, so name, L/P and
     # NIP are read from the account (held once); the member keeps only its place in the body.
-    @property
+    @hybrid_property
     def name(self) -> str:
         return self.user.full_name if self.user is not None else self.own_name
 
-    @name.setter
-    def name(self, value: str) -> None:
+    @name.inplace.setter
+    def _name_setter(self, value: str) -> None:
         self.own_name = value
+
+    @name.inplace.expression
+    @classmethod
+    def _name_expression(cls):
+        """In a query: the linked account's name, else the member's own."""
+        return func.coalesce(select(User.full_name).where(User.id == cls.user_id).scalar_subquery(), cls.own_name)
 
     @property
     def sex(self) -> str:

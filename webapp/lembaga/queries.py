@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from flask import abort
-from sqlalchemy import case, func, select
+from sqlalchemy import case, select
 
 from webapp.access import Actor, load_in_scope
 from webapp.auth.models import RoleAssignment, User
@@ -102,10 +102,9 @@ def member_options(region_labels: dict[str, str], leave_out: set[int] = frozense
     """(id, "Siti Aminah — Ketua, TP PKK (Palangan, tanpa akun)") for each member of these regions' bodies, as
     members_of orders them: read as columns, since a meeting's forms list every member of two tiers."""
     rows = db.session.execute(
-        select(Member.id, func.coalesce(User.full_name, Member.own_name).label("name"), Member.jabatan, Member.bidang,
-               Member.unsur_text, Member.user_id, Mitra.short_name, Body.region_code)
+        select(Member.id, Member.name.label("name"), Member.jabatan, Member.bidang, Member.unsur_text, Member.user_id,
+               Mitra.short_name, Body.region_code)
         .join(Body, Body.id == Member.body_id).outerjoin(Mitra, Mitra.id == Member.mitra_id)
-        .outerjoin(User, User.id == Member.user_id)
         .where(Body.region_code.in_(list(region_labels)))
         .order_by(Body.region_code, Member.position, Member.id))
     return [(row.id, member_label(row.name, jabatan_label(row.jabatan, row.bidang), row.short_name or row.unsur_text,
