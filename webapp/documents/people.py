@@ -50,12 +50,13 @@ def person(member=None, user: User | None = None) -> dict:
 def signer(body: str, ketua, user: User | None) -> dict:
     """Who signs for a body, as printed: the ketua the SK names signs as "Ketua <body>"; anyone else signs
     "a.n. Ketua <body>" (`behalf`) under their own jabatan, name and NIP. With no signer yet (a draft), the
-    ketua is printed as the one expected to sign."""
+    ketua is printed as the one expected to sign. A body whose ketua is not recorded gets no "a.n.": the
+    signer prints as themself."""
     title = f"Ketua {body}"
     if user is None or (ketua is not None and ketua.user_id == user.id):
         own = printed_member(ketua) if ketua is not None else dict(BLANK)
         return {**own, "jabatan": title, "behalf": ""}
-    return {**printed_person(user), "behalf": f"a.n. {title}"}
+    return {**printed_person(user), "behalf": f"a.n. {title}" if ketua is not None else ""}
 
 
 def approver_of(region: Region) -> dict:
