@@ -18,7 +18,7 @@ from webapp.audit import AuditEvent
 from webapp.demo import ACCOUNTS
 from webapp.evidence.rules import SHARE_FLOW
 from webapp.extensions import db
-from webapp.meetings.rules import MINUTES_FLOW
+from webapp.meetings.rules import INVITATION_FLOW, MINUTES_FLOW
 from webapp.pembinaan.rules import FINDING_FLOW, VISIT_FLOW
 from webapp.refusal import Conflict
 from webapp.reports.rules import REPORT_FLOW
@@ -63,6 +63,12 @@ EXPECTED = {
         "finalize": ({"circulated"}, "final", {"camat.kotabesi"}),
         "lock": ({"final"}, "locked", KOTA_BESI_BODY),
     },
+    "invitation": {  # the undangan of a Kota Besi meeting: its ketua (TP PKK) has no account, the camat signs a.n.
+        "submit": ({"draf"}, "diajukan", KOTA_BESI_BODY),
+        "approve": ({"diajukan"}, "terbit", {"camat.kotabesi"}),
+        "return": ({"diajukan"}, "draf", {"camat.kotabesi"}),
+        "reopen": ({"terbit"}, "draf", KOTA_BESI_BODY),
+    },
     "visit": {  # a supervision visit to kader.palangan's Posyandu
         "finalize": ({"draft"}, "final", VISITING),
         "reopen": ({"final"}, "draft", VISITING),
@@ -73,7 +79,8 @@ EXPECTED = {
         "reopen": ({"selesai"}, "terbuka", VISITING),
     },
 }
-FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW, "share": SHARE_FLOW,
+FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW, "invitation": INVITATION_FLOW,
+         "share": SHARE_FLOW,
          "realisation": PROGRESS_FLOW, "visit": VISIT_FLOW, "finding": FINDING_FLOW}
 
 
@@ -88,7 +95,7 @@ def audits() -> int:
 
 def _history(obj) -> int:
     return len(getattr(obj, "events", None) or getattr(obj, "steps", None) or getattr(obj, "progress_events", None)
-               or [])
+               or getattr(obj, "invitation_events", None) or [])
 
 
 def _share_link():
@@ -98,7 +105,8 @@ def _share_link():
     return link
 
 
-MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting, "share": _share_link,
+MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting, "invitation": make_meeting,
+          "share": _share_link,
           "realisation": make_carried_line, "visit": make_visit, "finding": make_finding}
 
 

@@ -3,6 +3,7 @@ button fit a thumb, and a wrong NIP shows its message by the field with what was
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import sign_in_page
 from tests.test_thumb_sizes_browser import PROBLEMS
@@ -20,12 +21,14 @@ def test_the_account_edit_form_and_the_undangan_button_fit_a_thumb(phone, live_s
     with live_server.app.app_context():
         from sqlalchemy import select
 
-        from tests.meetings.helpers import make_meeting
+        import datetime as dt
+
+        from tests.meetings.helpers import make_meeting, today_local
         from webapp.auth.models import User
         from webapp.extensions import db
 
         camat = db.session.scalar(select(User.id).where(User.username == "camat.kotabesi"))
-        meeting = make_meeting().id
+        meeting = make_meeting(day=today_local() + dt.timedelta(days=1)).id
     page = phone.new_page()
     sign_in_page(page, live_server.url, "admin.kotim")
     page.goto(f"{live_server.url}/pengguna/{camat}/ubah")
@@ -43,9 +46,20 @@ def test_the_account_edit_form_and_the_undangan_button_fit_a_thumb(phone, live_s
     sign_in_page(page, live_server.url, "pokjanal.kotabesi")
     page.goto(f"{live_server.url}/rapat/{meeting}")
     assert page.evaluate(PROBLEMS) == []
-    page.click("text=Terbitkan undangan (beri nomor surat)")
-    page.wait_for_load_state("networkidle")
-    assert page.locator("text=Undangan diterbitkan dengan nomor 400.5.9/1/Pokjanal/").is_visible()
+    page.click("text=Ajukan undangan untuk ditandatangani")  # the secretary prepares; the camat signs
+    expect(page.locator("#undangan .status")).to_have_text("Menunggu tanda tangan")
+    assert page.locator("text=Setujui & terbitkan undangan").count() == 0
+    _shot(page, "meeting-undangan-diajukan")
+
+    phone.clear_cookies()
+    page = phone.new_page()
+    sign_in_page(page, live_server.url, "camat.kotabesi")
+    page.goto(f"{live_server.url}/rapat/{meeting}")
+    assert page.evaluate(PROBLEMS) == []
+    _shot(page, "meeting-undangan-tanda-tangan")
+    page.click("text=Setujui & terbitkan undangan (beri nomor surat)")
+    expect(page.locator("text=Undangan diterbitkan dengan nomor 400.5.9/1/Pokjanal/")).to_be_visible()
+    expect(page.locator("#undangan .status")).to_have_text("Diterbitkan")
     _shot(page, "meeting-undangan")
 
 

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from tests.meetings.helpers import actor, make_meeting
+from tests.meetings.helpers import actor, make_meeting, today_local
 from tests.workplans.helpers import make_plan
 from webapp.documents import numbering, queries as documents
 from webapp.documents.models import DocumentNumber
@@ -80,12 +80,15 @@ def test_the_undangan_gets_its_number_when_issued_and_prints_it(demo_client, log
     setting = db.session.get(KabupatenSetting, "62.02")
     setting.number_pattern = "005/{n}/Pokjanal-KB/{bulan}/{yyyy}"
     db.session.commit()
-    meeting = make_meeting(end=dt.time(12, 0))
+    meeting = make_meeting(day=today_local() + dt.timedelta(days=1), end=dt.time(12, 0))
     login_as(demo_client, "pokjanal.kotabesi")
     draft = _pdf(demo_client, f"/rapat/{meeting.id}/undangan.pdf")
     assert "DRAF" in draft and "diisi saat diterbitkan" in draft and "Nomor : 005/" not in draft
 
-    response = demo_client.post(f"/rapat/{meeting.id}/undangan", follow_redirects=True)
+    demo_client.post(f"/rapat/{meeting.id}/undangan/ajukan")  # the secretariat prepares; the camat signs
+    assert documents.latest("undangan", meeting.id) is None and db.session.scalar(select(DocumentNumber.id)) is None
+    login_as(demo_client, "camat.kotabesi")
+    response = demo_client.post(f"/rapat/{meeting.id}/undangan/setujui", follow_redirects=True)
     assert "Undangan diterbitkan dengan nomor 005/1/Pokjanal-KB/" in response.get_data(as_text=True)
     text = _pdf(demo_client, f"/rapat/{meeting.id}/undangan.pdf")
     number = documents.latest("undangan", meeting.id).number
@@ -95,7 +98,9 @@ def test_the_undangan_gets_its_number_when_issued_and_prints_it(demo_client, log
         assert part in text, part
     assert "DRAF" not in text
 
-    demo_client.post(f"/rapat/{meeting.id}/undangan")  # re-issued after a change: same number, new version
+    demo_client.post(f"/rapat/{meeting.id}/undangan/ubah")  # re-issued after a change: same number, new version
+    demo_client.post(f"/rapat/{meeting.id}/undangan/ajukan")
+    demo_client.post(f"/rapat/{meeting.id}/undangan/setujui")
     latest = documents.latest("undangan", meeting.id)
     assert latest.version == 2 and latest.number == number
     page = demo_client.get(f"/verifikasi/{latest.code}").get_data(as_text=True)
@@ -105,9 +110,9 @@ def test_the_undangan_gets_its_number_when_issued_and_prints_it(demo_client, log
 def test_only_who_runs_the_meeting_issues_the_undangan(demo_client, login_as):
     meeting = make_meeting()
     login_as(demo_client, "kader.palangan")  # an invitee: sees the meeting, does not run it
-    assert demo_client.post(f"/rapat/{meeting.id}/undangan").status_code == 403
+    assert demo_client.post(f"/rapat/{meeting.id}/undangan/ajukan").status_code == 403
     login_as(demo_client, "pokjanal.kotabesi")
-    assert demo_client.post("/rapat/987654/undangan").status_code == 404
+    assert demo_client.post("/rapat/987654/undangan/ajukan").status_code == 404
     assert db.session.scalar(select(DocumentNumber.id)) is None
 
 

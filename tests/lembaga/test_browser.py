@@ -35,3 +35,27 @@ def test_desa_body_records_its_sk_and_a_member_on_a_phone(live_server, phone, tm
     expect(page.locator("#anggota")).to_contain_text("Ketua · unsur TP PKK Desa")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.screenshot(path="/tmp/pokjanal-issue-11-lembaga.png", full_page=True)
+
+
+@pytest.mark.browser
+def test_a_linked_members_nip_is_the_accounts_and_a_second_one_is_refused_by_the_field(live_server, phone):
+    with live_server.app.app_context():
+        from sqlalchemy import select
+
+        from webapp.extensions import db
+        from webapp.lembaga.demo import seed_lembaga
+        from webapp.lembaga.models import Member
+
+        seed_lembaga()
+        db.session.commit()
+        sri = db.session.scalar(select(Member.id).where(Member.own_name == "Sri Wahyuni"))
+    page = phone.new_page()
+    sign_in_page(page, live_server.url, "pokjanal.kotabesi")
+    page.goto(f"{live_server.url}/lembaga/62.02.01/anggota/{sri}")
+    expect(page.locator("input[name=nip]")).to_have_value("19840517 200902 2 008")  # the account's, held once
+    page.fill("input[name=nip]", "19860404 201001 2 003")
+    page.click("button:has-text('Simpan anggota')")
+    expect(page.locator("#nip-err")).to_contain_text("Akun pokjanal.kotabesi mencatat NIP")
+    expect(page.locator("input[name=nip]")).to_have_value("19860404 201001 2 003")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path="/tmp/pokjanal-issue-22-member-nip.png", full_page=True)

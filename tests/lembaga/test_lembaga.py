@@ -90,11 +90,13 @@ def test_member_chair_and_note_taker_are_printed_in_the_minutes_with_nip_only_wh
     meeting = make_meeting()
     members = {m.name: m for m in db.session.scalars(select(Member))}
     meeting.chair_member_id = members["Ny. Rahmawati Yani"].id      # Ketua TP PKK kecamatan: no NIP
-    meeting.notulis_member_id = members["Sri Wahyuni"].id           # ASN: NIP printed
+    meeting.notulis_member_id = members["Sri Wahyuni"].id           # ASN with an account: its NIP, held once
     db.session.commit()
     login_as(demo_client, "camat.kotabesi")
     response = demo_client.get(f"/rapat/{meeting.id}/notulen.pdf")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages)
     assert "Ny. Rahmawati Yani, Ketua, TP PKK Kecamatan" in text and "Sri Wahyuni, Sekretaris" in text
-    assert "NIP. 19860404 201001 2 003" in text
-    assert text.count("NIP.") == 1
+    assert "NIP. 19840517 200902 2 008" in text  # the account's NIP, as on every other document
+    assert "19860404" not in text  # the second NIP the member row used to carry is gone
+    assert "NIP. 19760309 199903 1 005" in text  # the camat signs a.n. the ketua, as himself
+    assert text.count("NIP.") == 2

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from webapp.extensions import db
+from webapp.lembaga.demo import seed_lembaga
 from webapp.regions.models import Region
 from webapp.reports import recap, services
 
@@ -142,6 +143,7 @@ def test_desa_recap_names_posyandu_by_registration_number(demo_client, login_as)
 
 
 def test_the_recap_pdf_is_the_tiers_signed_report(demo_client, login_as):
+    seed_lembaga()
     _two_reports()
     login_as(demo_client, "pokjanal.kotabesi")
     answer = demo_client.get(f"/laporan/rekap/62.02.01/{month_text()}.pdf")
@@ -161,3 +163,28 @@ def test_the_recap_pdf_is_the_tiers_signed_report(demo_client, login_as):
     assert "KB dan imunisasi" in last and last.index("Sumber data") < last.index("Mengetahui,")  # never alone
     height = float(reader.pages[0].mediabox.height)
     assert round(height / 72 * 25.4) == 330  # F4 for Kotawaringin Timur
+
+
+def _signature_text(client, code: str) -> str:
+    answer = client.get(f"/laporan/rekap/{code}/{month_text()}.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(answer.data)).pages).split())
+    return text[text.index("Mengetahui,"):]
+
+
+def test_the_recap_is_made_by_the_tiers_officer_whoever_downloads_it(demo_client, login_as):
+    """"Dibuat oleh" is the body's sekretaris (else its ketua), from the members: not the account printing it."""
+    seed_lembaga()
+    _two_reports()
+    login_as(demo_client, "camat.kotabesi")
+    text = _signature_text(demo_client, "62.02.01")
+    made = text[text.index("Dibuat oleh,"):]
+    assert "Sri Wahyuni" in made and "Sekretaris Pokjanal Posyandu Kecamatan Kota Besi" in made
+    assert "NIP. 19840517 200902 2 008" in made  # her one NIP, the account's
+    assert text.count("Ahmad Yani") == 1  # the camat knows it (Mengetahui); he did not make it
+    login_as(demo_client, "admin.kotim")
+    made = _signature_text(demo_client, "62.02")
+    assert "dr. Rudi Hartawan" in made and "Rina Hartati" not in made
+    login_as(demo_client, "kades.palangan")  # a desa pokja without a sekretaris: its ketua
+    made = _signature_text(demo_client, "62.02.01.2003")
+    assert "Ketua Pokja Posyandu Desa Palangan" in made and "Siti Aminah" in made
+    assert made.count("Marlinae") == 1

@@ -30,7 +30,7 @@ class SkForm(FlaskForm):
 
 
 class MemberForm(FlaskForm):
-    name = StringField("Nama", validators=[required("Nama anggota wajib diisi."), max_length(120)])
+    name = StringField("Nama", validators=[Optional(), max_length(120)])  # required unless an account is linked
     jabatan = SelectField("Jabatan dalam lembaga", choices=[("", "— pilih —")] + [
         (k.value, v) for k, v in JABATAN_LABELS.items()], validate_choice=False)
     bidang = SelectField("Bidang (koordinator)", choices=[("", "—")] + [(k.value, v) for k, v in SPM_LABELS.items()],

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Date, ForeignKey, LargeBinary, String
+from sqlalchemy import Date, ForeignKey, LargeBinary, String, func, select
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from webapp.auth.models import User
@@ -72,14 +73,14 @@ class Member(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     body_id: Mapped[int] = mapped_column(ForeignKey("body.id"), index=True)
     position: Mapped[int] = mapped_column(default=0)
-    name: Mapped[str] = mapped_column(String(120))
+    own_name: Mapped[str] = mapped_column("name", String(120))  # the name when no account is linked
     jabatan: Mapped[Jabatan] = mapped_column(String(12))
     mitra_id: Mapped[int | None] = mapped_column(ForeignKey("mitra.id"), index=True)   # unsur: the partner
     unsur_text: Mapped[str] = mapped_column(String(120), default="")  # unsur without a mitra: tokoh masyarakat
     bidang: Mapped[str] = mapped_column(String(20), default="")       # SPM field of a koordinator bidang
-    sex: Mapped[str] = mapped_column(String(1))
+    own_sex: Mapped[str] = mapped_column("sex", String(1))               # L/P and NIP of a member without an
     phone: Mapped[str] = mapped_column(String(20), default="")
-    nip: Mapped[str] = mapped_column(String(30), default="")
+    own_nip: Mapped[str] = mapped_column("nip", String(30), default="")  # account; a linked one reads its account
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
 
     body: Mapped[Body] = relationship(back_populates="members")
@@ -93,6 +94,41 @@ class Member(db.Model):
     @property
     def jabatan_label(self) -> str:
         return jabatan_label(self.jabatan, self.bidang)
+
+    # One person, one identity: a member linked to an account is that account's person, so name, L/P and
+    # NIP are read from the account (held once); the member keeps only its place in the body.
+    @hybrid_property
+    def name(self) -> str:
+        return self.user.full_name if self.user is not None else self.own_name
+
+    @name.inplace.setter
+    def _name_setter(self, value: str) -> None:
+        self.own_name = value
+
+    @name.inplace.expression
+    @classmethod
+    def _name_expression(cls):
+        """In a query: the linked account's name, else the member's own."""
+        return func.coalesce(select(User.full_name).where(User.id == cls.user_id).scalar_subquery(), cls.own_name)
+
+    @property
+    def sex(self) -> str:
+        return (self.user.sex or "") if self.user is not None else self.own_sex
+
+    @sex.setter
+    def sex(self, value: str) -> None:
+        self.own_sex = value
+
+    @property
+    def nip(self) -> str:
+        """The NIP as printed: a linked account's only when it is an ASN's; a member's own when given."""
+        if self.user is not None:
+            return self.user.nip.strip() if self.user.is_asn and self.user.nip else ""
+        return self.own_nip
+
+    @nip.setter
+    def nip(self, value: str) -> None:
+        self.own_nip = value
 
     @property
     def unsur(self) -> str:

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import case, select
 
 from webapp.access import Actor, load_in_scope
 from webapp.auth.models import RoleAssignment, User
 from webapp.extensions import db
-from webapp.lembaga.models import Body, Member, jabatan_label
+from webapp.lembaga.models import Body, Jabatan, Member, jabatan_label
 from webapp.mitra.models import Mitra
 from webapp.regions.models import Level, Region, kabupaten_code_of
 from webapp.regions.queries import get_region_or_404, setting_for
@@ -35,6 +35,29 @@ def region_or_404(actor: Actor, code: str) -> Region:
 
 def body_of(region_code: str) -> Body | None:
     return db.session.scalar(select(Body).where(Body.region_code == region_code))
+
+
+def ketua_of(region_code: str) -> Member | None:
+    """The ketua the body's SK names: who signs the body's letters and minutes (others sign "a.n." them)."""
+    return db.session.scalar(select(Member).join(Body, Body.id == Member.body_id).where(
+        Body.region_code == region_code, Member.jabatan == Jabatan.KETUA).order_by(Member.position, Member.id).limit(1))
+
+
+def officer_of(region_code: str) -> Member | None:
+    """The member who prepares the tier's reports: its sekretaris, else its ketua (a desa pokja often has no
+    sekretaris)."""
+    rank = case((Member.jabatan == Jabatan.SEKRETARIS, 0), else_=1)
+    return db.session.scalar(select(Member).join(Body, Body.id == Member.body_id).where(
+        Body.region_code == region_code, Member.jabatan.in_((Jabatan.SEKRETARIS, Jabatan.KETUA)))
+        .order_by(rank, Member.position, Member.id).limit(1))
+
+
+def member_for(region_code: str, user_id: int | None) -> Member | None:
+    """The member of this region's body that an account is (one person, one identity), if linked."""
+    if user_id is None:
+        return None
+    return db.session.scalar(select(Member).join(Body, Body.id == Member.body_id).where(
+        Body.region_code == region_code, Member.user_id == user_id).order_by(Member.position, Member.id).limit(1))
 
 
 def get_member_or_404(actor: Actor, member_id: int, region_code: str) -> Member:
@@ -79,7 +102,7 @@ def member_options(region_labels: dict[str, str], leave_out: set[int] = frozense
     """(id, "Siti Aminah — Ketua, TP PKK (Palangan, tanpa akun)") for each member of these regions' bodies, as
     members_of orders them: read as columns, since a meeting's forms list every member of two tiers."""
     rows = db.session.execute(
-        select(Member.id, Member.name, Member.jabatan, Member.bidang, Member.unsur_text, Member.user_id,
+        select(Member.id, Member.name.label("name"), Member.jabatan, Member.bidang, Member.unsur_text, Member.user_id,
                Mitra.short_name, Body.region_code)
         .join(Body, Body.id == Member.body_id).outerjoin(Mitra, Mitra.id == Member.mitra_id)
         .where(Body.region_code.in_(list(region_labels)))

@@ -8,8 +8,9 @@ from sqlalchemy import select
 
 from webapp.access import Actor, require
 from webapp.audit import audit
-from webapp.auth.models import RoleAssignment
+from webapp.auth.models import RoleAssignment, User
 from webapp.clock import utcnow
+from webapp.documents.people import printed_nip
 from webapp.extensions import db
 from webapp.lembaga.models import Body, Jabatan, Member
 from webapp.mitra.models import Mitra
@@ -18,6 +19,7 @@ from webapp.regions.models import Region, kabupaten_code_of
 from webapp.spm import SpmField
 
 MAX_SCAN = 2 * 1024 * 1024
+FIELD_WORDS = {"name": "nama", "sex": "L/P", "nip": "NIP"}
 CONFLICT = "Data lembaga ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi."
 
 
@@ -80,23 +82,39 @@ def delete_member(actor: Actor, member: Member) -> None:
 
 
 def _checked_member(region: Region, data: dict) -> dict:
-    name = (data.get("name") or "").strip()
-    if not name:
-        raise Refused("Nama anggota wajib diisi.", "name")
     if data.get("jabatan") not in set(Jabatan):
         raise Refused("Pilih jabatan dalam lembaga.", "jabatan")
-    if data.get("sex") not in ("L", "P"):
-        raise Refused("Pilih L atau P.", "sex")
     bidang = data.get("bidang") or ""
     if bidang and bidang not in set(SpmField):
         raise Refused("Bidang tidak dikenal.", "bidang")
+    user_id = _checked_account(region, data.get("user_id"))
+    common = {"jabatan": Jabatan(data["jabatan"]), "bidang": bidang, "user_id": user_id,
+              "mitra_id": _checked_unsur(region, data.get("mitra_id")),
+              "unsur_text": (data.get("unsur_text") or "").strip()[:120], "phone": (data.get("phone") or "").strip()[:20]}
+    if user_id is not None:
+        return {**common, **_identity_of_account(db.session.get(User, user_id), data)}
+    name = (data.get("name") or "").strip()
+    if not name:
+        raise Refused("Nama anggota wajib diisi.", "name")
+    if data.get("sex") not in ("L", "P"):
+        raise Refused("Pilih L atau P.", "sex")
     nip = (data.get("nip") or "").strip()
     if nip and not nip.replace(" ", "").isdigit():
         raise Refused("NIP hanya angka (boleh dengan spasi); kosongkan bila bukan ASN.", "nip")
-    return {"name": name[:120], "jabatan": Jabatan(data["jabatan"]), "sex": data["sex"], "bidang": bidang,
-            "mitra_id": _checked_unsur(region, data.get("mitra_id")), "nip": nip[:30],
-            "unsur_text": (data.get("unsur_text") or "").strip()[:120], "phone": (data.get("phone") or "").strip()[:20],
-            "user_id": _checked_account(region, data.get("user_id"))}
+    return {**common, "own_name": name[:120], "own_sex": data["sex"], "own_nip": nip[:30]}
+
+
+def _identity_of_account(user: User, data: dict) -> dict:
+    """A linked member is the account's person: name, L/P and NIP are the account's, held there only. A
+    different value typed here is refused (it would be a second identity), pointing to the account."""
+    held = {"name": user.full_name, "sex": user.sex or "", "nip": printed_nip(user)}
+    for field, value in held.items():
+        typed = (data.get(field) or "").strip()
+        if typed and typed != value:
+            raise Refused(f"Akun {user.username} mencatat {FIELD_WORDS[field]} \u201c{value or '(kosong)'}\u201d. "
+                          "Data orang yang bertaut akun disimpan sekali, di akunnya: ubah lewat halaman akun, "
+                          "atau kosongkan isian ini.", field)
+    return {"own_name": user.full_name[:120], "own_sex": "", "own_nip": ""}
 
 
 def _checked_unsur(region: Region, value) -> int | None:

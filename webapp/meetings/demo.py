@@ -68,7 +68,7 @@ def _people(meeting: Meeting, usernames: list[str], guests, absent: set[str] = f
 
 
 def _kotim_member(name: str) -> Member | None:
-    return db.session.scalar(select(Member).join(Body).where(Body.region_code == "62.02", Member.name == name))
+    return db.session.scalar(select(Member).join(Body).where(Body.region_code == "62.02", Member.own_name == name))
 
 
 def _members(meeting: Meeting, attendance: dict[str, Attendance]) -> None:

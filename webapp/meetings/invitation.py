@@ -1,21 +1,26 @@
 """The undangan (invitation letter) of a meeting: nomor, sifat, lampiran, perihal, the addressees, day and
-time with zone, place and agenda, signed by the chair. Issuing it takes the body's next nomor and freezes
-what it prints (a SignedDocument with its QR); until then the PDF is a "DRAF" without a number.
+time with zone, place and agenda, signed for the body by the ketua its SK names, or "a.n. Ketua" by whoever
+signs. The secretariat prepares it and submits it; the signer's approval issues it (INVITATION_FLOW): it then
+takes the body's next nomor and freezes what it prints (a SignedDocument with its QR). Until then the PDF is
+a "DRAF" without a number. A meeting that has already begun gets no undangan.
 """
 from __future__ import annotations
 
 import json
 
 from webapp import pdf
-from webapp.access import Actor, require
-from webapp.audit import audit
+from webapp.access import Actor
+from webapp.auth.models import User
 from webapp.clock import local_time, utcnow
 from webapp.documents import numbering, printing, queries as documents, services as signing
-from webapp.extensions import db
+from webapp.documents.people import signer
 from webapp.formatting import tanggal
-from webapp.meetings.models import Meeting
+from webapp.lembaga.queries import ketua_of
+from webapp.meetings.models import InvitationStatus, Meeting
 from webapp.meetings.pages import day_label, time_label
-from webapp.meetings.signed import printed_signer
+from webapp.meetings.rules import INVITATION_FLOW
+from webapp.refusal import Refused, commit_or_conflict
+from webapp.workflow import Taken, take
 from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
 
@@ -36,11 +41,21 @@ def addressees(meeting: Meeting) -> list[str]:
     return seen
 
 
-def content(meeting: Meeting, number: str = "", issued_at=None) -> dict:
-    """Everything the letter prints, from the live meeting, dated `issued_at` (default: today)."""
+def signature(body: str, ketua, user: User | None) -> dict:
+    """The letter's one signature block: "Ketua <body>," over the ketua's name, or "a.n. Ketua <body>" over
+    the signer's own jabatan, name and NIP."""
+    who = signer(body, ketua, user)
+    if who["behalf"]:
+        return {"role": who["behalf"], "name": who["name"], "jabatan": f"{who['jabatan']},", "nip": who["nip"],
+                "date": ""}
+    return {"role": f"{who['jabatan']},", "name": who["name"], "jabatan": "", "nip": who["nip"], "date": ""}
+
+
+def content(meeting: Meeting, number: str = "", issued_at=None, signed_by: User | None = None) -> dict:
+    """Everything the letter prints, from the live meeting, dated `issued_at` (default: today) and signed by
+    `signed_by` (a draft names the ketua who is expected to sign)."""
     setting = setting_for(meeting.region_code)
     kop = kop_for(meeting.region)
-    chair = printed_signer(meeting.chair_member, meeting.chair)
     to = addressees(meeting)
     issued_on = local_time(issued_at or utcnow(), setting.timezone).date()
     return {
@@ -51,30 +66,54 @@ def content(meeting: Meeting, number: str = "", issued_at=None) -> dict:
         "when": {"day": day_label(meeting, setting.timezone), "time": time_label(meeting, setting.timezone),
                  "place": meeting.place, "event": meeting.title},
         "agenda": [a.title for a in meeting.agenda_items],
-        "signers": [{"role": f"Ketua {kop.body},", "name": chair["name"], "jabatan": chair["jabatan"],
-                     "nip": chair.get("nip") or "", "date": ""}],
+        "signers": [signature(kop.body, ketua_of(meeting.region_code), signed_by)],
     }
 
 
-def issue(actor: Actor, meeting: Meeting):
-    """Issue (or re-issue after a change) the letter: its nomor is taken once, from the body's counter;
-    each issue is a new signed version under the same nomor. One commit."""
-    require(actor, "meeting.manage", meeting)
-    at = utcnow()
+def past_meeting_problem(meeting: Meeting, now) -> str:
+    """Why no undangan may go out for this meeting now ("" when it may): it has already begun."""
+    if meeting.starts_at > now:
+        return ""
+    timezone = setting_for(meeting.region_code).timezone
+    return (f"Rapat ini sudah berlangsung ({day_label(meeting, timezone)}, {time_label(meeting, timezone)}): "
+            "undangan tidak dapat lagi diajukan atau diterbitkan.")
+
+
+def advance(actor: Actor, meeting: Meeting, step: str, note: str = "") -> Taken:
+    """Take a step of the undangan's flow: submit (the secretariat), approve or return (the signer), reopen
+    to change an issued letter. Approval takes the nomor (kept on a re-issue) and freezes the letter as its
+    signer signs it. Submitting or approving for a meeting that has begun is refused. One commit."""
+    if step in ("submit", "approve") and INVITATION_FLOW.may(actor, meeting, step):
+        problem = past_meeting_problem(meeting, utcnow())
+        if problem:
+            raise Refused(problem)
+    taken = take(actor, meeting, INVITATION_FLOW, step, note, subject=f"{meeting.id} {meeting.title}"[:120])
+    if taken.changed and step == "approve":
+        _issue(meeting, actor.user, taken.at)
+    commit_or_conflict(INVITATION_FLOW.stale)
+    return taken
+
+
+def _issue(meeting: Meeting, user: User, at) -> None:
+    """Number and freeze the letter as signed now by `user` (the caller commits)."""
     number = numbering.assign(KIND, meeting.id, meeting.region_code, at)
-    frozen = content(meeting, number, at)
+    frozen = content(meeting, number, at, user)
     setting = setting_for(meeting.region_code)
-    document = signing.record(KIND, meeting.id, meeting.region_code, frozen["title"], frozen, number=number,
-                              logo=setting.logo, logo_mime=setting.logo_mime, signed_at=at)
-    audit(actor.id, "invitation.issued", f"rapat {meeting.id}", number)
-    db.session.commit()
-    return document
+    signing.record(KIND, meeting.id, meeting.region_code, frozen["title"], frozen, number=number,
+                   logo=setting.logo, logo_mime=setting.logo_mime, signed_at=at)
+
+
+def issued(meeting: Meeting):
+    """The letter as last issued, while it stands issued (None for a draft or one reopened for changes)."""
+    if meeting.invitation_status != InvitationStatus.TERBIT:
+        return None
+    return documents.latest(KIND, meeting.id)
 
 
 def pdf_context(meeting: Meeting) -> dict:
     """The issued letter as frozen, or the live draft (marked DRAF, no number) before it is issued."""
     setting = setting_for(meeting.region_code)
-    document = documents.latest(KIND, meeting.id)
+    document = issued(meeting)
     doc = json.loads(document.content) if document else content(meeting)
     logo = pdf.data_uri(document.logo, document.logo_mime) if document else pdf.data_uri(setting.logo, setting.logo_mime)
     return {"doc": doc, "kop_lines": doc["kop"]["lines"], "setting": setting, "logo": logo, "draft": document is None,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.auth.models import User
 from webapp.clock import utcnow
+from webapp.documents.people import person
 from webapp.extensions import db
 from webapp.lembaga.models import Member
 from webapp.mitra.models import Mitra
@@ -55,6 +56,17 @@ STATUS_LABELS = {
 }
 
 
+class InvitationStatus(StrEnum):
+    """The undangan: prepared by the secretariat, numbered and verifiable only once its signer approves it."""
+    DRAF = "draf"
+    DIAJUKAN = "diajukan"
+    TERBIT = "terbit"
+
+
+INVITATION_LABELS = {InvitationStatus.DRAF: "Disiapkan", InvitationStatus.DIAJUKAN: "Menunggu tanda tangan",
+                     InvitationStatus.TERBIT: "Diterbitkan"}
+
+
 class Attendance(StrEnum):
     HADIR = "hadir"
     IZIN = "izin"
@@ -95,6 +107,8 @@ class Meeting(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     finalized_at: Mapped[dt.datetime | None]
     version: Mapped[int] = mapped_column(default=1)
+    invitation_status: Mapped[InvitationStatus] = mapped_column(String(10), default=InvitationStatus.DRAF,
+                                                                server_default=InvitationStatus.DRAF)
 
     region: Mapped[Region] = relationship(lazy="joined")
     chair: Mapped[User] = relationship(foreign_keys=[chair_id], lazy="joined")
@@ -110,17 +124,19 @@ class Meeting(db.Model):
     speakers: Mapped[list[Speaker]] = relationship(order_by="Speaker.id", cascade="all, delete-orphan")
     photos: Mapped[list[MeetingPhoto]] = relationship(order_by="MeetingPhoto.id", cascade="all, delete-orphan")
     events: Mapped[list[MinutesEvent]] = relationship(order_by="MinutesEvent.id", cascade="all, delete-orphan")
+    invitation_events: Mapped[list[InvitationEvent]] = relationship(order_by="InvitationEvent.id",
+                                                                    cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
 
     @property
     def chair_signatory(self) -> dict:
         """Name, jabatan and NIP printed for the chair: the body's member when named, else the account."""
-        return signatory(self.chair_member, self.chair)
+        return person(self.chair_member, self.chair)
 
     @property
     def notulis_signatory(self) -> dict:
-        return signatory(self.notulis_member, self.notulis)
+        return person(self.notulis_member, self.notulis)
 
     @property
     def kind_label(self) -> str:
@@ -129,6 +145,10 @@ class Meeting(db.Model):
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[MinutesStatus(self.status)]
+
+    @property
+    def invitation_label(self) -> str:
+        return INVITATION_LABELS[InvitationStatus(self.invitation_status)]
 
     @property
     def text_is_frozen(self) -> bool:
@@ -148,14 +168,6 @@ class Meeting(db.Model):
     def scope(self) -> tuple[str, int | None]:
         """(region code, Posyandu id or None): where access rules look."""
         return (self.region_code, None)
-
-
-def signatory(member: Member | None, user: User) -> dict:
-    """A member needs no account to be printed; the NIP shows only when given (ASN)."""
-    if member is not None:
-        jabatan = member.jabatan_label + (f", {member.unsur}" if member.unsur else "")
-        return {"name": member.name, "jabatan": jabatan, "nip": member.nip or None}
-    return {"name": user.full_name, "jabatan": user.jabatan, "nip": user.nip or None}
 
 
 class AgendaItem(db.Model):
@@ -335,5 +347,11 @@ class MeetingPhoto(db.Model):
 
 class MinutesEvent(HistoryColumns, db.Model):
     """One step of the minutes' flow: circulated, signed final, locked (who, in which office, when)."""
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+
+
+class InvitationEvent(HistoryColumns, db.Model):
+    """One step of the undangan's flow: submitted for signature, approved (issued), returned, reopened."""
 
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)

@@ -16,7 +16,7 @@ from webapp.meetings.forms import (
     SpeakerForm,
 )
 from webapp.meetings.models import Meeting
-from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW
+from webapp.meetings.rules import BODY_ROLES, INVITATION_FLOW, MINUTES_FLOW
 from webapp.regions.models import ZONE_SUFFIX
 from webapp.regions.queries import setting_for
 from webapp.rendering import render
@@ -96,6 +96,7 @@ def meeting_context(actor: Actor, meeting: Meeting) -> dict:
         "meeting": meeting, "day": day_label(meeting, timezone), "time": time_label(meeting, timezone),
         "may_manage": can(actor, "meeting.manage", meeting), "may_read": can(actor, "minutes.read", meeting),
         "me": next((p for p in meeting.participants if p.user_id == actor.id), None),
+        "invitation_steps": [step.name for step in INVITATION_FLOW.available(actor, meeting)],
     }
 
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from webapp.access import Actor
 from webapp.auth.models import Role
-from webapp.meetings.models import STATUS_LABELS, ActionItem, Meeting, MinutesEvent, MinutesStatus
+from webapp.lembaga.queries import ketua_of
+from webapp.meetings.models import (
+    INVITATION_LABELS, STATUS_LABELS, ActionItem, InvitationEvent, InvitationStatus, Meeting, MinutesEvent,
+    MinutesStatus,
+)
 from webapp.workflow import Entry, Flow, Step
 
 BODY_ROLES = (Role.ANGGOTA, Role.APPROVER)
@@ -57,6 +61,17 @@ def _sign(actor: Actor, meeting: Meeting | None) -> bool:
     return actor.id == meeting.chair_id and actor.covers("meeting.sign", meeting.region_code)
 
 
+def _sign_invitation(actor: Actor, meeting: Meeting | None) -> bool:
+    """The undangan is signed for the body by the ketua its SK names (through the ketua's linked account) or,
+    "a.n. Ketua", by the approver of the body's own tier (camat, kepala desa, bupati)."""
+    if meeting is None:
+        return actor.has("meeting.sign") or actor.has("meeting.manage")
+    if any(g.region_code == meeting.region_code for g in actor.grants_for("meeting.sign")):
+        return True
+    ketua = ketua_of(meeting.region_code)
+    return ketua is not None and ketua.user_id is not None and ketua.user_id == actor.id
+
+
 def is_responsible(actor: Actor, item: ActionItem) -> bool:
     """The responsible user or body member (through the member's linked account), the responsible mitra's
     staff, or a member of the responsible region's body."""
@@ -101,7 +116,34 @@ MINUTES_FLOW = Flow(
     ),
 )
 
+def _record_invitation(meeting: Meeting, entry: Entry) -> None:
+    meeting.invitation_events.append(InvitationEvent.from_entry(entry))
+
+
+def _invitation_role(actor: Actor, meeting: Meeting, step: Step) -> str:
+    return "Penanda tangan" if step.name in ("approve", "return") else "Sekretariat"
+
+
+INVITATION_FLOW = Flow(
+    name="invitation", noun="Undangan ini", state_attr="invitation_status",
+    state_labels={s.value: label for s, label in INVITATION_LABELS.items()},
+    record=_record_invitation, role_of=_invitation_role,
+    stale="Rapat ini baru saja diubah orang lain. Muat ulang halaman untuk melihat perubahannya.",
+    steps=(
+        Step("submit", frozenset({InvitationStatus.DRAF}), InvitationStatus.DIAJUKAN, _manage,
+             "Ajukan untuk ditandatangani", "Undangan sudah diajukan untuk ditandatangani."),
+        Step("approve", frozenset({InvitationStatus.DIAJUKAN}), InvitationStatus.TERBIT, _sign_invitation,
+             "Setujui dan terbitkan", "Undangan sudah diterbitkan."),
+        Step("return", frozenset({InvitationStatus.DIAJUKAN}), InvitationStatus.DRAF, _sign_invitation,
+             "Kembalikan untuk diperbaiki", "Undangan sudah dikembalikan.",
+             note_required="Tulis apa yang perlu diperbaiki pada undangan."),
+        Step("reopen", frozenset({InvitationStatus.TERBIT}), InvitationStatus.DRAF, _manage,
+             "Ubah undangan (terbitkan ulang)", "Undangan sudah dibuka untuk diubah."),
+    ),
+)
+
 RULES = {
     "meeting.view": _view, "meeting.manage": _manage, "meeting.sign": _sign, "minutes.edit": _edit,
     "minutes.read": _read, "minutes.comment": _comment, "action.update": _update_action, **MINUTES_FLOW.rules(),
+    **INVITATION_FLOW.rules(),
 }

@@ -12,10 +12,11 @@ from webapp import pdf
 from webapp.access import Actor
 from webapp.clock import local_time, utcnow
 from webapp.documents import numbering, printing, queries as documents, services as signing
-from webapp.documents.people import printed_person, unsur_of
+from webapp.documents.people import person, printed_person, signer, unsur_of
 from webapp.formatting import tanggal
 from webapp.meetings import queries
-from webapp.meetings.models import ACTION_LABELS, ActionStatus, Attendance, Meeting, Participant, signatory
+from webapp.lembaga.queries import ketua_of
+from webapp.meetings.models import ACTION_LABELS, ActionStatus, Attendance, Meeting, Participant
 from webapp.meetings.pages import day_label, time_label
 from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
@@ -37,22 +38,22 @@ def _attendee(participant: Participant) -> dict:
         return {"name": member.name, "jabatan": participant.jabatan_instansi, "sex": participant.sex_label,
                 "attendance": participant.attendance or "", "unsur": member.unsur or "Lainnya",
                 "label": participant.attendance_label if participant.attendance else ""}
-    person = printed_person(participant.user) if participant.user is not None else {}
-    jabatan = participant.jabatan or person.get("jabatan", "")
+    account = printed_person(participant.user) if participant.user is not None else {}
+    jabatan = participant.jabatan or account.get("jabatan", "")
     unsur = participant.instansi or (unsur_of(participant.user) if participant.user is not None else "Lainnya")
     return {"name": participant.name, "jabatan": ", ".join(p for p in (jabatan, participant.instansi) if p),
-            "sex": participant.sex or person.get("sex", ""), "attendance": participant.attendance or "",
+            "sex": participant.sex or account.get("sex", ""), "attendance": participant.attendance or "",
             "label": participant.attendance_label if participant.attendance else "", "unsur": unsur}
 
 
 def _by_unsur(attendance: list[dict]) -> list[dict]:
     """Those present counted by unsur and L/P, in order of first appearance, with the total last."""
     rows: dict[str, dict] = {}
-    for person in (a for a in attendance if a["attendance"] == Attendance.HADIR):
-        row = rows.setdefault(person["unsur"], {"unsur": person["unsur"], "L": 0, "P": 0, "total": 0})
+    for present in (a for a in attendance if a["attendance"] == Attendance.HADIR):
+        row = rows.setdefault(present["unsur"], {"unsur": present["unsur"], "L": 0, "P": 0, "total": 0})
         row["total"] += 1
-        if person["sex"] in ("L", "P"):
-            row[person["sex"]] += 1
+        if present["sex"] in ("L", "P"):
+            row[present["sex"]] += 1
     total = {"unsur": "Jumlah", **{k: sum(r[k] for r in rows.values()) for k in ("L", "P", "total")}}
     return [*rows.values(), total]
 
@@ -64,15 +65,14 @@ def _activity(meeting: Meeting, attendance: list[dict]) -> dict:
             "photos": [{"sha256": p.sha256, "caption": p.caption} for p in meeting.photos]}
 
 
-def printed_signer(member, user) -> dict:
-    """The body's member the meeting names (no account needed), else the account; a NIP only when given."""
-    if member is None:
-        return printed_person(user)
-    return {**signatory(member, user), "sex": getattr(member, "sex", "") or ""}
+def chair_signer(meeting: Meeting, body: str) -> dict:
+    """Who signs for the body: the chair's account takes the signing step, so the chair prints as that
+    person, as the SK's ketua or "a.n. Ketua" under the chair's own jabatan (documents.people.signer)."""
+    return signer(body, ketua_of(meeting.region_code), meeting.chair)
 
 
-def _who(person: dict) -> str:
-    return ", ".join(p for p in (person["name"], person["jabatan"]) if p)
+def _who(someone: dict) -> str:
+    return ", ".join(p for p in (someone["name"], someone["jabatan"]) if p)
 
 
 def _signers(meeting: Meeting, chair: dict, notulis: dict, place_date: str) -> list[dict]:
@@ -91,14 +91,15 @@ def content(actor: Actor, meeting: Meeting, signed_at: dt.datetime | None = None
     status_day = local_time(signed_at or utcnow(), setting.timezone).date()  # a draft shows today's status
     day_signed = local_time(signed_at or meeting.starts_at, setting.timezone).date()
     participants = queries.participants_with_roles(meeting)
-    chair = printed_signer(meeting.chair_member, meeting.chair)
-    notulis = printed_signer(meeting.notulis_member, meeting.notulis)
+    chair = chair_signer(meeting, kop.body)
+    notulis = person(meeting.notulis_member, meeting.notulis)
     attendance = [_attendee(p) for p in participants]
     return {
         "kop": {**kop.as_dict(), "logo_sha256": hashlib.sha256(setting.logo).hexdigest() if setting.logo else ""},
         "title": f"{meeting.kind_label} — {meeting.title}",
         "header": {"day": day_label(meeting, setting.timezone), "time": time_label(meeting, setting.timezone),
-                   "place": meeting.place, "chair": _who(chair), "notulis": _who(notulis),
+                   "place": meeting.place, "chair": _who(person(meeting.chair_member, meeting.chair)),
+                   "notulis": _who(notulis),
                    "present": meeting.present_count, "invited": len(participants)},
         "opening": meeting.opening or "Rapat dibuka oleh pimpinan rapat.",
         "agenda": [{"title": a.title, "discussion": a.discussion, "decisions": a.decisions}

@@ -181,18 +181,23 @@ def invitation_pdf(meeting_id: int):
     return pdf.pdf_response(data, f"undangan-rapat-{meeting.id}.pdf")
 
 
-@bp.post("/<int:meeting_id>/undangan")
-@requires("meeting.manage")
-def issue_invitation(meeting_id: int):
-    """Issue the invitation letter: it takes the body's next nomor (kept on a re-issue) and is frozen."""
+INVITATION_STEPS = {"ajukan": "submit", "setujui": "approve", "kembalikan": "return", "ubah": "reopen"}
+
+
+@bp.post("/<int:meeting_id>/undangan/<any(ajukan, setujui, kembalikan, ubah):step>")
+@requires("meeting.view")
+def invitation_step(meeting_id: int, step: str):
+    """The undangan's flow: the secretariat submits it, its signer approves (issues: nomor and QR) or returns
+    it, and an issued letter is reopened to change it. Whose turn it is, the flow says."""
     actor = current_actor()
-    meeting = pages.managed_meeting(actor, meeting_id)
+    meeting = queries.get_meeting_or_404(actor, meeting_id)
     try:
-        document = invitation.issue(actor, meeting)
+        taken = invitation.advance(actor, meeting, INVITATION_STEPS[step], request.form.get("note", ""))
     except Refused as error:
-        flash(str(error))
-    else:
-        flash(f"Undangan diterbitkan dengan nomor {document.number}.")
+        return render("meetings/show.html", status=error.status, notice=str(error),
+                      note=request.form.get("note", ""), **pages.meeting_context(actor, meeting))
+    number = invitation.issued(meeting).number if taken.changed and taken.step.name == "approve" else ""
+    flash(f"Undangan diterbitkan dengan nomor {number}." if number else taken.message)
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from webapp import pdf
 from webapp.access import Actor
 from webapp.clock import local_time, utcnow
-from webapp.documents.people import approver_of, printed_person
+from webapp.documents.people import BLANK, approver_of, printed_member
+from webapp.lembaga.queries import officer_of
 from webapp.formatting import tanggal, waktu
 from webapp.regions.letterhead import kop_for
 from webapp.regions.models import Region
@@ -16,8 +17,17 @@ from webapp.reports.fields import RATIOS, SECTIONS
 ABSOLUTE = (("S", "balita_s"), ("K", "balita_k"), ("D", "balita_d"), ("N", "balita_n"))
 
 
+def made_by(region: Region, body: str) -> dict:
+    """"Dibuat oleh": the officer of the tier's body who prepares its reports (its sekretaris, else its ketua),
+    never whoever downloads the file; a blank line under "Sekretaris <body>" when the body names none."""
+    officer = officer_of(region.code)
+    if officer is None:
+        return {**BLANK, "jabatan": f"Sekretaris {body}"}
+    return {**printed_member(officer), "jabatan": f"{officer.jabatan_label} {body}"}
+
+
 def recap_context(actor: Actor, region: Region, year: int, month: int) -> dict:
-    """Everything the recap PDF prints, for the actor who prints it (made by) and the tier's approver (mengetahui)."""
+    """Everything the recap PDF prints for what the actor sees: the tier's officer made it, its approver knows it."""
     setting = setting_for(region.code)
     kop = kop_for(region)
     rows, total = recap.recap(actor, region, year, month)
@@ -31,6 +41,6 @@ def recap_context(actor: Actor, region: Region, year: int, month: int) -> dict:
         "ratios": RATIOS, "sections": SECTIONS, "absolute": ABSOLUTE,
         "printed_at": waktu(now, setting.timezone),
         "signers": [{"title": "Mengetahui,", **approver_of(region), "date": ""},
-                    {"title": "Dibuat oleh,", **printed_person(actor.user),
+                    {"title": "Dibuat oleh,", **made_by(region, kop.body),
                      "date": f"{kop.place}, {tanggal(local_time(now, setting.timezone).date(), False)}"}],
     }
