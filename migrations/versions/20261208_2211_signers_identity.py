@@ -6,13 +6,13 @@ Merging: the account's own value wins (it is the person's, checked as 18 digits 
 or L/P fills an account that has none. Meetings whose undangan was already issued stand issued.
 
 Revision ID: 2211_signers_identity
-Revises: 1901_data_stamp
+Revises: 2201_budget_holder
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "2211_signers_identity"
-down_revision = "1901_data_stamp"
+down_revision = "2201_budget_holder"
 branch_labels = None
 depends_on = None
 

@@ -74,3 +74,17 @@ def test_a_desa_plan_carries_the_desa_kop_the_desa_body_and_no_nip_for_the_kepal
     assert "(versi 2)" in text and "NIP. 19760309 199903 1 005" in text
     page = demo_client.get(f"/verifikasi/{first.code}").get_data(as_text=True)
     assert "Versi lebih baru ada" in page and "penanda tangan" in page
+
+
+def test_an_asn_drafter_prints_with_her_nip_as_on_minutes(demo_client, login_as, demo_user):
+    drafter = demo_user("pokja.palangan")
+    drafter.is_asn, drafter.nip = True, "198001012005012001"
+    db.session.commit()
+    plan = make_plan(submit=True)
+    login_as(demo_client, "kades.palangan")
+    text, _ = _pdf_text(demo_client, plan.id)
+    assert "NIP. 198001012005012001" in text or "NIP 198001012005012001" in text
+    drafter.is_asn = False
+    db.session.commit()
+    text, _ = _pdf_text(demo_client, plan.id)
+    assert "198001012005012001" not in text  # the NIP is printed for an ASN only

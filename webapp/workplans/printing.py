@@ -12,6 +12,7 @@ import json
 
 from webapp import formatting, pdf
 from webapp.clock import local_time
+from webapp.documents.people import printed_nip
 from webapp.documents import numbering, printing as verification, queries as documents, services as signing
 from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
@@ -26,11 +27,17 @@ def _date(step, timezone: str) -> str:
     return formatting.tanggal(local_time(step.at, timezone).date(), with_day=False) if step else ""
 
 
+def _step_nip(step) -> str | None:
+    """The NIP recorded with a step, printed only for an ASN: elected officials have none."""
+    return (step.nip or None) if step.user.is_asn else None
+
+
 def signatures(plan: Plan, timezone: str, place: str) -> list[dict]:
     """Disusun oleh, Disetujui and (below the kabupaten) Mengetahui; blank lines until the step is taken."""
     drafted = plan.last_step(Decision.SUBMITTED)
     blocks = [{"title": "Disusun oleh,", "name": drafted.name if drafted else plan.created_by.full_name,
-               "jabatan": drafted.jabatan if drafted else plan.created_by.jabatan, "nip": None,
+               "jabatan": drafted.jabatan if drafted else plan.created_by.jabatan,
+               "nip": _step_nip(drafted) if drafted else (printed_nip(plan.created_by) or None),
                "date": f"{place}, {_date(drafted, timezone)}" if drafted else ""}]
     taken = {Decision.APPROVED: rules.is_approved(plan), Decision.ENDORSED: rules.is_final(plan)}
     for step in rules.chain(plan.region_code):
@@ -39,7 +46,7 @@ def signatures(plan: Plan, timezone: str, place: str) -> list[dict]:
         blocks.append({
             "title": "Disetujui," if step.decision == Decision.APPROVED else "Mengetahui,",
             "name": done.name if done else "", "jabatan": (done.jabatan if done and done.jabatan else expected),
-            "nip": (done.nip or None) if done and done.user.is_asn else None,  # elected officials have no NIP
+            "nip": _step_nip(done) if done else None,
             "date": f"Tanggal {_date(done, timezone)}" if done else "Tanggal ....................",
         })
     return _one_name_once(blocks)
