@@ -44,7 +44,7 @@ def _save_all_at_once(app, user_ids: list[int], posyandu_id: int, year: int, mon
             finally:
                 db.session.remove()
 
-    workers = [threading.Thread(target=save, args=(user_id, key)) for user_id, key in zip(user_ids, SECTION_KEYS)]
+    workers = [threading.Thread(target=save, args=(user_id, key)) for user_id, key in zip(user_ids, SECTION_KEYS, strict=True)]
     for worker in workers:
         worker.start()
     for worker in workers:
