@@ -18,7 +18,7 @@ from htmx_flask import make_response as htmx_response
 from htmx_flask import request as htmx_request
 from sqlalchemy import false, or_
 
-from webapp.auth.models import Role, User
+from webapp.auth.models import PasswordReset, Role, User
 from webapp.regions.models import Level, is_within, level_of
 from webapp.registry import registry
 
@@ -70,9 +70,9 @@ class Actor:
     def reset_lock(self):
         """The manager-issued password reset of this account still waiting for a second person, if any:
         until it is confirmed the account takes no approve, sign or finalise step (webapp/workflow.py)."""
-        from webapp.auth.resets import pending
+        from webapp.extensions import db
 
-        return pending(self.user.id)
+        return db.session.scalar(PasswordReset.pending_for(self.user.id))
 
     def has(self, permission: str) -> bool:
         return any(permission in PERMISSIONS[g.role] for g in self.grants)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.clock import utcnow
@@ -118,3 +118,8 @@ class PasswordReset(db.Model):
     @property
     def issuer_name(self) -> str:
         return self.issued_by.full_name if self.issued_by else "pengurus"
+
+    @classmethod
+    def pending_for(cls, user_id: int):
+        """The statement for the account's reset still waiting for a second person, newest first."""
+        return select(cls).where(cls.user_id == user_id, cls.confirmed_at.is_(None)).order_by(cls.id.desc()).limit(1)

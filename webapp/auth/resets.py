@@ -38,8 +38,7 @@ def record_use(user: User, issued_by_id: int | None, at: dt.datetime) -> Passwor
 
 def pending(user_id: int) -> PasswordReset | None:
     """The reset that still waits for a second person, if any."""
-    return db.session.scalar(select(PasswordReset).where(
-        PasswordReset.user_id == user_id, PasswordReset.confirmed_at.is_(None)).order_by(PasswordReset.id.desc()))
+    return db.session.scalar(PasswordReset.pending_for(user_id))
 
 
 def confirmable(actor: Actor) -> list[PasswordReset]:
