@@ -81,6 +81,5 @@ def lock_notice(reset: PasswordReset | None) -> str:
     """Said at sign-in while the account waits: why the approve and sign buttons are missing."""
     if reset is None or reset.confirmed_at is not None:
         return ""
-    return (f"Kata sandi akun ini diatur ulang oleh {reset.issuer_name}. Sampai orang kedua (pejabat satu "
-            "tingkat di atas atau admin kabupaten lain) mengonfirmasinya di halaman Pengguna, akun ini belum "
-            "bisa menyetujui, memverifikasi atau menandatangani.")
+    return ("Sampai orang kedua (pejabat satu tingkat di atas atau admin kabupaten lain) mengonfirmasi atur "
+            "ulang ini di halaman Pengguna, akun ini belum bisa menyetujui, memverifikasi atau menandatangani.")
