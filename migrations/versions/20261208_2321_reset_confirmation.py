@@ -29,6 +29,13 @@ def upgrade():
         sa.PrimaryKeyConstraint("id", name=op.f("pk_password_reset")),
     )
     op.create_index(op.f("ix_password_reset_user_id"), "password_reset", ["user_id"], unique=False)
+    # A reset already used but not yet announced (the owner's notice still pending) may have been used by
+    # its manager: such accounts that can sign wait for a second person like every reset from now on.
+    op.execute(
+        'INSERT INTO password_reset (user_id, issued_by_id, used_at) '
+        'SELECT u.id, u.reset_by_id, u.reset_notice_at FROM "user" u WHERE u.reset_notice_at IS NOT NULL '
+        "AND EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id "
+        "AND r.role IN ('approver', 'admin', 'anggota'))")
     with op.batch_alter_table("signed_document") as batch:
         batch.add_column(sa.Column("signed_by_id", sa.Integer(), nullable=True))
         batch.create_foreign_key(op.f("fk_signed_document_signed_by_id_user"), "user", ["signed_by_id"], ["id"])

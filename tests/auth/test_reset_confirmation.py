@@ -169,3 +169,26 @@ def test_a_document_signed_without_a_reset_says_nothing(demo_app, demo_client, l
     assert document.signed_by_id == meeting.chair_id
     page = demo_app.test_client().get(f"/verifikasi/{document.code}").get_data(as_text=True)
     assert "Dokumen terverifikasi" in page and 'id="atur-ulang-sandi"' not in page
+
+
+def test_a_reset_used_before_the_upgrade_and_not_yet_announced_waits_for_confirmation(tmp_path):
+    from flask_migrate import upgrade
+    from sqlalchemy import text
+
+    from tests.conftest import database_at
+
+    with database_at(tmp_path / "old.sqlite3", "1901_data_stamp"):
+        db.session.execute(text("INSERT INTO region (code, name, level) VALUES ('62', 'Kalteng', 'provinsi'), "
+                                "('62.02', 'Kotim', 'kabupaten')"))
+        for n, (role, notice) in enumerate([("approver", "2026-12-01 08:00:00"), ("kader", "2026-12-01 08:00:00"),
+                                            ("approver", None)], start=1):
+            db.session.execute(text(
+                "INSERT INTO user (id, username, full_name, jabatan, nip, is_asn, sex, password_hash, is_enabled, "
+                "session_version, reset_by_id, reset_notice_at, created_at) VALUES (:id, :name, :name, '', '', 0, "
+                "'', 'x', 1, 1, NULL, :notice, '2026-01-01 00:00:00')"), {"id": n, "name": f"akun{n}", "notice": notice})
+            db.session.execute(text("INSERT INTO role_assignment (user_id, role, region_code) VALUES (:id, :role, "
+                                    "'62.02')"), {"id": n, "role": role})
+        db.session.commit()
+        upgrade(revision="head")
+        assert [r.user_id for r in db.session.scalars(select(PasswordReset))] == [1]
+        assert resets.pending(1) is not None
