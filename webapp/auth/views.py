@@ -160,47 +160,47 @@ def edit_account(user_id: int):
     return render("auth/account_edit.html", form=form, user=user, status=form_status(form))
 
 
+def _on_account(user_id: int, act):
+    """Run `act(actor, user)` on an account within reach (404 otherwise); a refusal answers a 403 page."""
+    actor = current_actor()
+    user = queries.get_user_in_scope_or_404(actor, user_id)
+    try:
+        return act(actor, user)
+    except Refused as error:
+        return render("errors/error.html", status=403, title="Tidak berwenang", message=str(error), code=403)
+
+
 @bp.post("/pengguna/<int:user_id>/kode-reset")
 @requires("user.manage")
 def issue_reset_code(user_id: int):
     """Issue a one-time reset code, shown once on the answer page."""
-    actor = current_actor()
-    user = queries.get_user_in_scope_or_404(actor, user_id)
-    try:
+    def act(actor, user):
         code = services.issue_reset_code(actor, user, client_address())
-    except Refused:
-        return render("errors/error.html", status=403, title="Tidak berwenang",
-                      message="Anda tidak berwenang mengubah akun ini.", code=403)
-    return render("auth/reset_code.html", user=user, code=code)
+        return render("auth/reset_code.html", user=user, code=code)
+    return _on_account(user_id, act)
 
 
 @bp.post("/pengguna/<int:user_id>/konfirmasi-reset")
 @requires("user.manage")
 def confirm_reset(user_id: int):
     """A second person confirms a manager-issued password reset: the account may approve and sign again."""
-    actor = current_actor()
-    user = queries.get_user_in_scope_or_404(actor, user_id)
-    try:
+    def act(actor, user):
         resets.confirm(actor, user, client_address())
-    except Refused as error:
-        return render("errors/error.html", status=403, title="Tidak berwenang", message=str(error), code=403)
-    flash(f"Atur ulang kata sandi {user.full_name} sudah dikonfirmasi; akun ini bisa menyetujui dan menandatangani lagi.")
-    return redirect(url_for("auth.users"))
+        flash(f"Atur ulang kata sandi {user.full_name} sudah dikonfirmasi; akun ini bisa menyetujui dan "
+              "menandatangani lagi.")
+        return redirect(url_for("auth.users"))
+    return _on_account(user_id, act)
 
 
 @bp.post("/pengguna/<int:user_id>/status")
 @requires("user.manage")
 def toggle_enabled(user_id: int):
     """Disable (ending its sessions) or re-enable an account."""
-    actor = current_actor()
-    user = queries.get_user_in_scope_or_404(actor, user_id)
-    try:
+    def act(actor, user):
         services.set_enabled(actor, user, request.form.get("enabled") == "1", client_address())
-    except Refused:
-        return render("errors/error.html", status=403, title="Tidak berwenang",
-                      message="Anda tidak berwenang mengubah akun ini.", code=403)
-    flash(f"Akun {user.username} {'diaktifkan' if user.is_enabled else 'dinonaktifkan'}.")
-    return redirect(url_for("auth.users"))
+        flash(f"Akun {user.username} {'diaktifkan' if user.is_enabled else 'dinonaktifkan'}.")
+        return redirect(url_for("auth.users"))
+    return _on_account(user_id, act)
 
 
 AUDIT_EXPORT_ROWS = 10_000
