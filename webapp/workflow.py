@@ -5,6 +5,8 @@ A `Step` says from which states it may be taken, the state it leads to, whose tu
 answers the same way in every domain:
 
 - not this person's turn → 403;
+- a signing step (`SIGNING_STEPS`) while the actor's manager-issued password reset waits for a second
+  person's confirmation → `ResetLocked` (403, with the reason);
 - already in the step's target state (a double tap, or someone did it first) → a no-op
   that says so (`Taken.changed` is False);
 - any other state → `Conflict` (409) naming the state;
