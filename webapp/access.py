@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
+from functools import cached_property, wraps
 
 from flask import abort, g, redirect, request, url_for
 from flask_login import current_user
@@ -18,7 +18,7 @@ from htmx_flask import make_response as htmx_response
 from htmx_flask import request as htmx_request
 from sqlalchemy import false, or_
 
-from webapp.auth.models import Role, User
+from webapp.auth.models import PasswordReset, Role, User
 from webapp.regions.models import Level, is_within, level_of
 from webapp.registry import registry
 
@@ -65,6 +65,14 @@ class Actor:
     @property
     def id(self) -> int:
         return self.user.id
+
+    @cached_property
+    def reset_lock(self):
+        """The manager-issued password reset of this account still waiting for a second person, if any:
+        until it is confirmed the account takes no approve, sign or finalise step (webapp/workflow.py)."""
+        from webapp.extensions import db
+
+        return db.session.scalar(PasswordReset.pending_for(self.user.id))
 
     def has(self, permission: str) -> bool:
         return any(permission in PERMISSIONS[g.role] for g in self.grants)

@@ -5,6 +5,8 @@ A `Step` says from which states it may be taken, the state it leads to, whose tu
 answers the same way in every domain:
 
 - not this person's turn → 403;
+- a signing step (`SIGNING_STEPS`) while the actor's manager-issued password reset waits for a second
+  person's confirmation → `ResetLocked` (403, with the reason);
 - already in the step's target state (a double tap, or someone did it first) → a no-op
   that says so (`Taken.changed` is False);
 - any other state → `Conflict` (409) naming the state;
@@ -31,6 +33,18 @@ from webapp.clock import utcnow
 from webapp.refusal import Conflict, Refused
 
 Rule = Callable[[object, object], bool]
+
+SIGNING_STEPS = frozenset({"approve", "endorse", "verify", "finalize", "sign", "issue"})
+"""Steps that put a person's name to a decision, in any flow. While the actor's password reset by a
+manager waits for a second person (`Actor.reset_lock`, webapp/auth/resets.py) they are not the
+actor's to take: the manager who knew the code must not approve or sign as the owner."""
+RESET_LOCKED = ("Kata sandi akun Anda baru diatur ulang oleh pengurus. Langkah \u201c{label}\u201d terbuka lagi "
+                "setelah orang kedua (pejabat satu tingkat di atas atau admin kabupaten) mengonfirmasinya.")
+
+
+def reset_locked(actor, step: Step) -> bool:
+    """True when `step` signs and the actor's account waits for its reset to be confirmed."""
+    return step.name in SIGNING_STEPS and getattr(actor, "reset_lock", None) is not None
 
 
 @dataclass(frozen=True)
@@ -82,7 +96,7 @@ class Flow:
     def may(self, actor, obj, name: str) -> bool:
         """True when `take` would change the state now: the actor's turn and a source state."""
         step = self.step(name)
-        return self.state(obj) in step.sources and bool(step.who(actor, obj))
+        return self.state(obj) in step.sources and bool(step.who(actor, obj)) and not reset_locked(actor, step)
 
     def pick(self, actor, obj, names: tuple[str, ...]) -> str:
         """Of steps sharing one button (approve/endorse), the one `take` should try: the one open to the
@@ -110,6 +124,12 @@ def _rule(flow: Flow, name: str) -> Rule:
     return rule
 
 
+class ResetLocked(Refused):
+    """The actor's turn, but the account's manager-issued reset is not confirmed yet (403)."""
+
+    status = 403
+
+
 @dataclass(frozen=True)
 class Taken:
     changed: bool
@@ -125,6 +145,8 @@ def take(actor, obj, flow: Flow, name: str, note: str = "", expected_version: in
     step = flow.step(name)
     if not step.who(actor, obj):
         abort(403)
+    if reset_locked(actor, step):
+        raise ResetLocked(RESET_LOCKED.format(label=step.label))
     state = flow.state(obj)
     if state == step.target and state not in step.sources:
         return Taken(False, step.done, step)

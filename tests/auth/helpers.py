@@ -9,6 +9,15 @@ from webapp.extensions import db
 DEMO_PASSWORD = "pokjanal-demo"
 
 
+def hold_throttle_clock(monkeypatch) -> None:
+    """Stop the throttle's clock: its waits are seconds long, and on a busy machine a wall-time wait runs
+    out between two requests. A test moves time on by ageing the recorded attempts instead."""
+    from webapp.auth import throttle
+
+    now = throttle.utcnow()
+    monkeypatch.setattr(throttle, "utcnow", lambda: now)
+
+
 def sign_in(client, login: str, password: str = DEMO_PASSWORD, **headers):
     return client.post("/masuk", data={"login": login, "password": password}, headers=headers)
 

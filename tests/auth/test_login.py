@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from tests.auth.helpers import audit_actions, csrf_token, sign_in
+from tests.auth.helpers import audit_actions, csrf_token, hold_throttle_clock, sign_in
 from webapp.auth.models import LoginAttempt
 from webapp.auth.services import WRONG_LOGIN_MESSAGE
 from webapp.extensions import db
@@ -39,10 +39,7 @@ def test_sign_in_follows_a_local_next_but_never_an_outside_one(demo_client):
 @pytest.fixture(autouse=True)
 def _throttle_clock_held(monkeypatch):
     """The waits are seconds long: on a slow machine they must not run out between two requests."""
-    from webapp.auth import throttle
-
-    now = throttle.utcnow()
-    monkeypatch.setattr(throttle, "utcnow", lambda: now)
+    hold_throttle_clock(monkeypatch)
 
 
 def sign_in_from(client, address: str, login: str, password: str = "pokjanal-demo"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.clock import utcnow
@@ -96,3 +96,30 @@ class LoginAttempt(db.Model):
     address: Mapped[str] = mapped_column(String(64), index=True)
     succeeded: Mapped[bool]
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+
+class PasswordReset(db.Model):
+    """A password set with a code a manager issued. The manager knew the code, so until a second person
+    confirms (`confirmed_at`), the account takes no approve, sign or finalise step (webapp/workflow.py);
+    documents signed within a week after it say so on their verification page. Accounts with nothing to
+    sign (kader, mitra) are confirmed at once, with no confirmer."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    used_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    confirmed_at: Mapped[dt.datetime | None]
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    issued_by: Mapped[User | None] = relationship(foreign_keys=[issued_by_id])
+    confirmed_by: Mapped[User | None] = relationship(foreign_keys=[confirmed_by_id])
+
+    @property
+    def issuer_name(self) -> str:
+        return self.issued_by.full_name if self.issued_by else "pengurus"
+
+    @classmethod
+    def pending_for(cls, user_id: int):
+        """The statement for the account's reset still waiting for a second person, newest first."""
+        return select(cls).where(cls.user_id == user_id, cls.confirmed_at.is_(None)).order_by(cls.id.desc()).limit(1)

@@ -50,3 +50,22 @@ def manages(actor: Actor, user) -> bool:
     return bool(user.roles) and user.id != actor.id and all(
         grantable(actor, Role(r.role), r.region_code) for r in user.roles
     )
+
+
+def confirms_reset(actor: Actor, reset) -> bool:
+    """May the actor confirm a manager-issued reset of `reset.user`? A second person: never the owner nor
+    the manager who issued the code, not an account itself waiting for confirmation, and either the
+    kabupaten admin or an approver of a tier above every role of the account (the bupati for a kepala
+    desa reset by its camat). Lower roles (anggota, kader, mitra) never confirm."""
+    if reset.confirmed_at is not None or actor.id in (reset.user_id, reset.issued_by_id) or actor.reset_lock:
+        return False
+    roles = reset.user.roles
+    return bool(roles) and all(any(_above(grant, r.region_code) for grant in actor.grants) for r in roles)
+
+
+def _above(grant: Grant, region_code: str) -> bool:
+    if grant.posyandu_id is not None or not is_within(region_code, grant.region_code):
+        return False
+    if grant.role == Role.ADMIN:
+        return grant.level == Level.KABUPATEN
+    return grant.role == Role.APPROVER and region_code != grant.region_code

@@ -15,7 +15,7 @@ from sqlalchemy import func, select, update
 
 from webapp.access import Actor
 from webapp.audit import as_detail, audit, changed
-from webapp.auth import throttle
+from webapp.auth import resets, throttle
 from webapp.auth.rules import grantable, manages
 from webapp.auth.models import Role, RoleAssignment, User
 from webapp.auth.passwords import hash_password, needs_rehash, password_problem, verify_password
@@ -88,7 +88,8 @@ def authenticate(login: str, password: str, address: str) -> tuple[User, str | N
     user = db.session.get(User, user_id)
     if upgraded and user.password_hash == stored:
         user.password_hash = upgraded  # an older method or cost, replaced while the password is at hand
-    notice = _reset_notice(user) if user.reset_notice_at else None
+    notice = " ".join(filter(None, [_reset_notice(user) if user.reset_notice_at else "",
+                                    resets.lock_notice(resets.pending(user.id))])) or None
     user.reset_notice_at = None
     audit(user.id, "login", user.username, address=address)
     db.session.commit()
@@ -257,6 +258,7 @@ def reset_with_code(login: str, code: str, new_password: str, address: str) -> U
         live = user is not None and user.reset_code_hash and user.reset_expires_at and user.reset_expires_at > utcnow()
         stored = user.reset_code_hash if live else _dummy_hash(current_app.config["PASSWORD_HASH_METHOD"])
         user_id, username = (user.id, user.username) if user else (None, key)
+        issued_by_id = user.reset_by_id if user else None
     valid = verify_password(stored, code.strip().upper()) and live
     if not valid:
         throttle.record(("reset:" + key)[:64], address, False)
@@ -266,13 +268,16 @@ def reset_with_code(login: str, code: str, new_password: str, address: str) -> U
     problem = password_problem(new_password, username)
     if problem:
         raise Refused(problem, "new_password")
+    at = utcnow()
     if not _replace_password(user_id, User.reset_code_hash, stored, hash_password(new_password),
-                             reset_code_hash=None, reset_expires_at=None, reset_notice_at=utcnow()):
+                             reset_code_hash=None, reset_expires_at=None, reset_notice_at=at):
         db.session.rollback()
         raise Refused(WRONG_CODE_MESSAGE, "code")  # used meanwhile from another device
-    audit(user_id, "password.reset", username, address=address)
+    user = db.session.get(User, user_id)
+    reset = resets.record_use(user, issued_by_id, at)
+    audit(user_id, "password.reset", username, "kode dari " + reset.issuer_name, address)
     db.session.commit()
-    return db.session.get(User, user_id)
+    return user
 
 
 def create_first_admin(kabupaten_code: str, username: str, full_name: str, password: str, phone: str = "") -> User:

@@ -4,6 +4,7 @@ Idle timeout: the signed cookie carries its signing time and Flask refuses it on
 PERMANENT_SESSION_LIFETIME (it is re-signed on every request). Absolute lifetime: the sign-in
 time rides in the session and a session older than SESSION_MAX_SECONDS is ended.
 """
+import datetime as dt
 import time
 from functools import lru_cache
 
@@ -27,9 +28,23 @@ def init_login(app, login_manager) -> None:
         if not user_id.isdigit() or not version.isdigit() or _past_absolute_lifetime():
             return None
         user = db.session.execute(_user_statement(), {"user_id": int(user_id)}).unique().scalar_one_or_none()
+        if user is not None and user.session_version != int(version):
+            _note_ended_by_reset(user.id)
         if user is None or not user.is_enabled or user.session_version != int(version):
             return None
         return user
+
+
+def _note_ended_by_reset(user_id: int) -> None:
+    """A session ended because a manager reset the password: the sign-in page then says who and when, once
+    (the stale session is emptied, so the owner learns of it however the reset was used)."""
+    from webapp.auth.resets import used_since
+
+    started = dt.datetime.fromtimestamp(session.get("signed_in_at", 0), dt.UTC).replace(tzinfo=None)
+    reset = used_since(user_id, started)
+    if reset is not None:
+        session.clear()
+        session["ended_by_reset"] = reset.id
 
 
 @lru_cache(maxsize=1)

@@ -1,11 +1,11 @@
 """Sign in and out, one's own password, and the accounts one tier down."""
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, session, url_for
 from flask_login import current_user
 
 from webapp.access import current_actor, public, requires
-from webapp.auth import queries, rules, services
+from webapp.auth import queries, resets, rules, services
 from webapp.auth.forms import (
     AccountForm, AuditFilterForm, ChangePasswordForm, LoginForm, PrintedIdentityForm, ResetWithCodeForm,
 )
@@ -37,6 +37,7 @@ def login():
     if current_user.is_authenticated and request.method == "GET":
         return redirect(url_for("home.index"))
     form = LoginForm(next=request.args.get("next", ""))
+    ended = resets.ended_notice(session.pop("ended_by_reset", None))
     if form.validate_on_submit():
         try:
             user, notice = services.authenticate(form.login.data, form.password.data, client_address())
@@ -47,7 +48,7 @@ def login():
             if notice:
                 flash(notice)
             return redirect(_safe_next(form.next.data))
-    return render("auth/login.html", form=form, status=form_status(form))
+    return render("auth/login.html", form=form, ended=ended, status=form_status(form))
 
 
 @bp.route("/keluar", methods=["GET", "POST"])
@@ -133,6 +134,7 @@ def users():
             flash(f"Akun {user.username} sudah dibuat.")
             return redirect(url_for("auth.users"))
     return render("auth/users.html", form=form, users=queries.users_in_scope(actor), manages=lambda u: rules.manages(actor, u),
+                  pending_resets=resets.confirmable(actor), timezone=setting_for(actor.primary_grant.region_code).timezone,
                   status=form_status(form))
 
 
@@ -158,33 +160,47 @@ def edit_account(user_id: int):
     return render("auth/account_edit.html", form=form, user=user, status=form_status(form))
 
 
+def _on_account(user_id: int, act):
+    """Run `act(actor, user)` on an account within reach (404 otherwise); a refusal answers a 403 page."""
+    actor = current_actor()
+    user = queries.get_user_in_scope_or_404(actor, user_id)
+    try:
+        return act(actor, user)
+    except Refused as error:
+        return render("errors/error.html", status=403, title="Tidak berwenang", message=str(error), code=403)
+
+
 @bp.post("/pengguna/<int:user_id>/kode-reset")
 @requires("user.manage")
 def issue_reset_code(user_id: int):
     """Issue a one-time reset code, shown once on the answer page."""
-    actor = current_actor()
-    user = queries.get_user_in_scope_or_404(actor, user_id)
-    try:
+    def act(actor, user):
         code = services.issue_reset_code(actor, user, client_address())
-    except Refused:
-        return render("errors/error.html", status=403, title="Tidak berwenang",
-                      message="Anda tidak berwenang mengubah akun ini.", code=403)
-    return render("auth/reset_code.html", user=user, code=code)
+        return render("auth/reset_code.html", user=user, code=code)
+    return _on_account(user_id, act)
+
+
+@bp.post("/pengguna/<int:user_id>/konfirmasi-reset")
+@requires("user.manage")
+def confirm_reset(user_id: int):
+    """A second person confirms a manager-issued password reset: the account may approve and sign again."""
+    def act(actor, user):
+        resets.confirm(actor, user, client_address())
+        flash(f"Atur ulang kata sandi {user.full_name} sudah dikonfirmasi; akun ini bisa menyetujui dan "
+              "menandatangani lagi.")
+        return redirect(url_for("auth.users"))
+    return _on_account(user_id, act)
 
 
 @bp.post("/pengguna/<int:user_id>/status")
 @requires("user.manage")
 def toggle_enabled(user_id: int):
     """Disable (ending its sessions) or re-enable an account."""
-    actor = current_actor()
-    user = queries.get_user_in_scope_or_404(actor, user_id)
-    try:
+    def act(actor, user):
         services.set_enabled(actor, user, request.form.get("enabled") == "1", client_address())
-    except Refused:
-        return render("errors/error.html", status=403, title="Tidak berwenang",
-                      message="Anda tidak berwenang mengubah akun ini.", code=403)
-    flash(f"Akun {user.username} {'diaktifkan' if user.is_enabled else 'dinonaktifkan'}.")
-    return redirect(url_for("auth.users"))
+        flash(f"Akun {user.username} {'diaktifkan' if user.is_enabled else 'dinonaktifkan'}.")
+        return redirect(url_for("auth.users"))
+    return _on_account(user_id, act)
 
 
 AUDIT_EXPORT_ROWS = 10_000

@@ -30,6 +30,8 @@ class SignedDocument(db.Model):
     code: Mapped[str] = mapped_column(String(32), unique=True)  # the /verifikasi/<code> key, 96 random bits
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)  # the letterhead logo as printed at signing
     logo_mime: Mapped[str | None] = mapped_column(String(20))
+    # the account whose step signed this version (the verification page names resets of it shortly before)
+    signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     __table_args__ = (UniqueConstraint("kind", "subject_id", "version", name="uq_signed_document_version"),)
 

@@ -56,10 +56,18 @@ def record(kind: str, subject_id: int, region_code: str, title: str, content: di
     document = SignedDocument(
         kind=kind, subject_id=subject_id, version=(previous.version + 1) if previous else 1, region_code=region_code,
         title=title[:240], number=number[:80], signed_at=signed_at or utcnow(), content=canonical(content),
-        content_sha256=digest(content), code=_new_code(), logo=logo, logo_mime=logo_mime)
+        content_sha256=digest(content), code=_new_code(), logo=logo, logo_mime=logo_mime, signed_by_id=_signing_account())
     db.session.add(document)
     db.session.flush()
     return document
+
+
+def _signing_account() -> int | None:
+    """The signed-in account whose step signs this version (none from the command line or the demo seed)."""
+    from flask import has_request_context
+    from flask_login import current_user
+
+    return current_user.id if has_request_context() and current_user.is_authenticated else None
 
 
 def changes(older: SignedDocument, newer: SignedDocument) -> list[str]:

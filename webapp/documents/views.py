@@ -4,7 +4,7 @@ from flask import Blueprint, request
 from flask_login import current_user
 
 from webapp.access import public
-from webapp.documents import printing, services
+from webapp.documents import printing, resets, services
 from webapp.rendering import render
 
 bp = Blueprint("documents", __name__)
@@ -16,7 +16,8 @@ def verify(code: str):
     """Name the document, its version, signers and dates and the SHA-256 of its frozen content."""
     actor_id = current_user.id if current_user.is_authenticated else None
     document, newer = services.check(code, request.remote_addr or "", actor_id)
-    response = render("documents/verify.html", **printing.verification_context(document, newer))
+    response = render("documents/verify.html", **printing.verification_context(document, newer),
+                      reset_notes=resets.notes(document))
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Robots-Tag"] = "noindex"
     return response

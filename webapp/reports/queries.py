@@ -39,10 +39,15 @@ def get_report_or_404(actor: Actor, report_id: int) -> MonthlyReport:
     return load_in_scope(actor, MonthlyReport, report_id, REPORT_SCOPE)
 
 
-def find_report(posyandu: Posyandu, year: int, month: int) -> MonthlyReport | None:
-    """The report of an (already scoped) Posyandu for one month."""
-    return db.session.scalar(select(MonthlyReport).where(
-        MonthlyReport.posyandu_id == posyandu.id, MonthlyReport.year == year, MonthlyReport.month == month))
+def find_report(posyandu: Posyandu, year: int, month: int, lock: bool = False) -> MonthlyReport | None:
+    """The report of an (already scoped) Posyandu for one month. `lock` reads it afresh and holds its row
+    until the commit (PostgreSQL's FOR UPDATE; SQLite's BEGIN IMMEDIATE already serialises writers), so a
+    save by someone else at the same moment waits instead of being lost."""
+    query = select(MonthlyReport).where(
+        MonthlyReport.posyandu_id == posyandu.id, MonthlyReport.year == year, MonthlyReport.month == month)
+    if lock:
+        query = query.with_for_update(of=MonthlyReport).execution_options(populate_existing=True)
+    return db.session.scalar(query)
 
 
 def values_of(report: MonthlyReport | None) -> dict:

@@ -104,6 +104,21 @@ def _display(name: str, value) -> object:
     return value
 
 
+def _new_draft(actor: Actor, posyandu: Posyandu, year: int, month: int) -> tuple[MonthlyReport, bool]:
+    """The month's first save creates its report (True). Two first saves at once both try: the loser's
+    insert (in a savepoint) meets the unique key once the winner commits, and it takes the winner's row,
+    locked (False), so its section is checked against what the winner saved."""
+    report = MonthlyReport(posyandu_id=posyandu.id, region_code=posyandu.region_code, year=year, month=month,
+                           status=Status.DRAFT, open_dates="", closed=False, closed_reason="")
+    report.events.append(ReportEvent(actor_id=actor.id, action="created"))
+    try:
+        with db.session.begin_nested():
+            db.session.add(report)
+    except IntegrityError:
+        return queries.find_report(posyandu, year, month, lock=True), False
+    return report, True
+
+
 def save_section(actor: Actor, posyandu: Posyandu, year: int, month: int, section_key: str, values: dict,
                  base: str, client_id: str) -> Outcome:
     """Store one section of the draft; refuses a locked report and a concurrent change by someone else."""
@@ -114,11 +129,13 @@ def save_section(actor: Actor, posyandu: Posyandu, year: int, month: int, sectio
     today = today_for(posyandu)
     if (year, month) > (today.year, today.month):
         raise Refused(f"Laporan {bulan_tahun(year, month)} belum bisa diisi: bulannya belum tiba.")
-    report = queries.find_report(posyandu, year, month)
-    if report is not None and report.status not in (Status.DRAFT, Status.RETURNED):
+    report, created = queries.find_report(posyandu, year, month, lock=True), False
+    if report is None:
+        report, created = _new_draft(actor, posyandu, year, month)
+    if report.status not in (Status.DRAFT, Status.RETURNED):
         raise Locked(LOCKED_MESSAGE[Status(report.status)])
     current = queries.section_values(report, section_key)
-    if (report is not None and base != queries.section_base(report, section_key) and values != current
+    if (not created and base != queries.section_base(report, section_key) and values != current
             and report.updated_by_id != actor.id):
         changes = [Change(n, FIELD_BY_NAME[n].label if n in FIELD_BY_NAME else OPEN_DAY_FIELDS[n],
                           _display(n, values[n]), _display(n, current[n]))
@@ -127,11 +144,6 @@ def save_section(actor: Actor, posyandu: Posyandu, year: int, month: int, sectio
         raise SectionConflict(f"{who} sudah mengubah bagian ini setelah Anda membukanya. Bandingkan isian Anda dengan "
                        "yang tersimpan sekarang; tekan Simpan lagi untuk memakai isian Anda.",
                        changes, queries.section_base(report, section_key))
-    if report is None:
-        report = MonthlyReport(posyandu_id=posyandu.id, region_code=posyandu.region_code, year=year, month=month,
-                               status=Status.DRAFT)
-        db.session.add(report)
-        report.events.append(ReportEvent(actor_id=actor.id, action="created"))
     for name, value in values.items():
         if name == "open_dates":
             value = ",".join(sorted({d.isoformat() for d in value}))
