@@ -2,13 +2,13 @@
 and each signed document keeps the account whose step signed it (issue 23).
 
 Revision ID: 2321_reset_confirmation
-Revises: 1901_data_stamp
+Revises: 2211_signers_identity
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "2321_reset_confirmation"
-down_revision = "1901_data_stamp"
+down_revision = "2211_signers_identity"
 branch_labels = None
 depends_on = None
 
