@@ -98,3 +98,15 @@ def test_member_chair_and_note_taker_are_printed_in_the_minutes_with_nip_only_wh
     assert "Ny. Rahmawati Yani, Ketua, TP PKK Kecamatan" in text and "Sri Wahyuni, Sekretaris" in text
     assert "NIP. 19860404 201001 2 003" in text
     assert text.count("NIP.") == 1
+
+
+def test_the_add_member_form_is_refused_on_get_as_on_post_to_whoever_may_not_save_it(demo_client, login_as):
+    """The kabupaten admin manages only the kabupaten body: a kecamatan body's form is refused before it shows."""
+    login_as(demo_client, "admin.kotim")
+    assert demo_client.get("/lembaga/62.02.01/anggota/baru").status_code == 403
+    assert demo_client.post("/lembaga/62.02.01/anggota/baru", data={"name": "X"}).status_code == 403
+    assert "Nama" in demo_client.get("/lembaga/62.02/anggota/baru").get_data(as_text=True)
+    login_as(demo_client, "camat.baamang")
+    assert demo_client.get("/lembaga/62.02.01/anggota/baru").status_code == 404
+    login_as(demo_client, "camat.kotabesi")
+    assert demo_client.get("/lembaga/62.02.01/anggota/baru").status_code == 200
