@@ -63,6 +63,23 @@ def add_agenda(meeting_id: int):
     return pages.minutes_page(actor, meeting, status=422, agenda=form)
 
 
+@bp.post("/<int:meeting_id>/agenda/<int:agenda_id>/hapus")
+@requires("meeting.manage")
+def remove_agenda(meeting_id: int, agenda_id: int):
+    """Remove an agenda item while the minutes are not yet signed."""
+    actor = current_actor()
+    meeting = _readable(actor, meeting_id)
+    item = queries.get_agenda_item_or_404(meeting, agenda_id)
+    if not can(actor, "minutes.edit", meeting):
+        abort(403)
+    try:
+        services.remove_agenda_item(actor, meeting, item)
+    except Refused as error:
+        return pages.minutes_page(actor, meeting, status=error.status, notice=str(error))
+    flash("Agenda dihapus.")
+    return _back(meeting, "#tindak-lanjut")
+
+
 @bp.post("/<int:meeting_id>/agenda/<int:agenda_id>/tindak-lanjut")
 @requires("meeting.manage")
 def add_action(meeting_id: int, agenda_id: int):

@@ -19,6 +19,8 @@ from webapp.audit import as_detail, audit
 from webapp.extensions import db
 from webapp.lembaga.queries import members_for_meeting, members_of
 from webapp.meetings import queries, signed
+from webapp.meetings import limits
+from webapp.meetings.limits import room_for_action, room_for_agenda, room_for_participants
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
     MinutesRevision, Participant,
@@ -81,6 +83,7 @@ def create_meeting(actor: Actor, data: dict) -> Meeting:
                       chair_member_id=_body_member(data.get("chair_member_id"), region.code, "chair_member_id"),
                       notulis_member_id=_body_member(data.get("notulis_member_id"), region.code,
                                                      "notulis_member_id"))
+    room_for_agenda(meeting, len(data.get("agenda") or []), "agenda")
     for position, title in enumerate(data.get("agenda") or [], start=1):
         meeting.agenda_items.append(AgendaItem(position=position, title=title[:200]))
     as_member = {m.user_id: m.id for m in members_for_meeting(region.code) if m.user_id}
@@ -119,6 +122,7 @@ def invite(actor: Actor, meeting: Meeting, region_codes: list[str], user_ids: li
     if not region_codes and not user_ids and not member_ids:
         raise Refused("Pilih lembaga, anggota atau akun yang diundang.", "users")
     chosen = {u.id for u, _ in queries.people_of_body(region_codes, BODY_ROLES)} | set(user_ids)
+    before = len(meeting.participants)
     added = _add_members(meeting, [members[mid] for mid in member_ids], chosen)
     present = {p.user_id for p in meeting.participants}
     new = sorted(chosen - present)
@@ -129,6 +133,9 @@ def invite(actor: Actor, meeting: Meeting, region_codes: list[str], user_ids: li
     for uid in new:  # an account that is a member prints with its jabatan and unsur
         member_id = by_user.get(uid) if by_user.get(uid) not in taken else None
         meeting.participants.append(Participant(user_id=uid, member_id=member_id))
+    if len(meeting.participants) > limits.MAX_PARTICIPANTS:
+        db.session.rollback()  # nothing added half-way
+        room_for_participants(before, len(new) + added, "users")
     audit(actor.id, "meeting.invited", str(meeting.id), f"{len(new) + added} peserta")
     db.session.commit()
     return len(new) + added
@@ -159,6 +166,7 @@ def add_guest(actor: Actor, meeting: Meeting, data: dict, walk_in: bool = False)
     name = " ".join((data.get("guest_name") or "").split())
     if not name:
         raise Refused("Tulis nama tamu.", "guest_name")
+    room_for_participants(len(meeting.participants))
     if (data.get("sex") or "") not in ("L", "P", ""):
         raise Refused("Pilih L atau P.", "sex")
     phone = (data.get("phone") or "").strip()
@@ -271,12 +279,30 @@ def add_agenda_item(actor: Actor, meeting: Meeting, title: str) -> AgendaItem:
     title = (title or "").strip()
     if not title:
         raise Refused("Tulis judul agenda.", "title")
+    room_for_agenda(meeting)
     item = AgendaItem(position=len(meeting.agenda_items) + 1, title=title[:200])
     meeting.agenda_items.append(item)
     db.session.flush()
     _keep_revision(actor, meeting)
     db.session.commit()
     return item
+
+
+def remove_agenda_item(actor: Actor, meeting: Meeting, item: AgendaItem) -> None:
+    """Until the minutes are signed an agenda item can go, with its action items nobody has reported on yet
+    (the revision kept first holds what was removed); the items after it move up."""
+    require(actor, "minutes.edit", meeting)
+    if any(action.updates for action in item.action_items):
+        raise Refused("Tindak lanjut agenda ini sudah dilaporkan, jadi agenda ini tidak dapat dihapus.")
+    for action in list(item.action_items):
+        meeting.action_items.remove(action)
+    meeting.agenda_items.remove(item)
+    for position, other in enumerate(meeting.agenda_items, start=1):
+        other.position = position
+    db.session.flush()
+    _keep_revision(actor, meeting)
+    audit(actor.id, "agenda.removed", str(meeting.id), item.title[:100])
+    db.session.commit()
 
 
 _BY_ID = {  # prefix: (column, the ids allowed for this meeting, the refusal)
@@ -318,6 +344,7 @@ def add_action_item(actor: Actor, meeting: Meeting, agenda_item: AgendaItem | No
     what = (data.get("what") or "").strip()
     if not what:
         raise Refused("Tulis tindak lanjutnya.", "what")
+    room_for_action(meeting)
     responsible = parse_responsible(meeting, data.get("responsible") or "", data.get("agency") or "")
     item = ActionItem(what=what, agenda_item_id=agenda_item.id if agenda_item else None, due_on=data.get("due_on"),
                       **responsible)
