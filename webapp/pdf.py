@@ -193,9 +193,10 @@ def data_uri(data: bytes | None, mime: str | None) -> str | None:
     return f"data:{mime};base64,{base64.b64encode(data).decode()}"
 
 
-def pdf_response(data: bytes, filename: str):
-    """Send PDF bytes inline with a download name; never cached by a shared phone."""
+def pdf_response(data: bytes, filename: str, attachment: bool = False):
+    """Send PDF bytes inline with a download name (an uploaded file as an attachment, never shown in the
+    app's own origin); never cached by a shared phone."""
     response = current_app.response_class(data, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    response.headers["Content-Disposition"] = f'{"attachment" if attachment else "inline"}; filename="{filename}"'
     response.headers["Cache-Control"] = "private, no-store"
     return response

@@ -65,12 +65,12 @@ def save_sk(code: str):
 @bp.get("/<code>/sk.pdf")
 @requires("lembaga.view")
 def scan(code: str):
-    """The scanned SK as uploaded."""
+    """The scanned SK as uploaded, as a download: an uploaded file is never opened inside the app."""
     body = queries.body_of(queries.region_or_404(current_actor(), code).code)
     data = queries.scan_of(body) if body else None
     if not data:
         abort(404)
-    return pdf.pdf_response(data, f"sk-{code}.pdf")
+    return pdf.pdf_response(data, f"sk-{code}.pdf", attachment=True)
 
 
 @bp.route("/<code>/anggota/baru", methods=["GET", "POST"])

@@ -3,7 +3,7 @@ from flask import Blueprint, abort, flash, redirect, url_for
 
 from webapp.access import can, current_actor, requires
 from webapp.forms import apply_form_errors
-from webapp.meetings import pages, queries, services
+from webapp.meetings import agenda, pages, queries, services
 from webapp.meetings.forms import ActionForm, ActionUpdateForm, AgendaForm, CommentForm, MinutesForm
 from webapp.refusal import Refused
 from webapp.page_cache import kept_until_data_changes
@@ -55,7 +55,7 @@ def add_agenda(meeting_id: int):
     form = AgendaForm()
     if form.validate_on_submit():
         try:
-            item = services.add_agenda_item(actor, meeting, form.title.data)
+            item = agenda.add_agenda_item(actor, meeting, form.title.data)
         except Refused as error:
             apply_form_errors(form, error)
         else:
@@ -73,7 +73,7 @@ def remove_agenda(meeting_id: int, agenda_id: int):
     if not can(actor, "minutes.edit", meeting):
         abort(403)
     try:
-        services.remove_agenda_item(actor, meeting, item)
+        agenda.remove_agenda_item(actor, meeting, item)
     except Refused as error:
         return pages.minutes_page(actor, meeting, status=error.status, notice=str(error))
     flash("Agenda dihapus.")

@@ -6,10 +6,8 @@ raises Refused with a message in Bahasa Indonesia and the form field it concerns
 from __future__ import annotations
 
 import datetime as dt
-import json
 import secrets
 
-from sqlalchemy import func, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from webapp.access import Actor, require
@@ -21,9 +19,10 @@ from webapp.lembaga.queries import members_for_meeting, members_of
 from webapp.meetings import queries, signed
 from webapp.meetings import limits
 from webapp.meetings.limits import room_for_action, room_for_agenda, room_for_participants
+from webapp.meetings.revisions import keep_revision
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
-    MinutesRevision, Participant,
+    Participant,
 )
 from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW, runs_body
 from webapp.refusal import Conflict, Refused, commit_or_conflict
@@ -232,25 +231,6 @@ def check_in(actor: Actor, code: str, now: dt.datetime | None = None) -> Meeting
     return meeting
 
 
-def snapshot(meeting: Meeting) -> str:
-    """The minutes' text as JSON, kept at each save."""
-    return json.dumps({
-        "opening": meeting.opening, "closing": meeting.closing,
-        "agenda": [{"id": a.id, "title": a.title, "discussion": a.discussion, "decisions": a.decisions}
-                   for a in meeting.agenda_items],
-        "actions": [{"id": i.id, "agenda_item_id": i.agenda_item_id, "what": i.what,
-                     "responsible": i.responsible_label, "due_on": i.due_on.isoformat() if i.due_on else None}
-                    for i in meeting.action_items],
-    }, ensure_ascii=False)
-
-
-def _keep_revision(actor: Actor, meeting: Meeting) -> None:
-    number = (db.session.scalar(select(func.max(MinutesRevision.number))
-                                .where(MinutesRevision.meeting_id == meeting.id)) or 0) + 1
-    db.session.add(MinutesRevision(meeting_id=meeting.id, number=number, snapshot=snapshot(meeting),
-                                   saved_by_id=actor.id))
-
-
 def save_minutes(actor: Actor, meeting: Meeting, data: dict, expected_version: int | None = None) -> None:
     """Opening, closing and each agenda item's discussion and decisions; every save keeps a revision."""
     require(actor, "minutes.edit", meeting)
@@ -269,40 +249,9 @@ def save_minutes(actor: Actor, meeting: Meeting, data: dict, expected_version: i
     meeting.opening, meeting.closing = data.get("opening") or "", data.get("closing") or ""
     flag_modified(meeting, "opening")  # every save moves the version on (optimistic lock)
     db.session.flush()
-    _keep_revision(actor, meeting)
+    keep_revision(actor, meeting)
     audit(actor.id, "minutes.saved", str(meeting.id))
     commit_or_conflict(STALE)
-
-
-def add_agenda_item(actor: Actor, meeting: Meeting, title: str) -> AgendaItem:
-    require(actor, "minutes.edit", meeting)
-    title = (title or "").strip()
-    if not title:
-        raise Refused("Tulis judul agenda.", "title")
-    room_for_agenda(meeting)
-    item = AgendaItem(position=len(meeting.agenda_items) + 1, title=title[:200])
-    meeting.agenda_items.append(item)
-    db.session.flush()
-    _keep_revision(actor, meeting)
-    db.session.commit()
-    return item
-
-
-def remove_agenda_item(actor: Actor, meeting: Meeting, item: AgendaItem) -> None:
-    """Until the minutes are signed an agenda item can go, with its action items nobody has reported on yet
-    (the revision kept first holds what was removed); the items after it move up."""
-    require(actor, "minutes.edit", meeting)
-    if any(action.updates for action in item.action_items):
-        raise Refused("Tindak lanjut agenda ini sudah dilaporkan, jadi agenda ini tidak dapat dihapus.")
-    for action in list(item.action_items):
-        meeting.action_items.remove(action)
-    meeting.agenda_items.remove(item)
-    for position, other in enumerate(meeting.agenda_items, start=1):
-        other.position = position
-    db.session.flush()
-    _keep_revision(actor, meeting)
-    audit(actor.id, "agenda.removed", str(meeting.id), item.title[:100])
-    db.session.commit()
 
 
 _BY_ID = {  # prefix: (column, the ids allowed for this meeting, the refusal)
@@ -350,7 +299,7 @@ def add_action_item(actor: Actor, meeting: Meeting, agenda_item: AgendaItem | No
                       **responsible)
     meeting.action_items.append(item)
     db.session.flush()
-    _keep_revision(actor, meeting)
+    keep_revision(actor, meeting)
     audit(actor.id, "action.added", str(meeting.id), what[:100])
     db.session.commit()
     return item
@@ -362,7 +311,7 @@ def remove_action_item(actor: Actor, meeting: Meeting, item: ActionItem) -> None
         raise Refused("Tindak lanjut yang sudah dilaporkan tidak dapat dihapus.")
     meeting.action_items.remove(item)
     db.session.flush()
-    _keep_revision(actor, meeting)
+    keep_revision(actor, meeting)
     db.session.commit()
 
 
@@ -381,7 +330,7 @@ def advance(actor: Actor, meeting: Meeting, step: str) -> Taken:
         meeting.finalized_at = taken.at
         db.session.flush()
         signed.freeze(actor, meeting)
-        _keep_revision(actor, meeting)
+        keep_revision(actor, meeting)
     commit_or_conflict(MINUTES_FLOW.stale)
     return taken
 
