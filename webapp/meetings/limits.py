@@ -1,7 +1,7 @@
 """What one meeting can hold, so its minutes, attendance list and agenda pack print well within the PDF time
 budget (issue 23: 300 action items and 500 guests took a 102 s render; at these limits, 60 agenda items, 60
-action items and 200 participants, the minutes rendered in 11 s on this 2-core machine under a load of 8,
-about 3 s quiet). Each refusal names the field."""
+action items and 200 participants, the minutes rendered in 11 s on a shared 2-core machine under a load
+average of 8). Each refusal names the field."""
 from __future__ import annotations
 
 from webapp.meetings.models import Meeting
