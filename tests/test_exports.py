@@ -160,3 +160,69 @@ def test_a_posyandu_named_like_a_formula_is_text_in_every_export(demo_client, lo
         text = demo_client.get(path + ".csv").data.decode("utf-8-sig")
         cells = [cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row]
         assert "'" + HOSTILE in cells and HOSTILE not in cells, path
+
+
+SIGNS = {"=": HOSTILE, "+": "+62 812 5100 0099", "-": "-1+2 Kader", "@": "@SUM(1+1)"}
+
+
+def _text_everywhere(data: bytes) -> set[str]:
+    """Every sheet, the Keterangan one included: no formula, and formula-like text carries the quote prefix."""
+    texts = set()
+    for sheet in load_workbook(io.BytesIO(data)).worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if exports.is_formula_like(cell.value):
+                    assert cell.quotePrefix, (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    texts.add(cell.value)
+    return texts
+
+
+def test_names_starting_with_each_formula_sign_are_text_in_every_export_keterangan_included(demo_client, login_as):
+    """Issue 23: the Keterangan sheet's B2 carried a mitra's or a kop's name as a live formula."""
+    from tests.meetings.helpers import actor
+    from tests.workplans.helpers import make_plan
+    from webapp.meetings import services as meetings
+    from webapp.mitra.demo import find
+    from webapp.regions.models import KabupatenSetting
+
+    _two_reports()
+    posyandu = palangan_posyandu()
+    posyandu.name = SIGNS["="]
+    db.session.get(KabupatenSetting, "62.02").body_name = SIGNS["+"]  # the kop's body name: area of a meeting
+    mitra = find("62.02", "Dinkes")
+    mitra.name = SIGNS["@"]
+    meeting = make_meeting()
+    meeting.place = SIGNS["-"]
+    db.session.commit()
+    who = actor("pokjanal.kotabesi")
+    meetings.add_guest(who, meeting, {"guest_name": SIGNS["-"], "instansi": SIGNS["@"], "sex": "P"})
+    meetings.add_action_item(who, meeting, meeting.agenda_items[0], {"what": SIGNS["="], "agency": SIGNS["+"]})
+    plan = make_plan()
+    plan.title = SIGNS["@"]
+    db.session.commit()
+    month = month_text()
+    expected = {  # url: the signs whose text it must carry, as text
+        f"/laporan/rekap/62.02.01.2003/{month}.xlsx": "=", f"/laporan/data/62.02.01/{month}.xlsx": "=",
+        "/pemantauan/62.02.01.2003/tabel.xlsx": "=", f"/rencana-kerja/{plan.id}.xlsx": "@",
+        f"/rencana-kerja/rekap.xlsx?wilayah=62.02.01&tahun={plan.year}": "",
+        f"/rapat/{meeting.id}/daftar-hadir.xlsx": "+-@", f"/rapat/{meeting.id}/tindak-lanjut.xlsx": "=+-",
+        f"/mitra/{mitra.id}.xlsx": "@", "/audit.xlsx": "-",
+    }
+    for url, signs in expected.items():
+        login_as(demo_client, "admin.kotim" if url.startswith(("/audit", "/mitra")) else "camat.kotabesi")
+        answer = demo_client.get(url)
+        assert answer.status_code == 200 and answer.mimetype.endswith("spreadsheetml.sheet"), url
+        texts = _text_everywhere(answer.data)
+        for sign in signs:
+            assert any(SIGNS[sign] in text for text in texts), (url, sign)
+    keterangan = load_workbook(io.BytesIO(demo_client.get(f"/mitra/{mitra.id}.xlsx").data))["Keterangan"]
+    assert (keterangan["B2"].value, keterangan["B2"].quotePrefix) == (SIGNS["@"], True)
+    login_as(demo_client, "camat.kotabesi")
+    for url in (f"/laporan/rekap/62.02.01.2003/{month}.csv", f"/laporan/data/62.02.01/{month}.csv",
+                "/pemantauan/62.02.01.2003/tabel.csv"):
+        for for_machines in ("", "?untuk=mesin"):
+            text = demo_client.get(url + for_machines).data.decode("utf-8-sig")
+            cells = [c for row in csv.reader(io.StringIO(text), delimiter=";" if not for_machines else ",") for c in row]
+            assert "'" + SIGNS["="] in cells and not [c for c in cells if exports.is_formula_like(c)], url

@@ -31,7 +31,7 @@ KOTA_BESI_BODY = {"camat.kotabesi", "pokjanal.kotabesi", "puskesmas.kotabesi"}  
 # Supervision teams over Palangan: Kota Besi's members and puskesmas, and Kotim's kabupaten members.
 VISITING = KOTA_BESI_BODY | {"puskesmas.kotabesi", "pokjanal.kotim", "bupati.kotim"}
 # A finding at kader.palangan's Posyandu is followed up by that Posyandu, its desa and everyone above.
-FOLLOWING_UP = VISITING | PALANGAN_POKJA | {"kader.palangan", "admin.kotim"}
+FOLLOWING_UP = VISITING | PALANGAN_POKJA | {"kader.palangan"}  # never the admin (issue 23)
 
 # step: (states it is taken from, state it leads to, who takes it on the demo object)
 EXPECTED = {

@@ -33,7 +33,8 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.KADER: frozenset(VIEW | {"report.file"}),
     Role.ANGGOTA: frozenset(MEMBER),
     Role.APPROVER: frozenset(MEMBER | {"plan.approve", "meeting.sign"}),
-    Role.ADMIN: frozenset(VIEW | {"user.manage", "posyandu.manage", "settings.manage", "dashboard.view",
+    # The admin keeps the register; it is assigned no action item or finding, so it updates none.
+    Role.ADMIN: frozenset(VIEW - {"action.update"} | {"user.manage", "posyandu.manage", "settings.manage", "dashboard.view",
                                   "report.view", "plan.view", "audit.view", "mitra.read", "mitra.registry",
                                   "mitra.manage", "lembaga.view", "lembaga.manage"}),
     # A partner's staff sees only what concerns its mitra (its plan lines, through the mitra page, and the

@@ -1,6 +1,7 @@
 """Backups that restore: a consistent copy of the live SQLite database (the online backup API,
 so what still sits in the WAL is included), checked before it is trusted, and a restore that
-refuses a database a running app has open. PostgreSQL is backed up with pg_dump (README)."""
+refuses a database a running app has open (always, even forced, while an app server serves from it).
+PostgreSQL is backed up with pg_dump (README)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -40,12 +41,18 @@ def integrity_problem(path: Path) -> str | None:
     return None
 
 
-def _copy(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, standalone: bool = False) -> None:
     """Copy through SQLite's online backup API in one step: a consistent snapshot (WAL included)
-    while writers go on (a step-by-step copy restarts at every write and may never end)."""
+    while writers go on (a step-by-step copy restarts at every write and may never end). A standalone copy
+    (a backup file) leaves WAL mode, so neither it nor a read-only check of it leaves -wal/-shm files beside."""
     with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)) as src, \
             closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
+        if standalone:
+            dst.execute("PRAGMA journal_mode=DELETE")
+    if standalone:
+        for side in ("-wal", "-shm"):
+            Path(f"{target}{side}").unlink(missing_ok=True)
 
 
 def backup(url: str, folder: Path, prefix: str = "pokjanal") -> Path:
@@ -59,7 +66,7 @@ def backup(url: str, folder: Path, prefix: str = "pokjanal") -> Path:
         raise BackupError(f"Basis data {source} tidak ada.")
     target = folder / f"{prefix}-{stamp}.sqlite3"
     partial = target.with_suffix(".partial")
-    _copy(source, partial)
+    _copy(source, partial, standalone=True)
     problem = integrity_problem(partial)
     if problem:
         partial.unlink(missing_ok=True)
@@ -74,6 +81,32 @@ def _pg_dump(url: str, target: Path) -> Path:
     plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
     subprocess.run(["pg_dump", "--format=custom", "--file", str(target), plain], check=True)
     return target
+
+
+def _listening_sockets() -> set[str]:
+    """The inodes of listening TCP sockets on this machine ("socket:[inode]" as a process's fd reads)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        found |= {f"socket:[{parts[9]}]" for parts in map(str.split, lines) if len(parts) > 9 and parts[3] == "0A"}
+    return found
+
+
+def serving(pids: list[int]) -> list[int]:
+    """Those of `pids` that listen on a port: an app server (gunicorn's workers hold its socket), whose
+    requests in flight would fail if the database were replaced under them."""
+    sockets = _listening_sockets()
+    found = []
+    for pid in pids:
+        try:
+            if any(os.readlink(fd) in sockets for fd in Path(f"/proc/{pid}/fd").iterdir()):
+                found.append(pid)
+        except OSError:
+            continue
+    return found
 
 
 def processes_using(path: Path) -> list[int]:
@@ -101,6 +134,11 @@ def restore(url: str, source: Path, force: bool = False, folder: Path | None = N
     if problem:
         raise BackupError(f"Berkas {source} tidak dipulihkan: {problem}.")
     users = processes_using(target)
+    servers = serving(users)
+    if servers:  # --force never replaces a database under requests in flight
+        raise BackupError(f"Aplikasi sedang melayani dari basis data {target} (proses {', '.join(map(str, servers))}"
+                          "). Hentikan layanan dulu (mis. systemctl stop pokjanal, atau Ctrl+C pada make run), "
+                          "lalu ulangi pemulihan; --force tidak berlaku selama aplikasi melayani.")
     if users and not force:
         raise BackupError(f"Basis data {target} sedang dibuka proses {', '.join(map(str, users))} (aplikasi masih "
                           "berjalan?). Hentikan aplikasi dulu, atau tambahkan --force bila Anda yakin.")

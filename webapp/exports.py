@@ -66,6 +66,14 @@ def csv_cell(value):
     return "'" + value if is_formula_like(value) else value
 
 
+def keep_as_text(cells) -> None:
+    """Every xlsx cell written goes through here (headers, data, the Keterangan sheet): formula-like text is
+    stored as a string with Excel's quote prefix, never as a formula."""
+    for cell in cells:
+        if is_formula_like(cell.value):
+            cell.data_type, cell.quotePrefix = "s", True
+
+
 def column_header(column: Column, zone: str) -> str:
     """Times name their zone: "Dikirim pertama (WITA)"."""
     return f"{column.header} ({zone})" if column.kind == "datetime" else column.header
@@ -85,13 +93,12 @@ def _data_sheet(book, sheet_data: Sheet, export: Export) -> None:
 
     sheet = book.create_sheet(sheet_data.name[:31])
     sheet.append([column_header(c, export.zone) for c in sheet_data.columns])
+    keep_as_text(sheet[1])
     for cell in sheet[1]:
         cell.font, cell.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for row in sheet_data.rows:
         sheet.append([_cell(v, c, export.timezone) for v, c in zip(row, sheet_data.columns, strict=True)])
-        for cell in sheet[sheet.max_row]:
-            if is_formula_like(cell.value):
-                cell.data_type, cell.quotePrefix = "s", True
+        keep_as_text(sheet[sheet.max_row])
     for index, column in enumerate(sheet_data.columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width or (28 if column.kind == "text" else 14)
         if column.kind != "text":
@@ -110,6 +117,7 @@ def _notes_sheet(book, export: Export) -> None:
                          (f"Dicetak ({export.zone})", printed), ("Zona waktu", f"{export.timezone} ({export.zone})"),
                          *export.definitions]:
         notes.append([label, value])
+        keep_as_text(notes[notes.max_row])  # the area is a mitra's or a kop's name, the definitions free text
     notes["B4"].number_format = FORMATS["datetime"]
     notes.column_dimensions["A"].width, notes.column_dimensions["B"].width = 28, 90
     for (cell,) in notes.iter_rows(min_col=1, max_col=1):
@@ -147,7 +155,7 @@ def to_csv(export: Export, for_excel: bool = True) -> bytes:
     sheet = export.sheets[0]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if for_excel else ",", lineterminator="\r\n")
-    writer.writerow([column_header(c, export.zone) for c in sheet.columns])
+    writer.writerow([csv_cell(column_header(c, export.zone)) for c in sheet.columns])
     for row in sheet.rows:
         writer.writerow([_text(v, c, export.timezone, for_excel) for v, c in zip(row, sheet.columns, strict=True)])
     text = buffer.getvalue()

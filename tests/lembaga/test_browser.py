@@ -3,12 +3,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import sign_in_page
+from tests.lembaga.test_lembaga import PDF
 
 
 @pytest.mark.browser
 def test_desa_body_records_its_sk_and_a_member_on_a_phone(live_server, phone, tmp_path):
     scan = tmp_path / "sk.pdf"
-    scan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    scan.write_bytes(PDF)
     page = phone.new_page()
     sign_in_page(page, live_server.url, "pokja.hanjalipan")
     page.click("#lembaga-panel a:has-text('Pokja Posyandu Desa Hanjalipan')")

@@ -15,7 +15,18 @@ from webapp.mitra.demo import find
 
 SK = {"sk_number": "141/09/DS-HJL/2026", "sk_on": "2026-01-05", "sk_signed_by": "Kepala Desa Hanjalipan",
       "term_start": "2026-01-05", "term_end": "2031-01-04"}
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _one_page_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer, out = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = _one_page_pdf()
 
 
 def _post_sk(client, code, scan=None, **overrides):
@@ -32,11 +43,14 @@ def test_the_desa_body_records_its_sk_with_a_pdf_scan(demo_client, login_as):
     assert body.sk_number == SK["sk_number"] and body.term_end == dt.date(2031, 1, 4)
     page = demo_client.get("/lembaga/62.02.01.2004").get_data(as_text=True)
     assert "Pokja Posyandu Desa Hanjalipan" in page and "141/09/DS-HJL/2026" in page and "4 Januari 2031" in page
-    assert demo_client.get("/lembaga/62.02.01.2004/sk.pdf").data == PDF
+    scan = demo_client.get("/lembaga/62.02.01.2004/sk.pdf")
+    assert scan.data == PDF and scan.headers["Content-Disposition"] == 'attachment; filename="sk-62.02.01.2004.pdf"'
 
 
 @pytest.mark.parametrize("scan, overrides, message", [
     (b"GIF89a not a pdf", {}, "Berkas SK harus PDF."),
+    (b"%PDF-1.4\n<html><script>alert(1)</script></html>", {}, "Berkas SK bukan PDF yang dapat dibuka."),
+    (b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", {}, "Berkas SK bukan PDF yang dapat dibuka."),
     (PDF + b"0" * (2 * 1024 * 1024), {}, "Berkas SK maksimal 2 MB."),
     (None, {"term_end": "2025-01-01"}, "Akhir masa bakti tidak boleh sebelum awalnya."),
     (None, {"sk_number": ""}, "Nomor SK wajib diisi."),
@@ -100,3 +114,15 @@ def test_member_chair_and_note_taker_are_printed_in_the_minutes_with_nip_only_wh
     assert "19860404" not in text  # the second NIP the member row used to carry is gone
     assert "NIP. 19760309 199903 1 005" in text  # the camat signs a.n. the ketua, as himself
     assert text.count("NIP.") == 2
+
+
+def test_the_add_member_form_is_refused_on_get_as_on_post_to_whoever_may_not_save_it(demo_client, login_as):
+    """The kabupaten admin manages only the kabupaten body: a kecamatan body's form is refused before it shows."""
+    login_as(demo_client, "admin.kotim")
+    assert demo_client.get("/lembaga/62.02.01/anggota/baru").status_code == 403
+    assert demo_client.post("/lembaga/62.02.01/anggota/baru", data={"name": "X"}).status_code == 403
+    assert "Nama" in demo_client.get("/lembaga/62.02/anggota/baru").get_data(as_text=True)
+    login_as(demo_client, "camat.baamang")
+    assert demo_client.get("/lembaga/62.02.01/anggota/baru").status_code == 404
+    login_as(demo_client, "camat.kotabesi")
+    assert demo_client.get("/lembaga/62.02.01/anggota/baru").status_code == 200

@@ -3,6 +3,8 @@ re-encoded on the server (≤ 200 KB, EXIF gone), nothing changes once final; th
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 
 import pytest
 from PIL import Image
@@ -11,7 +13,7 @@ from pypdf import PdfReader
 from tests.meetings.helpers import actor, make_meeting
 from webapp.extensions import db
 from webapp.meetings import activity, services
-from webapp.meetings.photos import MAX_BYTES
+from webapp.meetings.photos import MAX_BYTES, MAX_UPLOAD
 from webapp.refusal import Refused
 
 
@@ -36,8 +38,8 @@ def _bimtek():
 
 def test_a_phone_photo_becomes_a_small_upright_jpeg_without_exif(demo_app):
     meeting = _bimtek()
-    raw = _camera_jpeg()
-    assert len(raw) > 1_000_000
+    raw = _camera_jpeg(1200, 900)
+    assert 1_000_000 < len(raw) <= MAX_UPLOAD
     photo = activity.add_photo(actor("pokjanal.kotabesi"), meeting, raw, "Praktik penimbangan")
     assert len(photo.data) <= MAX_BYTES
     image = Image.open(io.BytesIO(photo.data))
@@ -49,6 +51,34 @@ def test_a_phone_photo_becomes_a_small_upright_jpeg_without_exif(demo_app):
 def test_what_is_not_a_jpeg_or_png_photo_is_refused(demo_app, data):
     with pytest.raises(Refused) as refused:
         activity.add_photo(actor("pokjanal.kotabesi"), _bimtek(), data, "")
+    assert refused.value.field == "photo"
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A few hundred bytes whose header claims `width` × `height` pixels: decoded, gigabytes."""
+    image = Image.new("L", (1, 1))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    data = out.getvalue()
+    ihdr = struct.pack(">II", width, height) + data[24:29]
+    return data[:16] + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)) + data[33:]
+
+
+@pytest.mark.parametrize("data, message", [
+    (lambda: _png_header(8000, 6000), "Foto terlalu besar (lebih dari 40 megapiksel)."),
+    (lambda: _png_header(20_000, 20_000), "Foto terlalu besar (lebih dari 40 megapiksel)."),  # past Pillow's limit
+    (lambda: _png_header(40_000, 10), "Foto terlalu besar (lebih dari 40 megapiksel)."),
+    (lambda: b"\xff\xd8\xff" + b"0" * MAX_UPLOAD, "Foto maksimal 2 MB."),
+])
+def test_a_photo_too_large_is_refused_before_it_is_decoded(demo_app, monkeypatch, data, message):
+    from PIL import ImageFile
+
+    def never(*args):
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", never)
+    with pytest.raises(Refused, match=message.replace("(", r"\(").replace(")", r"\)")) as refused:
+        activity.add_photo(actor("pokjanal.kotabesi"), _bimtek(), data(), "")
     assert refused.value.field == "photo"
 
 

@@ -12,7 +12,7 @@ from werkzeug.exceptions import Forbidden
 from tests.meetings.helpers import KOTA_BESI, PALANGAN, actor, make_meeting, today_local, user_id
 from webapp.extensions import db
 from webapp.meetings import queries, services
-from webapp.meetings.models import ActionStatus, Attendance, Meeting, MinutesRevision, MinutesStatus
+from webapp.meetings.models import ActionItem, ActionStatus, Attendance, Meeting, MinutesRevision, MinutesStatus
 from webapp.refusal import Conflict, Refused
 
 
@@ -195,3 +195,24 @@ def test_comments_while_circulated_then_lock(demo_app):
     with pytest.raises(Forbidden):
         services.comment(actor("kader.palangan"), meeting, "Sesudah dikunci")
     assert [c.body for c in queries.comments(meeting)] == ["Nama Posyandu Melati tertulis salah"]
+
+
+def test_only_the_assignee_and_its_tier_update_an_action_item_never_the_admin_or_another_region(
+        demo_client, login_as):
+    """Issue 23: action.update was granted to every role; only the assignee and its body's members update."""
+    meeting = make_meeting()
+    item = services.add_action_item(actor("pokjanal.kotabesi"), meeting, meeting.agenda_items[0],
+                                    {"what": "Rekap data SKDN", "responsible": f"r:{PALANGAN}"})
+    for who, status in (("admin.kotim", 404), ("admin.ttu", 404), ("camat.baamang", 404), ("kader.palangan", 403),
+                        ("kades.hanjalipan", 403)):
+        login_as(demo_client, who)
+        answer = demo_client.post(f"/rapat/tindak-lanjut/{item.id}", data={"status": "selesai", "note": "x"})
+        assert answer.status_code == status, who
+    db.session.expire_all()
+    assert db.session.get(ActionItem, item.id).status == ActionStatus.TERBUKA
+    login_as(demo_client, "pokja.palangan")  # the body it is assigned to
+    assert demo_client.post(f"/rapat/tindak-lanjut/{item.id}", data={"status": "proses", "note": "Mulai"}).status_code == 302
+    login_as(demo_client, "kades.palangan")  # another member of that body
+    assert demo_client.post(f"/rapat/tindak-lanjut/{item.id}", data={"status": "selesai", "note": "Dikirim"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(ActionItem, item.id).status == ActionStatus.SELESAI

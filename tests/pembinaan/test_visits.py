@@ -112,3 +112,19 @@ def test_visit_pages(demo_client, login_as):
     assert demo_client.get(f"/kunjungan/{visit_id}").status_code == 404
     finding_id = db.session.scalar(select(Finding.id))
     assert demo_client.post(f"/temuan/{finding_id}/finish", data={"note": "x"}).status_code == 404
+
+
+def test_only_the_posyandu_and_its_bodies_close_a_finding_never_the_admin_or_another_region(demo_client, login_as):
+    """Issue 23: the kabupaten admin closed supervision findings (POST /temuan/1/finish answered 302)."""
+    finding_id = make_finding().id
+    for who, status in (("admin.kotim", 403), ("admin.ttu", 404), ("camat.baamang", 404), ("kader.hanjalipan", 404)):
+        login_as(demo_client, who)
+        assert demo_client.post(f"/temuan/{finding_id}/finish", data={"note": "Selesai"}).status_code == status, who
+        db.session.expire_all()
+        assert db.session.get(Finding, finding_id).status == "terbuka", who
+    login_as(demo_client, "kader.palangan")  # the Posyandu it is assigned to
+    assert demo_client.post(f"/temuan/{finding_id}/start").status_code == 302
+    login_as(demo_client, "pokja.palangan")  # a member of the Posyandu's desa body
+    assert demo_client.post(f"/temuan/{finding_id}/finish", data={"note": "Dacin diganti"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Finding, finding_id).status == "selesai"

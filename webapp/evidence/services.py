@@ -17,7 +17,7 @@ from webapp.evidence import pack
 from webapp.evidence.models import AgendaSignal
 from webapp.extensions import db
 from webapp.meetings.models import AgendaItem, Meeting, MinutesRevision
-from webapp.meetings.services import snapshot
+from webapp.meetings.revisions import snapshot
 from webapp.refusal import Refused, commit_or_conflict
 
 NOT_HERE = "Sinyal itu tidak ada di bahan rapat ini (wilayah atau periodenya lain). Muat ulang bahan rapat."

@@ -3,6 +3,7 @@ admin for the kabupaten body). All checks first; one commit."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from sqlalchemy import select
 
@@ -41,10 +42,7 @@ def save_sk(actor: Actor, region: Region, data: dict, scan: bytes | None, scan_n
     if start and end and end < start:
         raise Refused("Akhir masa bakti tidak boleh sebelum awalnya.", "term_end")
     if scan is not None:
-        if len(scan) > MAX_SCAN:
-            raise Refused("Berkas SK maksimal 2 MB. Pindai ulang dengan resolusi lebih rendah.", "scan")
-        if not scan.startswith(b"%PDF-"):
-            raise Refused("Berkas SK harus PDF.", "scan")
+        _check_scan(scan)
         body.scan, body.scan_name = scan, (scan_name or "sk.pdf")[-120:]
     body.sk_number, body.sk_on = number[:100], data["sk_on"]
     body.sk_signed_by = (data.get("sk_signed_by") or "").strip()[:120]
@@ -54,6 +52,23 @@ def save_sk(actor: Actor, region: Region, data: dict, scan: bytes | None, scan_n
     audit(actor.id, "lembaga.sk_saved", f"{body.id} {region.code}", number[:200])
     commit_or_conflict(CONFLICT)
     return body
+
+
+def _check_scan(scan: bytes) -> None:
+    """At most 2 MB, and a PDF that opens with at least one page: a file that only starts with "%PDF-" is not
+    kept (it is served to every member's browser)."""
+    if len(scan) > MAX_SCAN:
+        raise Refused("Berkas SK maksimal 2 MB. Pindai ulang dengan resolusi lebih rendah.", "scan")
+    if not scan.startswith(b"%PDF-"):
+        raise Refused("Berkas SK harus PDF.", "scan")
+    from pypdf import PdfReader
+
+    try:
+        pages = len(PdfReader(io.BytesIO(scan)).pages)
+    except Exception:  # pypdf raises many kinds on a damaged file; each means the same to the user
+        pages = 0
+    if not pages:
+        raise Refused("Berkas SK bukan PDF yang dapat dibuka. Simpan ulang hasil pindaian sebagai PDF.", "scan")
 
 
 def save_member(actor: Actor, region: Region, member: Member | None, data: dict) -> Member:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, url_for
 
 from webapp import pdf
-from webapp.access import can, current_actor, requires
+from webapp.access import can, current_actor, require, requires
 from webapp.forms import apply_form_errors, form_status
 from webapp.lembaga import queries, services
 from webapp.lembaga.figures import figures
@@ -65,12 +65,12 @@ def save_sk(code: str):
 @bp.get("/<code>/sk.pdf")
 @requires("lembaga.view")
 def scan(code: str):
-    """The scanned SK as uploaded."""
+    """The scanned SK as uploaded, as a download: an uploaded file is never opened inside the app."""
     body = queries.body_of(queries.region_or_404(current_actor(), code).code)
     data = queries.scan_of(body) if body else None
     if not data:
         abort(404)
-    return pdf.pdf_response(data, f"sk-{code}.pdf")
+    return pdf.pdf_response(data, f"sk-{code}.pdf", attachment=True)
 
 
 @bp.route("/<code>/anggota/baru", methods=["GET", "POST"])
@@ -80,6 +80,7 @@ def member(code: str, member_id: int | None = None):
     """Add or change a member (account or not); bad input comes back next to its field."""
     actor = current_actor()
     region = queries.region_or_404(actor, code)
+    require(actor, "lembaga.manage", Body(region_code=region.code))  # the GET too, as saving would be
     item = queries.get_member_or_404(actor, member_id, region.code) if member_id else None
     form = MemberForm(obj=item)
     form.mitra_id.choices, form.user_id.choices = queries.unsur_choices(code), queries.account_choices(code)

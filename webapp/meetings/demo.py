@@ -17,7 +17,8 @@ from webapp.clock import to_utc
 from webapp.lembaga.models import Body, Member
 from webapp.mitra.demo import find
 from webapp.meetings import signed
-from webapp.meetings.services import new_checkin_code, snapshot
+from webapp.meetings.revisions import snapshot
+from webapp.meetings.services import new_checkin_code
 
 
 KOTIM_GUESTS = [

@@ -74,7 +74,7 @@ class AgendaEntryForm(Form):
 
 class MinutesForm(FlaskForm):
     opening = TextAreaField("Pembukaan", validators=[Optional(), max_length(MINUTES_PART)])
-    items = FieldList(FormField(AgendaEntryForm), max_entries=60)
+    items = FieldList(FormField(AgendaEntryForm))  # how many a meeting holds is the service's rule (limits.py)
     closing = TextAreaField("Penutup", validators=[Optional(), max_length(MINUTES_PART)])
     version = HiddenField()
 

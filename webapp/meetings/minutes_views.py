@@ -3,7 +3,7 @@ from flask import Blueprint, abort, flash, redirect, url_for
 
 from webapp.access import can, current_actor, requires
 from webapp.forms import apply_form_errors
-from webapp.meetings import pages, queries, services
+from webapp.meetings import agenda, pages, queries, services
 from webapp.meetings.forms import ActionForm, ActionUpdateForm, AgendaForm, CommentForm, MinutesForm
 from webapp.refusal import Refused
 
@@ -53,12 +53,27 @@ def add_agenda(meeting_id: int):
     form = AgendaForm()
     if form.validate_on_submit():
         try:
-            item = services.add_agenda_item(actor, meeting, form.title.data)
+            item = agenda.add_agenda_item(actor, meeting, form.title.data)
         except Refused as error:
             apply_form_errors(form, error)
         else:
             return _back(meeting, f"#agenda-{item.id}")
     return pages.minutes_page(actor, meeting, status=422, agenda=form)
+
+
+@bp.post("/<int:meeting_id>/agenda/<int:agenda_id>/hapus")
+@requires("meeting.manage")
+def remove_agenda(meeting_id: int, agenda_id: int):
+    """Remove an agenda item while the minutes are not yet signed."""
+    actor = current_actor()
+    meeting = _readable(actor, meeting_id)
+    item = queries.get_agenda_item_or_404(meeting, agenda_id)
+    try:
+        agenda.remove_agenda_item(actor, meeting, item)  # 403 once signed, or for whoever may not edit
+    except Refused as error:
+        return pages.minutes_page(actor, meeting, status=error.status, notice=str(error))
+    flash("Agenda dihapus.")
+    return _back(meeting, "#tindak-lanjut")
 
 
 @bp.post("/<int:meeting_id>/agenda/<int:agenda_id>/tindak-lanjut")

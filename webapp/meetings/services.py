@@ -6,10 +6,8 @@ raises Refused with a message in Bahasa Indonesia and the form field it concerns
 from __future__ import annotations
 
 import datetime as dt
-import json
 import secrets
 
-from sqlalchemy import func, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from webapp.access import Actor, require
@@ -19,9 +17,12 @@ from webapp.audit import as_detail, audit
 from webapp.extensions import db
 from webapp.lembaga.queries import members_for_meeting, members_of
 from webapp.meetings import queries, signed
+from webapp.meetings import limits
+from webapp.meetings.limits import room_for_action, room_for_agenda, room_for_participants
+from webapp.meetings.revisions import keep_revision
 from webapp.meetings.models import (
     ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
-    MinutesRevision, Participant,
+    Participant,
 )
 from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW, runs_body
 from webapp.refusal import Conflict, Refused, commit_or_conflict
@@ -81,6 +82,7 @@ def create_meeting(actor: Actor, data: dict) -> Meeting:
                       chair_member_id=_body_member(data.get("chair_member_id"), region.code, "chair_member_id"),
                       notulis_member_id=_body_member(data.get("notulis_member_id"), region.code,
                                                      "notulis_member_id"))
+    room_for_agenda(meeting, len(data.get("agenda") or []), "agenda")
     for position, title in enumerate(data.get("agenda") or [], start=1):
         meeting.agenda_items.append(AgendaItem(position=position, title=title[:200]))
     as_member = {m.user_id: m.id for m in members_for_meeting(region.code) if m.user_id}
@@ -119,6 +121,7 @@ def invite(actor: Actor, meeting: Meeting, region_codes: list[str], user_ids: li
     if not region_codes and not user_ids and not member_ids:
         raise Refused("Pilih lembaga, anggota atau akun yang diundang.", "users")
     chosen = {u.id for u, _ in queries.people_of_body(region_codes, BODY_ROLES)} | set(user_ids)
+    before = len(meeting.participants)
     added = _add_members(meeting, [members[mid] for mid in member_ids], chosen)
     present = {p.user_id for p in meeting.participants}
     new = sorted(chosen - present)
@@ -129,6 +132,9 @@ def invite(actor: Actor, meeting: Meeting, region_codes: list[str], user_ids: li
     for uid in new:  # an account that is a member prints with its jabatan and unsur
         member_id = by_user.get(uid) if by_user.get(uid) not in taken else None
         meeting.participants.append(Participant(user_id=uid, member_id=member_id))
+    if len(meeting.participants) > limits.MAX_PARTICIPANTS:
+        db.session.rollback()  # nothing added half-way
+        room_for_participants(before, len(new) + added, "users")
     audit(actor.id, "meeting.invited", str(meeting.id), f"{len(new) + added} peserta")
     db.session.commit()
     return len(new) + added
@@ -159,6 +165,7 @@ def add_guest(actor: Actor, meeting: Meeting, data: dict, walk_in: bool = False)
     name = " ".join((data.get("guest_name") or "").split())
     if not name:
         raise Refused("Tulis nama tamu.", "guest_name")
+    room_for_participants(len(meeting.participants))
     if (data.get("sex") or "") not in ("L", "P", ""):
         raise Refused("Pilih L atau P.", "sex")
     phone = (data.get("phone") or "").strip()
@@ -224,25 +231,6 @@ def check_in(actor: Actor, code: str, now: dt.datetime | None = None) -> Meeting
     return meeting
 
 
-def snapshot(meeting: Meeting) -> str:
-    """The minutes' text as JSON, kept at each save."""
-    return json.dumps({
-        "opening": meeting.opening, "closing": meeting.closing,
-        "agenda": [{"id": a.id, "title": a.title, "discussion": a.discussion, "decisions": a.decisions}
-                   for a in meeting.agenda_items],
-        "actions": [{"id": i.id, "agenda_item_id": i.agenda_item_id, "what": i.what,
-                     "responsible": i.responsible_label, "due_on": i.due_on.isoformat() if i.due_on else None}
-                    for i in meeting.action_items],
-    }, ensure_ascii=False)
-
-
-def _keep_revision(actor: Actor, meeting: Meeting) -> None:
-    number = (db.session.scalar(select(func.max(MinutesRevision.number))
-                                .where(MinutesRevision.meeting_id == meeting.id)) or 0) + 1
-    db.session.add(MinutesRevision(meeting_id=meeting.id, number=number, snapshot=snapshot(meeting),
-                                   saved_by_id=actor.id))
-
-
 def save_minutes(actor: Actor, meeting: Meeting, data: dict, expected_version: int | None = None) -> None:
     """Opening, closing and each agenda item's discussion and decisions; every save keeps a revision."""
     require(actor, "minutes.edit", meeting)
@@ -261,22 +249,9 @@ def save_minutes(actor: Actor, meeting: Meeting, data: dict, expected_version: i
     meeting.opening, meeting.closing = data.get("opening") or "", data.get("closing") or ""
     flag_modified(meeting, "opening")  # every save moves the version on (optimistic lock)
     db.session.flush()
-    _keep_revision(actor, meeting)
+    keep_revision(actor, meeting)
     audit(actor.id, "minutes.saved", str(meeting.id))
     commit_or_conflict(STALE)
-
-
-def add_agenda_item(actor: Actor, meeting: Meeting, title: str) -> AgendaItem:
-    require(actor, "minutes.edit", meeting)
-    title = (title or "").strip()
-    if not title:
-        raise Refused("Tulis judul agenda.", "title")
-    item = AgendaItem(position=len(meeting.agenda_items) + 1, title=title[:200])
-    meeting.agenda_items.append(item)
-    db.session.flush()
-    _keep_revision(actor, meeting)
-    db.session.commit()
-    return item
 
 
 _BY_ID = {  # prefix: (column, the ids allowed for this meeting, the refusal)
@@ -318,12 +293,13 @@ def add_action_item(actor: Actor, meeting: Meeting, agenda_item: AgendaItem | No
     what = (data.get("what") or "").strip()
     if not what:
         raise Refused("Tulis tindak lanjutnya.", "what")
+    room_for_action(meeting)
     responsible = parse_responsible(meeting, data.get("responsible") or "", data.get("agency") or "")
     item = ActionItem(what=what, agenda_item_id=agenda_item.id if agenda_item else None, due_on=data.get("due_on"),
                       **responsible)
     meeting.action_items.append(item)
     db.session.flush()
-    _keep_revision(actor, meeting)
+    keep_revision(actor, meeting)
     audit(actor.id, "action.added", str(meeting.id), what[:100])
     db.session.commit()
     return item
@@ -335,7 +311,7 @@ def remove_action_item(actor: Actor, meeting: Meeting, item: ActionItem) -> None
         raise Refused("Tindak lanjut yang sudah dilaporkan tidak dapat dihapus.")
     meeting.action_items.remove(item)
     db.session.flush()
-    _keep_revision(actor, meeting)
+    keep_revision(actor, meeting)
     db.session.commit()
 
 
@@ -354,7 +330,7 @@ def advance(actor: Actor, meeting: Meeting, step: str) -> Taken:
         meeting.finalized_at = taken.at
         db.session.flush()
         signed.freeze(actor, meeting)
-        _keep_revision(actor, meeting)
+        keep_revision(actor, meeting)
     commit_or_conflict(MINUTES_FLOW.stale)
     return taken
 

@@ -25,12 +25,16 @@ def visits_here(actor: Actor, obj) -> bool:
                for g in actor.grants_for("visit.record"))
 
 
+FOLLOWING_ROLES = (Role.KADER, Role.ANGGOTA, Role.APPROVER)
+
+
 def follows_up(actor: Actor, finding: Finding) -> bool:
-    """The Posyandu's kader, its pokja desa and everyone above follow a finding up; a mitra's staff follow
-    up only what is assigned to their mitra, and a finding is assigned to a person or body, not a mitra."""
+    """A finding is assigned to the Posyandu: its kader, and the members of its desa's body and the bodies
+    above, follow it up. Neither an admin (who keeps the register) nor a mitra's staff (a finding is never
+    assigned to a mitra) does."""
     region_code, posyandu_id = finding.scope
-    return any(g.role != Role.MITRA and (posyandu_id == g.posyandu_id if g.posyandu_id is not None
-                                         else is_within(region_code, g.region_code))
+    return any(g.role in FOLLOWING_ROLES and (posyandu_id == g.posyandu_id if g.posyandu_id is not None
+                                              else is_within(region_code, g.region_code))
                for g in actor.grants_for("action.update"))
 
 
