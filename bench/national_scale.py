@@ -263,7 +263,7 @@ def main() -> None:
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
                 # VACUUM sets the visibility map, so the national strength count is an index-only scan (autovacuum
                 # does the same on a live server after the bulk rebuild); one statement each, outside a transaction
-                for statement in ("ANALYZE dashboard_month", "ANALYZE dashboard_aktif", "VACUUM ANALYZE strength_window",
+                for statement in ("ANALYZE dashboard_month", "VACUUM ANALYZE strength_window",
                                   "VACUUM ANALYZE strength_profile"):
                     connection.exec_driver_sql(statement)
 
@@ -273,7 +273,7 @@ def main() -> None:
         counts = db.session.execute(db.text(
             "SELECT (SELECT count(*) FROM region WHERE level='desa'), (SELECT count(*) FROM posyandu), "
             "(SELECT count(*) FROM monthly_report), (SELECT count(*) FROM dashboard_month), "
-            "(SELECT count(*) FROM dashboard_aktif)")).one()
+            "(SELECT count(*) FROM strength_window)")).one()
         for label, code, window in (("kabupaten " + KABUPATEN, KABUPATEN, 1), ("provinsi " + PROVINCE, PROVINCE, 1),
                                     ("nasional", None, 1), ("kabupaten " + KABUPATEN + ", 12 bln", KABUPATEN, 12),
                                     ("nasional, 12 bln", None, 12)):
@@ -321,7 +321,7 @@ def main() -> None:
             strength.append((label, found, median, cpu[0], size))
 
     print(f"Data: {counts[0]:,} desa, {counts[1]:,} Posyandu, {counts[2]:,} laporan; ringkasan "
-          f"{counts[3]:,} baris bulan + {counts[4]:,} baris aktif")
+          f"{counts[3]:,} baris bulan + {counts[4]:,} baris kekuatan")
     if load:
         print("Muat (detik): wilayah+Posyandu {regions:.1f} · laporan COPY {reports_copy:.1f} · VACUUM ANALYZE "
               "{analyze:.1f} · tabel ringkasan {summary:.1f}".format(**load))

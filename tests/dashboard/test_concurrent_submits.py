@@ -15,7 +15,7 @@ from tests.reports.helpers import fill, last_month, new_id
 from webapp.access import Actor
 from webapp.auth.models import User
 from webapp.dashboard import summary
-from webapp.dashboard.models import DashboardAktif, DashboardMonth, DashboardRegistry
+from webapp.dashboard.models import DashboardMonth, DashboardRegistry
 from webapp.dashboard.sql import period_of
 from webapp.extensions import db
 from webapp.regions.models import Posyandu, Region
@@ -28,7 +28,7 @@ SUBMITTERS = 20
 
 def _summary_rows() -> list:
     return [sorted(tuple(r) for r in db.session.execute(select(table)))
-            for table in (DashboardMonth.__table__, DashboardAktif.__table__, DashboardRegistry.__table__)]
+            for table in (DashboardMonth.__table__, DashboardRegistry.__table__)]
 
 
 def _kader_with_drafts(year: int, month: int) -> list[tuple[int, int]]:

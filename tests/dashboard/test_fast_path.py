@@ -10,7 +10,7 @@ from tests.dashboard.helpers import board
 from webapp.access import Actor
 from webapp.auth.models import User
 from webapp.dashboard import summary
-from webapp.dashboard.models import DashboardAktif, DashboardMonth, DashboardRegistry
+from webapp.dashboard.models import DashboardMonth, DashboardRegistry
 from webapp.dashboard.periods import last_complete
 from webapp.demo import seed_demo
 from webapp.extensions import db
@@ -26,7 +26,7 @@ def _figures(board_) -> list:
 
 def _summary_rows() -> list:
     return [sorted(tuple(r) for r in db.session.execute(select(table)))
-            for table in (DashboardMonth.__table__, DashboardAktif.__table__, DashboardRegistry.__table__)]
+            for table in (DashboardMonth.__table__, DashboardRegistry.__table__)]
 
 
 @pytest.fixture

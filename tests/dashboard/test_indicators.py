@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dashboard.helpers import LATE, OCTOBER, ON_TIME, add_report, board, covered_month, row
+from tests.dashboard.test_strength import strong
+from tests.dashboard.helpers import LATE, OCTOBER, ON_TIME, add_report, board, row
 from tests.factories import make_posyandu, make_region, make_user
 from webapp.access import Actor
 from webapp.dashboard.periods import Period
@@ -70,38 +71,25 @@ def test_on_time_late_and_missing_follow_the_due_day_in_the_kabupaten_zone(kabup
     assert (f["on_time"].value, f["late"].value) == (3, 0)
 
 
-def _months(posyandu, count: int, last: int = 10, **overrides):
-    for month in range(last - count + 1, last + 1):
-        add_report(posyandu, month=month, **covered_month(**overrides))
-
-
 @pytest.mark.parametrize("fast", [True, False])
-def test_posyandu_aktif_needs_all_three_criteria(kabupaten_actor, fast):
-    aktif = make_posyandu(DESA_A, kader_with_sk=6)
-    _months(aktif, 8)  # March–October: 8 months of service, all four services ≥ 50 %
-    few_kader = make_posyandu(DESA_A, kader_with_sk=4)
-    _months(few_kader, 8)  # service and coverage met, kader not: 2 of 3
-    thin = make_posyandu(DESA_A, kader_with_sk=5)
-    _months(thin, 7)
-    add_report(thin, month=3, **covered_month(kb_participants=4, bayi_immunised=2))  # only 2 services ≥ 50 %
-    quiet = make_posyandu(DESA_B, kader_with_sk=5)
-    _months(quiet, 6)
-    add_report(quiet, month=4, opened=False, home_visits=3)  # closed, but home visits count as service
-    add_report(quiet, month=3, opened=False, home_visits=0)  # closed, nothing done: no service
+def test_posyandu_aktif_on_the_dashboard_is_the_five_criteria(kabupaten_actor, fast):
+    aktif = strong(DESA_A)
+    few_kader = strong(DESA_A, kader=4)
+    no_kit = strong(DESA_A, equipment=False)  # the old "3 syarat" counted this one aktif
+    thin = strong(DESA_B, months=7)
     db.session.commit()
 
     detail = board(kabupaten_actor, DESA_A, fast=fast).posyandu_aktif
-    assert (detail[aktif.id].is_aktif, detail[aktif.id].stratum) == (True, "Purnama/Mandiri")
-    assert (detail[few_kader.id].met, detail[few_kader.id].stratum) == (2, "Pratama")
-    assert [ok for _, ok, _ in detail[few_kader.id].criteria()] == [True, False, True]
-    assert (detail[thin.id].met, detail[thin.id].stratum, detail[thin.id].coverage_months) == (2, "Madya", 7)
-    quiet_detail = board(kabupaten_actor, DESA_B, fast=fast).posyandu_aktif[quiet.id]
-    assert (quiet_detail.service_months, quiet_detail.service_ok) == (7, False)
+    assert detail[aktif.id].is_aktif and detail[aktif.id].figure().text == "Aktif"
+    assert [ok for _, ok, _ in detail[few_kader.id].criteria()] == [True, False, True, True, True]
+    assert (detail[no_kit.id].is_aktif, detail[no_kit.id].figure().text) == (False, "Belum (4/5)")
+    assert board(kabupaten_actor, DESA_B, fast=fast).posyandu_aktif[thin.id].met == 3
 
     f = row(board(kabupaten_actor, "62.02", fast=fast), KEC).figures["aktif"]
     assert f.text == "25,0 %" and f.flag == "low"
-    assert "Buka ≥ 8 bulan: 3" in f.numbers and "≥ 5 kader ber-SK: 3" in f.numbers
-    assert "Pratama 2, Madya 1, Purnama/Mandiri 1" in f.numbers
+    assert "1 dari 4 Posyandu memenuhi kelima syarat" in f.numbers
+    assert "≥ 5 kader ber-SK: 3" in f.numbers and "alat pemantauan tumbuh kembang: 3" in f.numbers
+    assert "cakupan ≥ 50 % pada ≥ 3 dari 4 layanan dalam ≥ 8 bulan: 3" in f.numbers
 
     # A year later the window holds none of these months.
     later = board(kabupaten_actor, "62.02", end=OCTOBER + 12, fast=fast)

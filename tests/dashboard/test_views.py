@@ -141,8 +141,8 @@ def test_posyandu_page_lists_its_reports_and_criteria(demo, demo_client, login_a
     posyandu = db.session.scalars(select(Posyandu).where(Posyandu.region_code == "62.02.01.2003")).first()
     page = _text(demo_client.get(f"/pemantauan/posyandu/{posyandu.id}?rentang=12"))
     assert posyandu.name in page
-    assert "Laporan 12 bulan" in page and "strata lama" in page
-    assert "≥ 5 kader dengan SK" in page
+    assert "Laporan 12 bulan" in page and "Posyandu aktif (5 syarat)" in page
+    assert "≥ 5 kader ber-SK kepala desa/lurah" in page and "Menjalankan kegiatan tambahan" in page
 
 
 @pytest.mark.parametrize("username", ["bupati.kotim", "admin.kotim", "pokjanal.kotim"])

@@ -2,7 +2,7 @@
 blank): region codes, or Posyandu registration numbers in a desa, never internal ids."""
 from __future__ import annotations
 
-from webapp.dashboard.indicators import PAIRS, Row
+from webapp.dashboard.indicators import CRITERIA_SHORT, PAIRS, Row
 from webapp.exports import Column, Export, Sheet
 from webapp.regions.queries import registration_numbers, setting_for
 
@@ -26,8 +26,8 @@ def columns(per_posyandu: bool) -> list[Column]:
     for pair in PAIRS:
         found += [Column(f"{pair.label}: pembilang", "int"), Column(f"{pair.label}: penyebut", "int"),
                   Column(f"{pair.label}: laporan", "int"), Column(f"{pair.label} (%)", "percent")]
-    return found + [Column(h, "int") for h in ("Posyandu", "Memenuhi 3 syarat aktif")] + [
-        Column("Memenuhi 3 syarat aktif (%)", "percent"),
+    return found + [Column(h, "int") for h in ("Posyandu", "Posyandu aktif (5 syarat)")] + [
+        Column("Posyandu aktif (%)", "percent"), *(Column(f"Syarat: {label}", "int") for label in CRITERIA_SHORT),
         *(Column(h, "int") for h in ("Rencana kerja", "Tindak lanjut terbuka", "Tindak lanjut terlambat"))]
 
 
@@ -40,9 +40,9 @@ def line(row: Row, code: str | None) -> list:
                    row.totals.get(f"{pair.key}_n") or 0, _percent(row.figures[pair.key].value)]
     aktif = row.aktif
     if hasattr(aktif, "posyandu"):
-        values += [aktif.posyandu, aktif.aktif, _percent(row.figures["aktif"].value)]
+        values += [aktif.posyandu, aktif.aktif, _percent(row.figures["aktif"].value), *aktif.criteria_met]
     else:
-        values += [1, int(aktif.is_aktif), 100.0 * int(aktif.is_aktif)]
+        values += [1, int(aktif.is_aktif), 100.0 * int(aktif.is_aktif), *(int(ok) for _, ok, _ in aktif.criteria())]
     return values + [sum(row.plans.values()), row.actions[0], row.actions[1]]
 
 

@@ -11,11 +11,9 @@ here, in one place, for the page, the exports and the PDF alike:
   served/target per ILP group): Σ numerator ÷ Σ denominator over the reports that filled *both*
   numbers; a report that left either blank is left out of both sums (blank is not zero) and the
   explanation says over how many reports the sums were taken;
-- Posyandu aktif (domain §2.3): over the 12 months ending with the period, service in ≥ 8
-  different months (a report saying it opened, or home visits), ≥ 5 kader with an SK in the
-  registry, and ≥ 50 % coverage on at least 3 of the 4 services in ≥ 8 months; the legacy
-  strata follow from the same criteria (Pratama, Madya, and "Purnama/Mandiri" when coverage is
-  met: the extra programmes and dana sehat that separate those two are not recorded).
+- Posyandu aktif (domain §9.5): the five official criteria of `strength.py`, counted from the
+  strength summary exactly as /pemantauan/kekuatan counts them (one definition on every page,
+  print and export); "≥ 50 % coverage on 3 of 4 services" is shown only as one of the five.
 """
 from __future__ import annotations
 
@@ -149,84 +147,61 @@ class Completeness:
         }
 
 
+AKTIF_EXPLAIN = ("Posyandu aktif = Posyandu yang memenuhi kelima syarat Posyandu aktif (Kemenkes) dalam 12 bulan "
+                 "terakhir ÷ semua Posyandu")
+CRITERIA_SHORT = (f"layanan ≥ {SERVICE_MONTHS_MIN} bulan", f"≥ {KADER_MIN} kader ber-SK",
+                  f"cakupan ≥ 50 % pada ≥ {COVERAGE_SERVICES_MIN} dari 4 layanan dalam ≥ {COVERAGE_MONTHS_MIN} bulan",
+                  "alat pemantauan tumbuh kembang", "kegiatan tambahan")
+
+
 @dataclass
 class AktifCount:
-    posyandu: int
-    kader_met: int
-    service_met: int
-    coverage_met: int
-    madya: int
-    aktif: int
+    """Posyandu aktif of an area on the five criteria (`strength.py`), and how many meet each criterion."""
 
-    @property
-    def pratama(self) -> int:
-        return self.posyandu - self.madya - self.aktif
+    posyandu: int
+    aktif: int
+    criteria_met: list[int]
 
     def figure(self) -> Figure:
         share = ratio(self.aktif, self.posyandu)
-        numbers = (
-            f"{angka(self.aktif)} dari {angka(self.posyandu)} Posyandu memenuhi ketiga syarat. "
-            f"Buka ≥ {SERVICE_MONTHS_MIN} bulan: {angka(self.service_met)}; ≥ {KADER_MIN} kader ber-SK: "
-            f"{angka(self.kader_met)}; cakupan ≥ 50 % pada ≥ {COVERAGE_SERVICES_MIN} dari 4 layanan dalam "
-            f"≥ {COVERAGE_MONTHS_MIN} bulan: {angka(self.coverage_met)}. Strata lama: Pratama {angka(self.pratama)}, "
-            f"Madya {angka(self.madya)}, Purnama/Mandiri {angka(self.aktif)}. Target nasional ≥ 80 %."
-        )
+        each = "; ".join(f"{label}: {angka(n)}" for label, n in zip(CRITERIA_SHORT, self.criteria_met, strict=True))
+        numbers = (f"{angka(self.aktif)} dari {angka(self.posyandu)} Posyandu memenuhi kelima syarat. "
+                   f"Per syarat — {each}. Target nasional ≥ 80 %.")
         flag = "" if share is None else ("ok" if share >= AKTIF_TARGET else "low")
-        return Figure(persen(self.aktif, self.posyandu), share,
-                      "3 syarat aktif = Posyandu yang memenuhi syarat buka, kader ber-SK dan cakupan dalam 12 bulan ÷ semua "
-                      "Posyandu (Posyandu aktif penuh, 5 syarat: halaman Kekuatan Posyandu)",
-                      numbers, flag)
+        return Figure(persen(self.aktif, self.posyandu), share, AKTIF_EXPLAIN, numbers, flag)
+
+
+def reaching_target(rows: list) -> tuple[int, int] | None:
+    """(child regions with ≥ 80 % of their Posyandu aktif, child regions with any Posyandu): the national KPI;
+    None for rows that are Posyandu themselves."""
+    counts = [r.aktif for r in rows if isinstance(r.aktif, AktifCount) and r.aktif.posyandu]
+    if not rows or not all(isinstance(r.aktif, AktifCount) for r in rows):
+        return None
+    return sum(a.aktif * 100 >= round(AKTIF_TARGET * 100) * a.posyandu for a in counts), len(counts)
 
 
 @dataclass
 class PosyanduAktif:
-    """The aktif criteria of one Posyandu over the 12 months ending with the period."""
+    """The five aktif criteria of one Posyandu over the 12 months ending with the period (`strength.Criterion`s)."""
 
-    service_months: int
-    coverage_months: int
-    kader_with_sk: int
-
-    @property
-    def service_ok(self) -> bool:
-        return self.service_months >= SERVICE_MONTHS_MIN
-
-    @property
-    def kader_ok(self) -> bool:
-        return self.kader_with_sk >= KADER_MIN
-
-    @property
-    def coverage_ok(self) -> bool:
-        return self.coverage_months >= COVERAGE_MONTHS_MIN
+    items: list
 
     @property
     def met(self) -> int:
-        return sum((self.service_ok, self.kader_ok, self.coverage_ok))
+        return sum(c.met for c in self.items)
 
     @property
     def is_aktif(self) -> bool:
-        return self.met == 3
-
-    @property
-    def stratum(self) -> str:
-        if not (self.service_ok and self.kader_ok):
-            return "Pratama"
-        return "Purnama/Mandiri" if self.coverage_ok else "Madya"
+        return self.met == len(self.items)
 
     def criteria(self) -> list[tuple[str, bool, str]]:
-        return [
-            (f"Memberi layanan ≥ {SERVICE_MONTHS_MIN} bulan berbeda", self.service_ok,
-             f"{self.service_months} bulan dari 12 (hari buka atau kunjungan rumah)"),
-            (f"≥ {KADER_MIN} kader dengan SK", self.kader_ok, f"{self.kader_with_sk} kader ber-SK di daftar Posyandu"),
-            (f"Cakupan ≥ 50 % pada ≥ {COVERAGE_SERVICES_MIN} dari 4 layanan dalam ≥ {COVERAGE_MONTHS_MIN} bulan",
-             self.coverage_ok,
-             f"{self.coverage_months} bulan memenuhi (gizi D/S, KIA, KB, imunisasi)"),
-        ]
+        return [(c.label, c.met, c.detail) for c in self.items]
 
     def figure(self) -> Figure:
-        text = "3 syarat" if self.is_aktif else f"Belum ({self.met}/3)"
+        text = "Aktif" if self.is_aktif else f"Belum ({self.met}/{len(self.items)})"
         lines = "; ".join(f"{label}: {'ya' if ok else 'tidak'} — {detail}" for label, ok, detail in self.criteria())
-        return Figure(text, int(self.is_aktif), "3 syarat aktif (buka, kader ber-SK, cakupan) dalam 12 bulan terakhir; 5 syarat: halaman Kekuatan Posyandu",
-                      f"{lines}. Strata lama: {self.stratum}.", "ok" if self.is_aktif else "low")
+        return Figure(text, int(self.is_aktif), "Posyandu aktif: kelima syarat dalam 12 bulan terakhir", lines + ".",
+                      "ok" if self.is_aktif else "low")
 
 
 @dataclass
@@ -246,7 +221,7 @@ class Row:
 
 # The dashboard table's columns and their short headers (the formulas are shown once, in a glossary).
 TABLE_HEADERS = {"received": "Lengkap", "on_time": "Tepat", "late": "Terlambat", "missing": "Belum", "ds": "D/S",
-                 "ks": "K/S", "nd": "N/D", "stunting": "Stunting", "bgm": "BGM", "kek": "KEK", "aktif": "3 syarat",
+                 "ks": "K/S", "nd": "N/D", "stunting": "Stunting", "bgm": "BGM", "kek": "KEK", "aktif": "Posyandu aktif",
                  "plans": "Rencana", "actions": "Tindak lanjut", **{key: PAIR_BY_KEY[key].label for key in ILP_KEYS}}
 POSYANDU_COLUMNS = ("received", "on_time", "late", "missing", "ds", "ks", "nd", "stunting", "bgm", "kek", "aktif",
                     *ILP_KEYS)

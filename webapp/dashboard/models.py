@@ -51,17 +51,6 @@ for _pair in PAIRS:
         setattr(DashboardMonth, f"{_pair.key}_{_suffix}", mapped_column(f"{_pair.key}_{_suffix}", Integer))
 
 
-class DashboardAktif(_DesaMonth, db.Model):
-    """Per desa and window end: Posyandu meeting each *Posyandu aktif* criterion over the 12 months."""
-
-    __tablename__ = "dashboard_aktif"
-
-    service_met: Mapped[int] = mapped_column(default=0)
-    coverage_met: Mapped[int] = mapped_column(default=0)
-    madya: Mapped[int] = mapped_column(default=0)
-    aktif: Mapped[int] = mapped_column(default=0)
-
-
 class DashboardRegistry(db.Model):
     """Per desa: active Posyandu in the registry and those with ≥ 5 kader with an SK (a national
     count over 300,000 Posyandu costs ~200 ms; this table holds one row per desa with a Posyandu)."""

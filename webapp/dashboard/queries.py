@@ -23,7 +23,10 @@ from webapp.access import Actor, load_in_scope
 from webapp.clock import utcnow
 from webapp.dashboard import sql
 from webapp.dashboard.indicators import AktifCount, Completeness, PosyanduAktif, Row, fill_figures, ratio
-from webapp.dashboard.models import DashboardAktif, DashboardMonth, DashboardRegistry
+from webapp.dashboard.models import DashboardMonth, DashboardRegistry
+from webapp.dashboard.strength import aktif_criteria
+from webapp.dashboard.strength_queries import fast_facts
+from webapp.dashboard.strength_wide import aktif_totals
 from webapp.dashboard.periods import Period, due_text
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, ActionStatus, Meeting
@@ -39,7 +42,6 @@ SUMMARY_CHILD = {None: "province_code", Level.PROVINSI: "kabupaten_code", Level.
 SUMMARY_FILTER = {Level.PROVINSI: "province_code", Level.KABUPATEN: "kabupaten_code",
                   Level.KECAMATAN: "kecamatan_code", Level.DESA: "desa_code"}
 MONTH = DashboardMonth.__table__
-AKTIF = DashboardAktif.__table__
 REGISTRY = DashboardRegistry.__table__
 P = sql.P
 
@@ -153,12 +155,12 @@ def _child_group(scope: Scope, by_child: bool, table=None) -> list:
     return [sql.child_of(sql.CODE_LEN[NEXT_LEVEL[scope.level]]).label("child")]
 
 
-REGISTRY_NAMES = ("posyandu", "kader_met")
-AKTIF_NAMES = ("service_met", "coverage_met", "madya", "aktif")
+REGISTRY_NAMES = ("posyandu",)
 
 
 def _gather(actor: Actor, scope: Scope, period: Period, by_child: bool, fast: bool) -> dict:
-    """{child key or None: registry counts, month sums and aktif counts} for the period."""
+    """{child key or None: registry counts, month sums and aktif counts} for the period. Posyandu aktif is always
+    the five criteria read from the strength summary, the same source /pemantauan/kekuatan reads."""
     key = "child" if by_child else None
     data: dict = {}
 
@@ -170,12 +172,11 @@ def _gather(actor: Actor, scope: Scope, period: Period, by_child: bool, fast: bo
         merge(_summary(actor, REGISTRY, scope, _child_group(scope, by_child, REGISTRY), REGISTRY_NAMES))
         merge(_summary(actor, MONTH, scope, _child_group(scope, by_child, MONTH), sql.MONTH_VALUE_NAMES,
                        period.start, period.end))
-        merge(_summary(actor, AKTIF, scope, _child_group(scope, by_child, AKTIF), AKTIF_NAMES, period.end, period.end))
     else:
         where, group = _where(actor, scope), _child_group(scope, by_child)
         merge(sql.registry_totals(where, group))
         merge(sql.month_totals(where, group, period.start, period.end))
-        merge(sql.aktif_totals(where, group, period.end, period.end))
+    merge(aktif_totals(_where(actor, scope), _child_group(scope, by_child), period.end))
     return data
 
 
@@ -230,8 +231,7 @@ def _row(code, label, link, values: dict, months: int, plans=None, actions=(0, 0
     posyandu = values.get("posyandu") or 0
     completeness = Completeness(posyandu * months, values.get("received") or 0, values.get("on_time") or 0)
     if aktif is None:
-        aktif = AktifCount(posyandu, values.get("kader_met") or 0, values.get("service_met") or 0,
-                           values.get("coverage_met") or 0, values.get("madya") or 0, values.get("aktif") or 0)
+        aktif = AktifCount(posyandu, values.get("aktif") or 0, [values.get(f"c{i}") or 0 for i in range(5)])
     return Row(code, label, link, completeness, values, aktif, plans or {}, actions)
 
 
@@ -308,14 +308,10 @@ def posyandu_dashboard(actor: Actor, posyandu: Posyandu, period: Period) -> Dash
 
 
 def posyandu_aktif(actor: Actor, scope: Scope, end: int) -> dict[int, PosyanduAktif]:
-    """Each active Posyandu of the scope with its three criteria over the 12 months ending at `end`."""
-    found = {row.posyandu_id: row for row in db.session.execute(sql.aktif_per_posyandu(_where(actor, scope), end, end))}
-    out = {}
-    for posyandu in db.session.scalars(select(Posyandu).where(_where(actor, scope), Posyandu.is_active == true())):
-        row = found.get(posyandu.id)
-        out[posyandu.id] = PosyanduAktif(row.service_months if row else 0, row.coverage_months if row else 0,
-                                         posyandu.kader_with_sk)
-    return out
+    """Each Posyandu of the scope with its five aktif criteria over the 12 months ending at `end`: the active ones of
+    a desa, or the one Posyandu of its own page even when it is no longer active (its history stays readable)."""
+    facts, _ = fast_facts(_where(actor, scope), end, active_only=scope.posyandu_id is None)
+    return {posyandu_id: PosyanduAktif(aktif_criteria(f)) for posyandu_id, f in facts.items()}
 
 
 def reports_of(actor: Actor, posyandu: Posyandu, period: Period) -> list[MonthlyReport]:

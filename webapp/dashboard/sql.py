@@ -27,8 +27,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from webapp.dashboard.strength import SERVED_FIELDS
-from webapp.dashboard.indicators import (COVERAGE_MONTHS_MIN, COVERAGE_SERVICES_MIN, KADER_MIN, PAIRS,
-                                         SERVICE_MONTHS_MIN, SERVICE_PAIRS, WINDOW)
+from webapp.dashboard.indicators import (COVERAGE_SERVICES_MIN, KADER_MIN, PAIRS,
+                                         SERVICE_PAIRS, WINDOW)
 from webapp.regions.models import ZONE_SUFFIX, KabupatenSetting, Posyandu
 from webapp.reports.models import MonthlyReport, Status
 
@@ -185,22 +185,6 @@ def strength_window(where, e0: int, e1: int):
 
 STRENGTH_WINDOW_NAMES = ("posyandu_id", "period", "desa_code", "reports", "service_months", "coverage_months",
                          "extra_months", "extra_reported", "received_recent", "month_groups", "month_home")
-
-
-def aktif_totals(where, group: list, e0: int, e1: int):
-    """Per group and window end: active Posyandu meeting service, coverage, Madya and all three criteria."""
-    per = aktif_per_posyandu(where, e0, e1).subquery("per_posyandu")
-    service = per.c.service_months >= SERVICE_MONTHS_MIN
-    coverage = per.c.coverage_months >= COVERAGE_MONTHS_MIN
-    kader = P.c.kader_with_sk >= KADER_MIN
-    return (select(*group, per.c.window_end,
-                   func.sum(case((service, 1), else_=0)).label("service_met"),
-                   func.sum(case((coverage, 1), else_=0)).label("coverage_met"),
-                   func.sum(case((and_(service, kader, ~coverage), 1), else_=0)).label("madya"),
-                   func.sum(case((and_(service, kader, coverage), 1), else_=0)).label("aktif"))
-            .select_from(per.join(P, P.c.id == per.c.posyandu_id))
-            .where(P.c.is_active == true())
-            .group_by(*group, per.c.window_end))
 
 
 def registry_totals(where, group: list):

@@ -154,6 +154,10 @@ def _plain_facts(where, items: list[Posyandu], end: int) -> tuple[dict[int, Fact
 
 
 def _fast_facts(where, items: list[Posyandu], end: int) -> tuple[dict[int, Facts], KaderFigures]:
+    return fast_facts(where, end)
+
+
+def fast_facts(where, end: int, active_only: bool = True) -> tuple[dict[int, Facts], KaderFigures]:
     """Facts read from the strength summary: one row per Posyandu, whatever the months of reports."""
     W, PR = StrengthWindow.__table__, StrengthProfile.__table__
     profile = [PR.c[name] for name in ("growth_kit", "kit_complete", "kit_gaps", "skill_groups", "kader", "kader_sk",
@@ -162,7 +166,7 @@ def _fast_facts(where, items: list[Posyandu], end: int) -> tuple[dict[int, Facts
                         W.c.extra_months, W.c.extra_reported, W.c.received_recent, W.c.month_groups, W.c.month_home)
                  .select_from(P.outerjoin(PR, PR.c.posyandu_id == P.c.id)
                               .outerjoin(W, and_(W.c.posyandu_id == P.c.id, W.c.period == end)))
-                 .where(where, P.c.is_active == true()))
+                 .where(where, P.c.is_active == true() if active_only else true()))
     facts, kader = {}, KaderFigures()
     for row in db.session.execute(statement):
         facts[row.id] = Facts(

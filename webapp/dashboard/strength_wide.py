@@ -36,9 +36,9 @@ class Nation:
     level: None = None
 
 
-def _criteria():
+def _criteria(kader_with_sk=PR.c.kader_with_sk):
     """The five aktif criteria, ILP and "perlu pembinaan" of one Posyandu as SQL over profile ⟕ window."""
-    five = [W.c.service_months >= SERVICE_MONTHS_MIN, PR.c.kader_with_sk >= KADER_MIN,
+    five = [W.c.service_months >= SERVICE_MONTHS_MIN, kader_with_sk >= KADER_MIN,
             W.c.coverage_months >= COVERAGE_MONTHS_MIN, PR.c.growth_kit == true(), W.c.extra_months >= EXTRA_MONTHS_MIN]
     ilp = and_(W.c.month_groups == ALL_GROUPS, W.c.month_home > 0, PR.c.skill_groups == ALL_SKILLS,
                PR.c.kit_complete == true())
@@ -48,6 +48,17 @@ def _criteria():
 
 def _count(condition):
     return func.sum(case((condition, 1), else_=0))
+
+
+def aktif_totals(where, group: list, end: int):
+    """Per group: active Posyandu aktif on the five criteria and meeting each (aktif, c0..c4), from the strength
+    summary at window end `end`; `where` and `group` are over the registry (`sql.P`), as the dashboard's sums."""
+    P = sql.P
+    five, _, _ = _criteria(P.c.kader_with_sk)
+    return (select(*group, _count(and_(*five)).label("aktif"), *(_count(c).label(f"c{i}") for i, c in enumerate(five)))
+            .select_from(P.outerjoin(PR, PR.c.posyandu_id == P.c.id)
+                         .outerjoin(W, and_(W.c.posyandu_id == P.c.id, W.c.period == end)))
+            .where(where, P.c.is_active == true()).group_by(*group))
 
 
 SUMMED = ("posyandu", "aktif", "ilp", "needs", "kit_complete", "c0", "c1", "c2", "c3", "c4", "kader", "kader_sk",

@@ -26,14 +26,13 @@ from sqlalchemy import delete, event, func, insert, inspect, or_, select, text
 
 from webapp.dashboard import sql, strength_summary
 from webapp.dashboard.indicators import WINDOW
-from webapp.dashboard.models import DashboardAktif, DashboardMonth, DashboardRegistry
+from webapp.dashboard.models import DashboardMonth, DashboardRegistry
 from webapp.regions.models import KabupatenSetting, Posyandu
 from webapp.reports.models import MonthlyReport
 
 MONTH = DashboardMonth.__table__
-AKTIF = DashboardAktif.__table__
 REGISTRY = DashboardRegistry.__table__
-TABLES = (AKTIF, MONTH, REGISTRY, strength_summary.PROFILE, strength_summary.WINDOW)  # locked in this (name) order
+TABLES = (MONTH, REGISTRY, strength_summary.PROFILE, strength_summary.WINDOW)  # locked in this (name) order
 KEY_NAMES = ["desa_code", "kecamatan_code", "kabupaten_code", "province_code"]
 GROUP = [sql.child_of(length).label(name) for length, name in zip((13, 8, 5, 2), KEY_NAMES, strict=True)]
 LOCK_SPACE = 1717  # first key of the two-key advisory locks, so other users of advisory locks never collide
@@ -45,12 +44,6 @@ PENDING = "dashboard_pending"
 def _write_month(connection, where, p0: int, p1: int) -> None:
     select_ = sql.month_totals(where, [*GROUP, sql.REPORT_PERIOD.label("period")], p0, p1)
     connection.execute(insert(MONTH).from_select([*KEY_NAMES, "period", *sql.MONTH_VALUE_NAMES], select_))
-
-
-def _write_aktif(connection, where, e0: int, e1: int) -> None:
-    select_ = sql.aktif_totals(where, GROUP, e0, e1)
-    names = [*KEY_NAMES, "period", "service_met", "coverage_met", "madya", "aktif"]
-    connection.execute(insert(AKTIF).from_select(names, select_))
 
 
 def _write_registry(connection, where) -> None:
@@ -86,14 +79,13 @@ def _rewrite(connection, codes: list[str | None]) -> None:
     """Delete and write again every summary row of these subtrees (locks already held)."""
     for start in range(0, len(codes), REBUILD_CHUNK):
         chunk = codes[start:start + REBUILD_CHUNK]
-        for table in (AKTIF, MONTH, REGISTRY, strength_summary.WINDOW):
+        for table in (MONTH, REGISTRY, strength_summary.WINDOW):
             connection.execute(delete(table).where(_within(chunk, table.c.desa_code)))
         where = _within(chunk, sql.P.c.region_code)
         _write_registry(connection, where)
         strength_summary.rewrite_profiles_within(connection, where, _within(chunk, strength_summary.PROFILE.c.region_code))
         if (span := _period_range(connection, where)) is not None:
             _write_month(connection, where, *span)
-            _write_aktif(connection, where, span[0], span[1] + WINDOW - 1)
             strength_summary.write_window(connection, where, span[0], span[1] + WINDOW - 1)
 
 
@@ -106,13 +98,10 @@ def rebuild(connection, code: str | None = None) -> None:
 def refresh_month(connection, desa: str, period: int) -> None:
     """One desa's month and the 12 window ends that month belongs to (locks already held)."""
     connection.execute(delete(MONTH).where(MONTH.c.desa_code == desa, MONTH.c.period == period))
-    connection.execute(delete(AKTIF).where(AKTIF.c.desa_code == desa,
-                                           AKTIF.c.period.between(period, period + WINDOW - 1)))
     strength_summary.delete_window(connection, strength_summary.WINDOW.c.desa_code == desa, period,
                                    period + WINDOW - 1)
     where = sql.subtree(desa)
     _write_month(connection, where, period, period)
-    _write_aktif(connection, where, period, period + WINDOW - 1)
     strength_summary.write_window(connection, where, period, period + WINDOW - 1)
 
 

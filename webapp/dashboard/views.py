@@ -9,10 +9,11 @@ from webapp.access import current_actor, requires
 from webapp.dashboard import exports, periods, queries, services
 from webapp.dashboard.charts import line_chart
 from webapp.dashboard.indicators import (ILP_KEYS, PAIR_BY_KEY, POSYANDU_COLUMNS, REGION_COLUMNS, REPORT_FIELDS,
-                                         TABLE_HEADERS)
+                                         TABLE_HEADERS, reaching_target)
 from webapp.exports import answer
 from webapp.lembaga.figures import figures
 from webapp.pdf import data_uri, pdf_response, render_pdf
+from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
 from webapp.reports.models import STATUS_LABELS
 from webapp.rendering import render
@@ -104,11 +105,14 @@ def table(code: str, fmt: str):
 @bp.get("/<code>/ringkasan.pdf")
 @requires("dashboard.view")
 def summary_pdf(code: str):
-    """"Ringkasan Pemantauan": one page for a meeting pack, on the kabupaten's letterhead and paper."""
+    """"Ringkasan Pemantauan": one page for a meeting pack, on the kop of the tier it speaks for and the kabupaten's
+    paper, with Posyandu aktif on the five criteria, the share of areas reaching 80 % and the survey's stunting."""
     board, _, _ = _region_board(code)
     setting = setting_for(code) if code.count(".") >= 1 else SimpleNamespace(
-        page_size_css="210mm 297mm", letterhead_lines=[], body_name="Tim Pembina Posyandu")
-    data = render_pdf("pdf/dashboard_summary.html", board=board, charts=_charts(board), setting=setting,
+        page_size_css="210mm 297mm", letterhead_lines=[], body_name="Tim Pembina Posyandu", stunting_survey=None)
+    kop = kop_for(queries.get_region_or_404(current_actor(), code)).lines if code.count(".") >= 1 else None
+    data = render_pdf("pdf/dashboard_summary.html", board=board, charts=_charts(board), setting=setting, kop_lines=kop,
+                      reaching=reaching_target(board.rows),
                       logo=data_uri(getattr(setting, "logo", None), getattr(setting, "logo_mime", None)), draft=False)
     return pdf_response(data, f"ringkasan-pemantauan-{code}-{board.period.param}.pdf")
 

@@ -6,11 +6,13 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from webapp.access import Actor
 from webapp.auth.models import User
 from webapp.clock import to_utc, today_in
 from webapp.evidence.figures import year_month
 from webapp.evidence.pack import latest_month
 from webapp.extensions import db
+from webapp.meetings import signed
 from webapp.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesStatus, Participant
 from webapp.meetings.services import new_checkin_code
 from webapp.regions.queries import setting_for
@@ -50,7 +52,10 @@ def seed_evidence() -> None:
         return
     setting = setting_for(KOTA_BESI)
     today = today_in(setting.timezone)
-    _rakor(LAST_TITLE, today - dt.timedelta(days=40), MinutesStatus.FINAL, setting.timezone)
+    last = _rakor(LAST_TITLE, today - dt.timedelta(days=40), MinutesStatus.FINAL, setting.timezone)
+    db.session.flush()
+    last.finalized_at = last.starts_at + dt.timedelta(days=3)
+    signed.freeze(Actor(last.chair), last)  # final minutes carry their signed document, as the app's own step does
     _rakor(NEXT_TITLE, today + dt.timedelta(days=7), MinutesStatus.DRAFT, setting.timezone)
     latest = latest_month(today, setting.report_due_day)
     for report in _reports(HANJALIPAN, [latest - 2, latest - 1, latest]):  # sent a week after the due day
@@ -58,8 +63,23 @@ def seed_evidence() -> None:
         report.first_submitted_at = report.submitted_at = min(late, dt.datetime.combine(today, dt.time(0)))
     for report in _reports(SIMPUR, [latest]):  # half the usual children weighed
         if report.balita_s and report.balita_d:
-            report.balita_d = round(report.balita_s * 0.45)
-            for name in ("balita_n", "balita_o", "balita_b", "balita_bgm"):
-                if getattr(report, name) is not None:
-                    setattr(report, name, min(getattr(report, name), report.balita_d))
+            _weigh_fewer(report, round(report.balita_s * 0.45))
     db.session.flush()
+
+
+def _clip(report: MonthlyReport, name: str, limit: int) -> int:
+    value = getattr(report, name)
+    if value is not None:
+        setattr(report, name, min(value, max(limit, 0)))
+    return getattr(report, name) or 0
+
+
+def _weigh_fewer(report: MonthlyReport, weighed: int) -> None:
+    """D falls to `weighed`; every count bounded by D follows, so the report still passes the form's checks
+    (O and B at most a quarter of D, N + T at most D − O − B, 2T at most T)."""
+    report.balita_d = weighed
+    for name in ("balita_bgm", "underweight", "vitamin_a"):
+        _clip(report, name, weighed)
+    twice = weighed - _clip(report, "balita_o", weighed // 4) - _clip(report, "balita_b", weighed // 4)
+    n = _clip(report, "balita_n", twice)
+    _clip(report, "balita_2t", _clip(report, "balita_t", twice - n))

@@ -14,6 +14,7 @@ from webapp.evidence.pack import CLEAR_DAYS, Pack, cleared_rate
 from webapp.evidence.sources import Signal
 from webapp.formatting import bulan_tahun, jam, tanggal
 from webapp.meetings.queries import followups_for
+from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
 from webapp.share import whatsapp_link
 
@@ -88,6 +89,7 @@ def context(actor: Actor, pack: Pack) -> dict:
         "may_pick": can(actor, "minutes.edit", meeting), "followups": followups_for(actor, meeting),
         "action_share": action_share,
         "share": whatsapp_link(share_text(pack, day)), "logo": pdf.data_uri(setting.logo, setting.logo_mime),
+        "kop_lines": kop_for(meeting.region).lines,  # the tier the meeting's body speaks for
         "rate": cleared_rate(meeting.region), "clear_days": CLEAR_DAYS, **share_context(actor, meeting),
     }
 

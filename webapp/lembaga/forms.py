@@ -9,6 +9,7 @@ from wtforms.validators import Optional
 from webapp.forms import max_length, required
 from webapp.lembaga.models import JABATAN_LABELS
 from webapp.spm import SPM_LABELS
+from webapp.regions.examples import Example
 
 
 def _optional_id(value) -> str:
@@ -19,7 +20,7 @@ class SkForm(FlaskForm):
     sk_number = StringField("Nomor SK", validators=[required("Nomor SK wajib diisi."), max_length(100)])
     sk_on = DateField("Tanggal SK", validators=[required("Isi tanggal SK.")])
     sk_signed_by = StringField("Ditetapkan oleh", validators=[Optional(), max_length(120)],
-                               render_kw={"placeholder": "mis. Bupati Kotawaringin Timur"})
+                               render_kw={"placeholder": Example("mis. Bupati {kabupaten}")})
     term_start = DateField("Masa bakti mulai", validators=[Optional()])
     term_end = DateField("Masa bakti sampai", validators=[Optional()])
     scan = FileField("Pindaian SK (PDF, maks. 2 MB)")

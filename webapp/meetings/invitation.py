@@ -59,7 +59,7 @@ def content(meeting: Meeting, number: str = "", issued_at=None, signed_by: User 
     to = addressees(meeting)
     issued_on = local_time(issued_at or utcnow(), setting.timezone).date()
     return {
-        "kop": kop.as_dict(), "title": f"Undangan {meeting.kind_label} — {meeting.title}", "number": number,
+        "kop": kop.as_dict(), "title": f"Undangan {meeting.headline}", "number": number,
         "dated": f"{kop.place}, {tanggal(issued_on, False)}", "sifat": "Biasa",
         "lampiran": "1 (satu) lembar" if len(to) > LISTED_IN_LETTER else "–",
         "perihal": f"Undangan {meeting.kind_label}", "to": to,

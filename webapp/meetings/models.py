@@ -143,6 +143,13 @@ class Meeting(db.Model):
         return KIND_LABELS[MeetingKind(self.kind)]
 
     @property
+    def headline(self) -> str:
+        """"Rapat Koordinasi — Evaluasi Triwulan III", or the title alone when it already names its kind (a printed
+        title never reads "Rapat Koordinasi — Rapat Koordinasi …")."""
+        kind = self.kind_label
+        return self.title if self.title.lower().startswith(kind.lower()) else f"{kind} — {self.title}"
+
+    @property
     def status_label(self) -> str:
         return STATUS_LABELS[MinutesStatus(self.status)]
 

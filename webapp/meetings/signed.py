@@ -96,7 +96,7 @@ def content(actor: Actor, meeting: Meeting, signed_at: dt.datetime | None = None
     attendance = [_attendee(p) for p in participants]
     return {
         "kop": {**kop.as_dict(), "logo_sha256": hashlib.sha256(setting.logo).hexdigest() if setting.logo else ""},
-        "title": f"{meeting.kind_label} — {meeting.title}",
+        "title": meeting.headline,
         "header": {"day": day_label(meeting, setting.timezone), "time": time_label(meeting, setting.timezone),
                    "place": meeting.place, "chair": _who(person(meeting.chair_member, meeting.chair)),
                    "notulis": _who(notulis),

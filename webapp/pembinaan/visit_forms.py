@@ -5,13 +5,14 @@ from wtforms.validators import NumberRange, Optional
 
 from webapp.forms import max_length
 from webapp.pembinaan.models import SERVICE_STEPS
+from webapp.regions.examples import Example
 
 DATE = {"type": "date"}
 
 
 class VisitForm(FlaskForm):
     visited_on = DateField("Tanggal kunjungan (hari buka)", validators=[Optional()], render_kw=DATE)
-    team = StringField("Tim (mis. Puskesmas Kota Besi, Pokjanal Kecamatan)", validators=[Optional(), max_length(200)])
+    team = StringField(Example("Tim (mis. Puskesmas {kecamatan}, Pokjanal Kecamatan)"), validators=[Optional(), max_length(200)])
     kader_present = IntegerField("Kader hadir", validators=[Optional(), NumberRange(min=0, max=100,
                                                                                    message="Isi angka 0–100.")],
                                  render_kw={"inputmode": "numeric"})

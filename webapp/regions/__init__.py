@@ -6,6 +6,8 @@ def init_app(app) -> None:
     from webapp import registry
     from webapp.access import scope_rule
     from webapp.regions import views
+    from webapp.regions.examples import Example
 
     app.register_blueprint(views.bp)
+    app.jinja_env.globals["contoh"] = lambda template: str(Example(template))  # hints with the user's own places
     registry.add_rules(app, {action: scope_rule(action) for action in ("posyandu.manage", "settings.manage")})

@@ -5,6 +5,7 @@ from wtforms import BooleanField, DateField, FloatField, HiddenField, IntegerFie
 from wtforms.validators import NumberRange, Optional
 
 from webapp.forms import max_length, required
+from webapp.regions.examples import Example
 
 
 class PosyanduForm(FlaskForm):
@@ -34,7 +35,7 @@ class PosyanduForm(FlaskForm):
 class SettingsForm(FlaskForm):
     body_name = StringField("Nama lembaga", validators=[required(), max_length(120)])
     place_of_signing = StringField("Tempat penandatanganan (kota)", validators=[Optional(), max_length(80)],
-                                   render_kw={"placeholder": "mis. Sampit"})
+                                   render_kw={"placeholder": Example("mis. {town}")})
     paper_size = SelectField("Ukuran kertas", choices=[("A4", "A4 (210×297 mm)"), ("F4", "F4/Folio (215×330 mm)")])
     letterhead = TextAreaField("Baris kop surat (satu baris per baris)", validators=[Optional(), max_length(600)])
     logo = FileField("Logo (PNG/JPEG, maks. 500 KB)")
@@ -52,6 +53,6 @@ class SettingsForm(FlaskForm):
 
 class LetterheadForm(FlaskForm):
     body_name = StringField("Nama lembaga di tingkat ini", validators=[Optional(), max_length(160)],
-                            render_kw={"placeholder": "mis. Pokjanal Posyandu Kecamatan Kota Besi"})
+                            render_kw={"placeholder": Example("mis. Pokjanal Posyandu Kecamatan {kecamatan}")})
     letterhead = TextAreaField("Baris kop surat (satu baris per baris)", validators=[Optional(), max_length(600)])
     place_of_signing = StringField("Tempat penandatanganan", validators=[Optional(), max_length(80)])

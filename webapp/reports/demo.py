@@ -14,6 +14,7 @@ from webapp.demo import first_posyandu
 from webapp.extensions import db
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for
+from webapp.reports import checks
 from webapp.reports.fields import COUNT_NAMES
 from webapp.reports.models import MonthlyReport, ReportEvent, Status
 from webapp.reports.periods import due_at, last_months
@@ -132,18 +133,30 @@ def seed_reports() -> None:
                        submitted_by_id=kader if posyandu.id == special.id and status != Status.DRAFT else None,
                        verified_by_id=pokja if posyandu.id == special.id and status == Status.VERIFIED else None)
             reports.append(row)
-            plans.append((posyandu.id, year, month, status, sent, posyandu.id == special.id))
+            plans.append((posyandu.id, year, month, status, sent, posyandu.id == special.id,
+                          register_count(row) if status == Status.RETURNED else None))
     db.session.execute(insert(MonthlyReport), reports)
     ids = {(p, y, m): i for i, p, y, m in db.session.execute(
         select(MonthlyReport.id, MonthlyReport.posyandu_id, MonthlyReport.year, MonthlyReport.month))}
     events = []
-    for posyandu_id, year, month, status, sent, is_special in plans:
+    for posyandu_id, year, month, status, sent, is_special, register_d in plans:
         who, checker = (kader, pokja) if is_special else (None, None)
-        events += _history(ids[(posyandu_id, year, month)], status, sent, who, checker)
+        events += _history(ids[(posyandu_id, year, month)], status, sent, who, checker, register_d)
     db.session.execute(insert(ReportEvent), [{"field": None} | e for e in events])
 
 
-def _history(report_id: int, status: Status, sent: dt.datetime, who: int | None, checker: int | None) -> list[dict]:
+def register_count(row: dict) -> int:
+    """The D the pokja's note says the register holds: one fewer than reported, or one more when fewer would break
+    N + T ≤ D − O − B; a value the form's checks accept, so the kader can enter what the note asks."""
+    for d in (row["balita_d"] - 1, row["balita_d"] + 1):
+        values = {name: row.get(name) for name in COUNT_NAMES} | {"balita_d": d}
+        if not checks.errors(values, row["year"], row["month"], dt.date(9999, 12, 31)):
+            return d
+    return row["balita_d"]
+
+
+def _history(report_id: int, status: Status, sent: dt.datetime, who: int | None, checker: int | None,
+             register_d: int | None = None) -> list[dict]:
     """The events a demo report went through to reach its status."""
     events = [{"report_id": report_id, "actor_id": who, "action": "created", "note": "",
                "at": sent - dt.timedelta(days=2)}]
@@ -154,6 +167,6 @@ def _history(report_id: int, status: Status, sent: dt.datetime, who: int | None,
                        "at": checked_at(sent, 2)})
     if status == Status.RETURNED:
         events.append({"report_id": report_id, "actor_id": checker, "action": "returned", "field": "balita_d",
-                       "note": "D tidak cocok dengan buku register (tercatat 41 balita ditimbang). Mohon dicek.",
-                       "at": checked_at(sent, 1)})
+                       "note": f"D tidak cocok dengan buku register (tercatat {register_d} balita ditimbang). "
+                               "Mohon dicek.", "at": checked_at(sent, 1)})
     return events

@@ -8,6 +8,7 @@ from webapp.access import can, current_actor, requires
 from webapp.clock import today_in, utcnow
 from webapp.forms import apply_form_errors
 from webapp.refusal import Refused
+from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
 from webapp.exports import answer
@@ -294,5 +295,6 @@ def rollup_file(kind: str):
     if kind == "pdf":
         setting = setting_for(data.region.code)
         return pdf.pdf_response(pdf.render_pdf("pdf/plan_rollup.html", data=data, setting=setting,
+                                               kop_lines=kop_for(data.region).lines,  # the roll-up's own tier
                                                logo=pdf.data_uri(setting.logo, setting.logo_mime)), f"{name}.pdf")
     return answer(exports.rollup_export(data), name, "xlsx")
