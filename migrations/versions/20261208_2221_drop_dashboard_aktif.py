@@ -6,7 +6,7 @@ official criteria from strength_profile and strength_window, as /pemantauan/keku
 A downgrade creates it again empty: run `flask dashboard rebuild` after it.
 
 Revision ID: 2221_drop_dashboard_aktif
-Revises: 1901_data_stamp
+Revises: 2321_reset_confirmation
 Create Date: 2026-12-08 04:40:00
 
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = "2221_drop_dashboard_aktif"
-down_revision = "1901_data_stamp"
+down_revision = "2321_reset_confirmation"
 branch_labels = None
 depends_on = None
 

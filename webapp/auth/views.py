@@ -12,7 +12,6 @@ from webapp.auth.forms import (
 from webapp.auth.models import Role
 from webapp.auth.sessions import client_address, end_session, start_session
 from webapp.exports import Column, Export, Sheet, answer
-from webapp.formatting import waktu
 from webapp.forms import apply_form_errors, form_status
 from webapp.mitra import queries as mitra_queries
 from webapp.regions import queries as region_queries
@@ -233,9 +232,9 @@ def audit_export():
     form, rows, timezone = _audit_rows(AUDIT_EXPORT_ROWS)
     if form.errors:
         return render("auth/audit.html", form=form, rows=[], timezone=timezone, status=422)
-    columns = [Column("Waktu", width=30), Column("Pengguna", width=18), Column("Nama"), Column("Aksi", width=22),
+    columns = [Column("Waktu", "datetime", width=22), Column("Pengguna", width=18), Column("Nama"), Column("Aksi", width=22),
                Column("Objek"), Column("Rincian", width=60), Column("Alamat", width=16)]
-    lines = [[waktu(r.at, timezone), r.actor.username if r.actor else None, r.actor.full_name if r.actor else None,
+    lines = [[r.at, r.actor.username if r.actor else None, r.actor.full_name if r.actor else None,
               r.action, r.subject or None, r.detail or None, r.address or None] for r in rows]
     export = Export("Jejak audit", "Sesuai saringan halaman jejak audit", "", timezone, [Sheet("Audit", columns, lines)])
     return answer(export, "jejak-audit", "xlsx")
