@@ -47,3 +47,11 @@ def test_a_kotim_admin_still_sees_kotim_places(demo, demo_client, login_as):
     text = _pages(demo_client, login_as, "admin.kotim", "pokjanal.kotim", "62.02", "62.02.01")
     assert 'placeholder="mis. Bupati Kotawaringin Timur"' in text and 'placeholder="mis. Sampit"' in text
     assert "Puskesmas Kota Besi" in text and "Pokjanal Posyandu Kecamatan Kota Besi" in text
+
+
+def test_the_new_account_hint_names_a_desa_of_the_admins_own_kabupaten(demo_client, login_as):
+    login_as(demo_client, "admin.ttu")
+    text = demo_client.get("/pengguna").get_data(as_text=True)
+    assert "kader.palangan2" not in text and "mis. kader." in text
+    login_as(demo_client, "admin.kotim")
+    assert "mis. kader." in demo_client.get("/pengguna").get_data(as_text=True)
