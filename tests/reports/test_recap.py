@@ -81,6 +81,51 @@ def test_completeness_counts_on_time_late_and_missing(demo_app):
     assert (palangan.on_time, palangan.late) == (1, 1) and total.missing == total.total - 2
 
 
+def _completeness_by_hand(who, region, year, month):
+    """The definition, Posyandu by Posyandu: (child, on time, late, missing) and the due moment's edges."""
+    from sqlalchemy import select
+
+    from webapp.regions.models import Posyandu
+    from webapp.regions.queries import setting_for
+    from webapp.reports.periods import due_at
+
+    setting = setting_for(region.code)
+    due = due_at(year, month, setting.report_due_day, setting.timezone)
+    counts = {}
+    for posyandu in db.session.scalars(select(Posyandu).where(Posyandu.is_active, Posyandu.region_code.startswith(
+            region.code + "."), who.where_posyandu("report.view", Posyandu.id, Posyandu.region_code))):
+        report = services.queries.find_report(posyandu, year, month)
+        sent = report.first_submitted_at if report else None
+        child = ".".join(posyandu.region_code.split(".")[:region.code.count(".") + 2])
+        on_time, late, missing = counts.get(child, (0, 0, 0))
+        counts[child] = (on_time + (sent is not None and sent <= due), late + (sent is not None and sent > due),
+                         missing + (sent is None))
+    return counts
+
+
+def test_completeness_counted_in_sql_agrees_with_the_definition_at_every_tier(demo_app):
+    """Counted in SQL per region: the same on time / late / missing as judging each Posyandu's month,
+    a report sent at the due moment itself on time and one a second later late."""
+    from webapp.reports.periods import due_at
+
+    year, month = _two_reports()
+    due = due_at(year, month, 5, "Asia/Jakarta")
+    services.queries.find_report(palangan_posyandu(), year, month).first_submitted_at = due
+    services.queries.find_report(_second_posyandu(), year, month).first_submitted_at = due + dt.timedelta(seconds=1)
+    db.session.commit()
+    for login, code in (("camat.kotabesi", "62.02.01"), ("bupati.kotim", "62.02"), ("pokjanal.kotim", "62.02")):
+        who, region = actor(login), db.session.get(Region, code)
+        for shift in (0, 1, 3):
+            y, m = (year, month - shift) if month > shift else (year - 1, month - shift + 12)
+            rows, total = recap.completeness(who, region, y, m)
+            assert {r.key: (r.on_time, r.late, r.missing) for r in rows} == _completeness_by_hand(who, region, y, m)
+            assert (total.on_time, total.late, total.missing) == tuple(
+                sum(r[i] for r in _completeness_by_hand(who, region, y, m).values()) for i in range(3))
+    palangan = next(r for r in recap.completeness(actor("camat.kotabesi"), db.session.get(Region, "62.02.01"),
+                                                  year, month)[0] if r.key == "62.02.01.2003")
+    assert (palangan.on_time, palangan.late) == (1, 1)
+
+
 def test_completeness_and_recap_pages_by_tier(demo_client, login_as):
     _two_reports()
     login_as(demo_client, "camat.kotabesi")
