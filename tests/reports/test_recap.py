@@ -206,3 +206,24 @@ def test_the_recap_pdf_is_the_tiers_signed_report(demo_client, login_as):
     assert "KB dan imunisasi" in last and last.index("Sumber data") < last.index("Mengetahui,")  # never alone
     height = float(reader.pages[0].mediabox.height)
     assert round(height / 72 * 25.4) == 330  # F4 for Kotawaringin Timur
+
+
+def test_first_month_is_the_kabupatens_own_oldest_report(demo_app):
+    """Read from the oldest month down, it stops at the kabupaten's own first report: another kabupaten's
+    older report does not move it, and its own older report does."""
+    from sqlalchemy import select
+
+    from webapp.regions.models import Posyandu
+    from webapp.reports.queries import first_month
+
+    year, month = _two_reports()
+    assert first_month("62.02") == (year, month) and first_month("53.03") is None
+    moved = services.queries.find_report(palangan_posyandu(), year, month)
+    elsewhere = db.session.scalar(select(Posyandu).where(Posyandu.region_code.startswith("53.03.")))
+    moved.posyandu_id, moved.region_code, moved.year, moved.month = elsewhere.id, elsewhere.region_code, 2001, 3
+    db.session.commit()
+    assert first_month("53.03") == (2001, 3) and first_month("62.02") == (year, month)
+    older = services.queries.find_report(_second_posyandu(), year, month)
+    older.year, older.month = 2002, 11
+    db.session.commit()
+    assert first_month("62.02") == (2002, 11)
