@@ -20,6 +20,7 @@ A Posyandu *perlu pembinaan* when it is not aktif, not ILP, or sent no report fo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from webapp.dashboard.indicators import (AKTIF_TARGET, COVERAGE_MONTHS_MIN, COVERAGE_SERVICES_MIN, KADER_MIN,
                                          SERVICE_MONTHS_MIN)
@@ -131,15 +132,16 @@ class Standing:
     ilp: list[Criterion]
     recent_reports: int
 
-    @property
+    # Cached: a standing is built once from its facts and read many times (counts, lists, signals).
+    @cached_property
     def is_aktif(self) -> bool:
         return all(c.met for c in self.aktif)
 
-    @property
+    @cached_property
     def is_ilp(self) -> bool:
         return all(c.met for c in self.ilp)
 
-    @property
+    @cached_property
     def reasons(self) -> list[str]:
         """Why this Posyandu needs guidance (empty when it does not)."""
         found = [f"belum aktif: {_lower(c.label)} ({c.detail})" for c in self.aktif if not c.met]
