@@ -20,7 +20,7 @@ A Posyandu *perlu pembinaan* when it is not aktif, not ILP, or sent no report fo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from webapp.dashboard.indicators import (AKTIF_TARGET, COVERAGE_MONTHS_MIN, COVERAGE_SERVICES_MIN, KADER_MIN,
                                          SERVICE_MONTHS_MIN)
@@ -95,6 +95,7 @@ def served_groups(report: dict) -> frozenset[str]:
                                                                          for n in names))
 
 
+@cache  # a handful of masks, read once per Posyandu of an area
 def groups_of_mask(mask: int | None) -> frozenset[str] | None:
     """The summary's bitmask (bit i = the i-th group of SERVED_FIELDS) back to group keys."""
     return None if mask is None else frozenset(key for bit, key in enumerate(SERVED_FIELDS) if mask & (1 << bit))
