@@ -109,6 +109,12 @@ def _headers(cookie: str | None) -> dict:
     return headers
 
 
+def _floor_path(name: str) -> str:
+    """The ceiling's path for a page: one per page, since pages share a path ("/" is each role's home) or differ
+    only in their query string (the roll-up's ?wilayah=)."""
+    return "/" + name.replace(" ", "-")
+
+
 def batch(server: Server, path: str, headers: dict, concurrency: int) -> dict:
     """REQUESTS requests over `concurrency` threads: workers' CPU ms a request, req/s, p50/p95 ms."""
     latencies, failures = [], []
@@ -147,12 +153,12 @@ def main() -> None:
     real = Server("wsgi:app", ROOT, env, args.port)
     captured = {}
     try:
-        for _, user, path in pages:
+        for name, user, path in pages:
             if user is not None:
                 cookies[user] = real.settled_cookie(path, cookies[user])
             status, body, mime = real.get(path, _headers(cookies[user]))
             assert status == 200, (path, status)
-            captured[path] = [mime, gzip.decompress(body).decode("utf-8") if body[:2] == b"\x1f\x8b" else body.decode()]
+            captured[_floor_path(name)] = [mime, gzip.decompress(body).decode("utf-8") if body[:2] == b"\x1f\x8b" else body.decode()]
         pages_file = Path(tempfile.mkdtemp(prefix="pokjanal-ceiling-")) / "pages.json"
         pages_file.write_text(json.dumps(captured), encoding="utf-8")
         ceiling = Server("ceiling_app:app", Path(__file__).resolve().parent, {"CEILING_PAGES": str(pages_file)},
@@ -162,10 +168,10 @@ def main() -> None:
             for _round in range(ROUNDS):
                 for name, user, path in pages:
                     for concurrency in (1, 8):
-                        for label, server, headers in (("app", real, _headers(cookies[user])),
-                                                       ("ceiling", ceiling, _headers(None))):
+                        for label, server, at, headers in (("app", real, path, _headers(cookies[user])),
+                                                           ("ceiling", ceiling, _floor_path(name), _headers(None))):
                             results.setdefault((name, concurrency, label), []).append(
-                                batch(server, path, headers, concurrency))
+                                batch(server, at, headers, concurrency))
         finally:
             ceiling.stop()
     finally:
@@ -175,10 +181,10 @@ def main() -> None:
         return statistics.median(r[key] for r in results[(name, concurrency, label)])
 
     rows = []
-    for name, _, path in pages:
+    for name, _, _path in pages:
         app_cpu, floor_cpu = median(name, 1, "app", "cpu"), median(name, 1, "ceiling", "cpu")
         ratio = f"{app_cpu / floor_cpu:.1f}" if floor_cpu else "–"  # below the clock tick: raise BENCH_REQUESTS
-        row = [name, f"{len(captured[path][1]) / 1000:.1f}", f"{app_cpu:.1f}", f"{floor_cpu:.2f}", ratio]
+        row = [name, f"{len(captured[_floor_path(name)][1]) / 1000:.1f}", f"{app_cpu:.1f}", f"{floor_cpu:.2f}", ratio]
         for concurrency in (1, 8):
             row += [f"{median(name, concurrency, 'app', 'rps'):.0f}", f"{median(name, concurrency, 'ceiling', 'rps'):.0f}",
                     f"{median(name, concurrency, 'app', 'p50'):.1f}/{median(name, concurrency, 'app', 'p95'):.1f}"]

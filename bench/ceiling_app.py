@@ -1,8 +1,8 @@
-"""The ceiling for bench/ceiling.py: a bare Flask + Jinja + gzip app answering each path with captured bytes.
+"""The ceiling for bench/ceiling.py: a bare Flask + Jinja + gzip app answering each page with captured bytes.
 
 It does what any Flask page must (route, render a template, gzip) and nothing of ours, so the
 app's CPU per request over this one's is the cost of our own work. CEILING_PAGES names a JSON
-file {path: [content type, body]}. The template is compiled once at start-up, as any Flask app's
+file {path: [content type, body]}, one path per page. The template is compiled once at start-up, as any Flask app's
 templates are (a per-request `render_template_string` made this floor 1.3–2.2× slower than a real
 bare app, and so flattered ours).
 """
