@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import add_port_option, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 CHROMIUM = "/usr/bin/chromium"
@@ -54,21 +56,15 @@ PAGES = {
 
 # ---- the server -----------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Server:
     """gunicorn on a demo-seeded SQLite file; stopped by the pid it wrote."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, port: int | None = None):
         self.folder = folder
         self.env = dict(os.environ, DATABASE_URL=f"sqlite:///{folder / 'bench.sqlite3'}", FLASK_APP="wsgi",
                         SECRET_KEY="bench-only-" + "k" * 32, POKJANAL_ENV="development")
         self.pidfile = folder / "gunicorn.pid"
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self):
@@ -271,6 +267,7 @@ def mark(value, budget, higher_is_better=False) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_port_option(parser)
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median score counts")
     args = parser.parse_args()
@@ -278,7 +275,7 @@ def main() -> int:
 
     binary = None if args.no_lighthouse else lighthouse_binary()
     rows, notes = [], []
-    with tempfile.TemporaryDirectory(prefix="pokjanal-bench-") as tmp, Server(Path(tmp)) as server, \
+    with tempfile.TemporaryDirectory(prefix="pokjanal-bench-") as tmp, Server(Path(tmp), args.port) as server, \
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
         warm = browser.new_context()  # the first requests of a fresh worker import and compile; not measured

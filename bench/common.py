@@ -4,6 +4,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -32,6 +33,20 @@ def fresh_app(demo: bool = False, **config):
             from webapp.demo import seed_demo
             seed_demo()
     return app
+
+
+def free_port() -> int:
+    """A loopback port nobody holds right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def add_port_option(parser, servers: int = 1) -> None:
+    """--port: the loopback port the bench's gunicorn binds (and the next ones if it starts several),
+    so two benches can run side by side on ports their runners chose."""
+    extra = f" (and the next {servers - 1})" if servers > 1 else ""
+    parser.add_argument("--port", type=int, help=f"the loopback port to bind{extra}; default: a free one")
 
 
 def table(headers: list[str], rows: list[list]) -> str:

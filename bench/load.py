@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from common import ROOT, table
+from common import ROOT, add_port_option, free_port, table
 
 # the checkout's own venv (`make setup`), else the one running this script
 BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin" / "gunicorn").exists() else Path(sys.executable).parent
@@ -346,6 +346,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_port_option(parser)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--postgres", help="postgresql+psycopg://… on loopback; its tables are replaced")
@@ -360,11 +361,7 @@ def main() -> None:
     env = bench_environment(folder, args.postgres, PASSWORD_HASH_METHOD=args.hash_method)
     members = max(1, clients // 10)
     pairs, meeting, participants = prepare(env, clients - members)
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = args.port or free_port()
     server = Server(env, folder, port)
     server.start()
     stats, stop = Stats(), threading.Event()

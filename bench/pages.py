@@ -22,6 +22,11 @@ PAGES = [
     ("mitra page", "dinkes.kotim", "/mitra/{mitra}"),
     ("kecamatan dashboard", "camat.kotabesi", "/pemantauan/62.02.01"),
     ("kabupaten dashboard", "bupati.kotim", "/pemantauan/62.02"),
+    ("kecamatan strength", "camat.kotabesi", "/pemantauan/kekuatan/62.02.01"),
+    ("kabupaten strength", "bupati.kotim", "/pemantauan/kekuatan/62.02"),
+    ("kecamatan plan roll-up", "camat.kotabesi", "/rencana-kerja/rekap?wilayah=62.02.01"),
+    ("kabupaten plan roll-up", "bupati.kotim", "/rencana-kerja/rekap?wilayah=62.02"),
+    ("agenda pack", "pokjanal.kotim", "/rapat/{meeting}/bahan"),
 ]
 
 

@@ -21,14 +21,13 @@ import argparse
 import datetime as dt
 import os
 import random
-import socket
 import tempfile
 import threading
 import time
 from collections import defaultdict
 from pathlib import Path
 
-from common import table
+from common import add_port_option, free_port, table
 from load import GOOD, Client, Server, Stats, add_kader, bench_environment, demo_database, percentile
 
 MAKE_RUN = ("--workers", "2", "--worker-class", "gthread", "--threads", "4", "--log-level", "warning")
@@ -139,12 +138,6 @@ def worker_cpu(server: Server) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def run(args) -> None:
     folder = Path(tempfile.mkdtemp(prefix="pokjanal-rush-"))
     env = bench_environment(folder, args.postgres, PASSWORD_HASH_METHOD=args.hash_method)
@@ -207,7 +200,7 @@ def report(args, rush: Stats, log: Log, elapsed: float, cpu: float, load_before)
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--port", type=int, help="the loopback port gunicorn binds (default: a free one)")
+    add_port_option(parser)
     parser.add_argument("--seconds", type=int, default=30, help="length of the rush after the sign-ins (at most 60)")
     parser.add_argument("--postgres", help="postgresql+psycopg://… on loopback; its tables are replaced")
     parser.add_argument("--think", type=float, default=1.0, help="a kader's mean pause between taps (s)")

@@ -82,6 +82,51 @@ def test_completeness_counts_on_time_late_and_missing(demo_app):
     assert (palangan.on_time, palangan.late) == (1, 1) and total.missing == total.total - 2
 
 
+def _completeness_by_hand(who, region, year, month):
+    """The definition, Posyandu by Posyandu: (child, on time, late, missing) and the due moment's edges."""
+    from sqlalchemy import select
+
+    from webapp.regions.models import Posyandu
+    from webapp.regions.queries import setting_for
+    from webapp.reports.periods import due_at
+
+    setting = setting_for(region.code)
+    due = due_at(year, month, setting.report_due_day, setting.timezone)
+    counts = {}
+    for posyandu in db.session.scalars(select(Posyandu).where(Posyandu.is_active, Posyandu.region_code.startswith(
+            region.code + "."), who.where_posyandu("report.view", Posyandu.id, Posyandu.region_code))):
+        report = services.queries.find_report(posyandu, year, month)
+        sent = report.first_submitted_at if report else None
+        child = ".".join(posyandu.region_code.split(".")[:region.code.count(".") + 2])
+        on_time, late, missing = counts.get(child, (0, 0, 0))
+        counts[child] = (on_time + (sent is not None and sent <= due), late + (sent is not None and sent > due),
+                         missing + (sent is None))
+    return counts
+
+
+def test_completeness_counted_in_sql_agrees_with_the_definition_at_every_tier(demo_app):
+    """Counted in SQL per region: the same on time / late / missing as judging each Posyandu's month,
+    a report sent at the due moment itself on time and one a second later late."""
+    from webapp.reports.periods import due_at
+
+    year, month = _two_reports()
+    due = due_at(year, month, 5, "Asia/Jakarta")
+    services.queries.find_report(palangan_posyandu(), year, month).first_submitted_at = due
+    services.queries.find_report(_second_posyandu(), year, month).first_submitted_at = due + dt.timedelta(seconds=1)
+    db.session.commit()
+    for login, code in (("camat.kotabesi", "62.02.01"), ("bupati.kotim", "62.02"), ("pokjanal.kotim", "62.02")):
+        who, region = actor(login), db.session.get(Region, code)
+        for shift in (0, 1, 3):
+            y, m = (year, month - shift) if month > shift else (year - 1, month - shift + 12)
+            rows, total = recap.completeness(who, region, y, m)
+            assert {r.key: (r.on_time, r.late, r.missing) for r in rows} == _completeness_by_hand(who, region, y, m)
+            assert (total.on_time, total.late, total.missing) == tuple(
+                sum(r[i] for r in _completeness_by_hand(who, region, y, m).values()) for i in range(3))
+    palangan = next(r for r in recap.completeness(actor("camat.kotabesi"), db.session.get(Region, "62.02.01"),
+                                                  year, month)[0] if r.key == "62.02.01.2003")
+    assert (palangan.on_time, palangan.late) == (1, 1)
+
+
 def test_completeness_and_recap_pages_by_tier(demo_client, login_as):
     _two_reports()
     login_as(demo_client, "camat.kotabesi")
@@ -188,3 +233,24 @@ def test_the_recap_is_made_by_the_tiers_officer_whoever_downloads_it(demo_client
     made = _signature_text(demo_client, "62.02.01.2003")
     assert "Ketua Pokja Posyandu Desa Palangan" in made and "Siti Aminah" in made
     assert made.count("Marlinae") == 1
+
+
+def test_first_month_is_the_kabupatens_own_oldest_report(demo_app):
+    """Read from the oldest month down, it stops at the kabupaten's own first report: another kabupaten's
+    older report does not move it, and its own older report does."""
+    from sqlalchemy import select
+
+    from webapp.regions.models import Posyandu
+    from webapp.reports.queries import first_month
+
+    year, month = _two_reports()
+    assert first_month("62.02") == (year, month) and first_month("53.03") is None
+    moved = services.queries.find_report(palangan_posyandu(), year, month)
+    elsewhere = db.session.scalar(select(Posyandu).where(Posyandu.region_code.startswith("53.03.")))
+    moved.posyandu_id, moved.region_code, moved.year, moved.month = elsewhere.id, elsewhere.region_code, 2001, 3
+    db.session.commit()
+    assert first_month("53.03") == (2001, 3) and first_month("62.02") == (year, month)
+    older = services.queries.find_report(_second_posyandu(), year, month)
+    older.year, older.month = 2002, 11
+    db.session.commit()
+    assert first_month("62.02") == (2002, 11)

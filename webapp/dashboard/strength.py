@@ -20,6 +20,7 @@ A Posyandu *perlu pembinaan* when it is not aktif, not ILP, or sent no report fo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from webapp.dashboard.indicators import (AKTIF_TARGET, COVERAGE_MONTHS_MIN, COVERAGE_SERVICES_MIN, KADER_MIN,
                                          SERVICE_MONTHS_MIN)
@@ -94,6 +95,7 @@ def served_groups(report: dict) -> frozenset[str]:
                                                                          for n in names))
 
 
+@cache  # a handful of masks, read once per Posyandu of an area
 def groups_of_mask(mask: int | None) -> frozenset[str] | None:
     """The summary's bitmask (bit i = the i-th group of SERVED_FIELDS) back to group keys."""
     return None if mask is None else frozenset(key for bit, key in enumerate(SERVED_FIELDS) if mask & (1 << bit))
@@ -131,15 +133,16 @@ class Standing:
     ilp: list[Criterion]
     recent_reports: int
 
-    @property
+    # Cached: a standing is built once from its facts and read many times (counts, lists, signals).
+    @cached_property
     def is_aktif(self) -> bool:
         return all(c.met for c in self.aktif)
 
-    @property
+    @cached_property
     def is_ilp(self) -> bool:
         return all(c.met for c in self.ilp)
 
-    @property
+    @cached_property
     def reasons(self) -> list[str]:
         """Why this Posyandu needs guidance (empty when it does not)."""
         found = [f"belum aktif: {_lower(c.label)} ({c.detail})" for c in self.aktif if not c.met]

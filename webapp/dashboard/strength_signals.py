@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from webapp.clock import month_key
 from webapp.dashboard.indicators import AKTIF_TARGET
@@ -26,11 +27,12 @@ REASONS_SHOWN = 3
 class Unit:
     standings: list[Standing] = field(default_factory=list)
 
-    @property
+    # Cached: read once the unit's standings are all in (`_units`), then many times by the signals.
+    @cached_property
     def aktif(self) -> int:
         return sum(s.is_aktif for s in self.standings)
 
-    @property
+    @cached_property
     def ilp(self) -> int:
         return sum(s.is_ilp for s in self.standings)
 
