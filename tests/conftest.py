@@ -12,7 +12,30 @@ from sqlalchemy import text
 from webapp import create_app
 
 POSTGRES_URL = os.environ.get("POKJANAL_TEST_POSTGRES")
+# Under pytest-xdist each worker has its own PostgreSQL database (the run's name + the worker id), created by
+# the first test that needs it and dropped at the end: workers never truncate each other's tables.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+if POSTGRES_URL and WORKER:
+    from sqlalchemy.engine import make_url
+
+    POSTGRES_URL = make_url(POSTGRES_URL).set(database=f"{make_url(POSTGRES_URL).database}_{WORKER}").render_as_string(
+        hide_password=False)
 FAST_HASH = "scrypt:16384:8:1"  # tests only; the app's default is Argon2id (webapp/auth/passwords.py)
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL only what reaches the database runs (a test on the app fixtures, or marked `postgres`):
+    the rest (parsing, formatting, PDF layout, the source's architecture, SQLite files) cannot differ there
+    and has run on the SQLite pass already."""
+    if not POSTGRES_URL:
+        return
+    kept, same = [], []
+    for item in items:
+        reaches = "_templates" in getattr(item, "fixturenames", ()) or item.get_closest_marker("postgres")
+        (kept if reaches else same).append(item)
+    if same:
+        config.hook.pytest_deselected(items=same)
+        items[:] = kept
 
 
 def test_config(url: str) -> dict:
@@ -43,33 +66,104 @@ def database_at(path, revision: str):
             db.engine.dispose()
 
 
-def _upgrade(url: str, seed: bool) -> None:
+def _upgrade(url: str, seed: bool | str) -> None:
+    """Migrate a database to head; seed=True adds the demo base data, seed="full" the whole demo."""
     from flask_migrate import upgrade
 
     app = create_app(test_config(url))
     with app.app_context():
         upgrade(revision="head")
         if seed:
-            from webapp.demo import seed_base
-            seed_base()
+            from webapp.demo import seed_base, seed_demo
+            (seed_demo if seed == "full" else seed_base)()
         from webapp.extensions import db
         db.session.remove()
         db.engine.dispose()
 
 
+@contextmanager
+def _postgres_admin():
+    """A connection to the run's own database for CREATE/DROP DATABASE (which no transaction may hold)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    engine = create_engine(make_url(os.environ["POKJANAL_TEST_POSTGRES"]), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def _postgres_database(url: str, create: bool, template: str | None = None) -> None:
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    with _postgres_admin() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if create:
+            copy = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
+            conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+
+
+class Templates(dict):
+    """The session's migrated databases: "empty" and "demo" (the base data) at once, "full" (the whole demo,
+    built by seed_demo) on first use, since only the tests marked `full_demo` need it. SQLite: files copied
+    per test. PostgreSQL: the worker's database is truncated per test; "full" is a database copied per test."""
+
+    def __init__(self, folder):
+        super().__init__()
+        self.folder = folder
+        if POSTGRES_URL:
+            if WORKER:
+                _postgres_database(POSTGRES_URL, create=True)
+            _upgrade(POSTGRES_URL, seed=False)
+            self.update(empty=None, demo=None)
+            return
+        for name in ("empty", "demo"):
+            self[name] = self._build(name, seed=name == "demo")
+
+    def _build(self, name: str, seed):
+        if POSTGRES_URL:
+            url = _suffixed(POSTGRES_URL, "full")
+            _postgres_database(url, create=True)
+            _upgrade(url, seed=seed)
+            return url
+        path = self.folder / f"{name}.sqlite3"
+        _upgrade(f"sqlite:///{path}", seed=seed)
+        return path
+
+    def __missing__(self, name: str):
+        assert name == "full", name
+        self[name] = self._build(name, seed="full")
+        return self[name]
+
+    def close(self) -> None:
+        if POSTGRES_URL:
+            for url in (self.get("full"), POSTGRES_URL if WORKER else None):
+                if url:
+                    _postgres_database(url, create=False)
+
+
+def _database_name(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).database
+
+
+def _suffixed(url: str, suffix: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{suffix}").render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def _templates(tmp_path_factory):
-    """Migrate once per session: an empty schema and one with the demo base data."""
-    if POSTGRES_URL:
-        _upgrade(POSTGRES_URL, seed=False)
-        return {"empty": None, "demo": None}
-    folder = tmp_path_factory.mktemp("templates")
-    paths = {}
-    for name in ("empty", "demo"):
-        path = folder / f"{name}.sqlite3"
-        _upgrade(f"sqlite:///{path}", seed=name == "demo")
-        paths[name] = path
-    return paths
+    """Migrate once per session (per xdist worker): see Templates."""
+    templates = Templates(tmp_path_factory.mktemp("templates"))
+    yield templates
+    templates.close()
 
 
 def _truncate_postgres(app) -> None:
@@ -80,7 +174,20 @@ def _truncate_postgres(app) -> None:
         conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
 
 
+def _which(request) -> str:
+    """A test on the `full_demo` fixture (or marked `full_demo`, for live_server) gets the whole demo
+    (reports, plans, meetings...), not only its base data."""
+    full = "full_demo" in request.fixturenames or request.node.get_closest_marker("full_demo")
+    return "full" if full else "demo"
+
+
 def _make_app(_templates, tmp_path, which: str):
+    if POSTGRES_URL and which == "full":
+        url = _suffixed(POSTGRES_URL, "copy")
+        _postgres_database(url, create=True, template=_database_name(_templates["full"]))
+        app = create_app(test_config(url))
+        app.test_copy_of_full = url  # dropped again by _dispose
+        return app
     if POSTGRES_URL:
         app = create_app(test_config(POSTGRES_URL))
         with app.app_context():
@@ -104,12 +211,19 @@ def app(_templates, tmp_path):
 
 
 @pytest.fixture
-def demo_app(_templates, tmp_path):
-    """An app whose database holds the demo regions, Posyandu and accounts."""
-    app = _make_app(_templates, tmp_path, "demo")
+def demo_app(_templates, tmp_path, request):
+    """An app whose database holds the demo regions, Posyandu and accounts (the whole demo when the test is
+    marked `full_demo`: a copy of one seeded database, not a seed per test)."""
+    app = _make_app(_templates, tmp_path, _which(request))
     with app.app_context():
         yield app
         _dispose(app)
+
+
+@pytest.fixture
+def full_demo(demo_app):
+    """demo_app holding the whole demo, as `flask seed demo` leaves it; demo_client is on the same app."""
+    return demo_app
 
 
 def _dispose(app) -> None:
@@ -117,6 +231,8 @@ def _dispose(app) -> None:
 
     db.session.remove()
     db.engine.dispose()
+    if getattr(app, "test_copy_of_full", None):
+        _postgres_database(app.test_copy_of_full, create=False)
 
 
 @pytest.fixture
@@ -189,13 +305,13 @@ def _browser():
 
 
 @pytest.fixture
-def live_server(_templates, tmp_path):
+def live_server(_templates, tmp_path, request):
     """The app served over real HTTP on a free loopback port, on a demo-seeded SQLite file."""
     import threading
 
     from werkzeug.serving import make_server
 
-    app = _make_app(_templates, tmp_path, "demo") if not POSTGRES_URL else None
+    app = _make_app(_templates, tmp_path, _which(request)) if not POSTGRES_URL else None
     if app is None:
         pytest.skip("browser tests run on SQLite")
     server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -11,15 +11,13 @@ from sqlalchemy import select, text, update
 from tests.conftest import test_config as config_for
 from tests.test_request_cost import statements
 from webapp import create_app, page_cache
-from webapp.demo import seed_demo
 from webapp.extensions import db
 from webapp.regions.models import Region
 
 
 @pytest.fixture
-def demo(demo_app):
-    seed_demo()
-    return demo_app
+def demo(full_demo):
+    return full_demo
 
 
 @pytest.fixture

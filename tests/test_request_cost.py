@@ -7,7 +7,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-from webapp.demo import first_posyandu, seed_demo
+from webapp.demo import first_posyandu
 from webapp.extensions import db
 
 # (user, path, most statements): the demo's main pages; a page that loads per row would pass these.
@@ -31,11 +31,10 @@ PAGES = [
 
 
 @pytest.fixture
-def demo(demo_app):
+def demo(full_demo):
     """The demo, every page rendered: these tests count what rendering costs, which a kept page skips."""
-    seed_demo()
-    demo_app.extensions["page_cache"].entries = 0
-    return demo_app
+    full_demo.extensions["page_cache"].entries = 0
+    return full_demo
 
 
 @contextmanager
