@@ -8,18 +8,23 @@ from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from webapp import create_app
+
+
+def _suffixed(url: str, suffix: str) -> str:
+    """The URL of a sibling database on the same server: "<name>_<suffix>"."""
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{suffix}").render_as_string(hide_password=False)
+
 
 POSTGRES_URL = os.environ.get("POKJANAL_TEST_POSTGRES")
 # Under pytest-xdist each worker has its own PostgreSQL database (the run's name + the worker id), created by
 # the first test that needs it and dropped at the end: workers never truncate each other's tables.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER")
 if POSTGRES_URL and WORKER:
-    from sqlalchemy.engine import make_url
-
-    POSTGRES_URL = make_url(POSTGRES_URL).set(database=f"{make_url(POSTGRES_URL).database}_{WORKER}").render_as_string(
-        hide_password=False)
+    POSTGRES_URL = _suffixed(POSTGRES_URL, WORKER)
 FAST_HASH = "scrypt:16384:8:1"  # tests only; the app's default is Argon2id (webapp/auth/passwords.py)
 
 
@@ -85,7 +90,6 @@ def _upgrade(url: str, seed: bool | str) -> None:
 def _postgres_admin():
     """A connection to the run's own database for CREATE/DROP DATABASE (which no transaction may hold)."""
     from sqlalchemy import create_engine
-    from sqlalchemy.engine import make_url
 
     engine = create_engine(make_url(os.environ["POKJANAL_TEST_POSTGRES"]), isolation_level="AUTOCOMMIT")
     try:
@@ -96,8 +100,7 @@ def _postgres_admin():
 
 
 def _postgres_database(url: str, create: bool, template: str | None = None) -> None:
-    from sqlalchemy.engine import make_url
-
+    """Drop the database of `url`, then (create=True) make it afresh, empty or as a copy of `template`."""
     name = make_url(url).database
     with _postgres_admin() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -108,7 +111,7 @@ def _postgres_database(url: str, create: bool, template: str | None = None) -> N
 
 class Templates(dict):
     """The session's migrated databases: "empty" and "demo" (the base data) at once, "full" (the whole demo,
-    built by seed_demo) on first use, since only the tests marked `full_demo` need it. SQLite: files copied
+    built by seed_demo) on first use, since only the tests on `full_demo` need it. SQLite: files copied
     per test. PostgreSQL: the worker's database is truncated per test; "full" is a database copied per test."""
 
     def __init__(self, folder):
@@ -125,7 +128,7 @@ class Templates(dict):
 
     def _build(self, name: str, seed):
         if POSTGRES_URL:
-            url = _suffixed(POSTGRES_URL, "full")
+            url = _suffixed(POSTGRES_URL, name)
             _postgres_database(url, create=True)
             _upgrade(url, seed=seed)
             return url
@@ -143,19 +146,6 @@ class Templates(dict):
             for url in (self.get("full"), POSTGRES_URL if WORKER else None):
                 if url:
                     _postgres_database(url, create=False)
-
-
-def _database_name(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).database
-
-
-def _suffixed(url: str, suffix: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    return parsed.set(database=f"{parsed.database}_{suffix}").render_as_string(hide_password=False)
 
 
 @pytest.fixture(scope="session")
@@ -184,7 +174,7 @@ def _which(request) -> str:
 def _make_app(_templates, tmp_path, which: str):
     if POSTGRES_URL and which == "full":
         url = _suffixed(POSTGRES_URL, "copy")
-        _postgres_database(url, create=True, template=_database_name(_templates["full"]))
+        _postgres_database(url, create=True, template=make_url(_templates["full"]).database)
         app = create_app(test_config(url))
         app.test_copy_of_full = url  # dropped again by _dispose
         return app
