@@ -88,10 +88,11 @@ def _upgrade(url: str, seed: bool | str) -> None:
 
 @contextmanager
 def _postgres_admin():
-    """A connection to the run's own database for CREATE/DROP DATABASE (which no transaction may hold)."""
+    """A connection to the server's maintenance database for CREATE/DROP DATABASE (outside any transaction)."""
     from sqlalchemy import create_engine
 
-    engine = create_engine(make_url(os.environ["POKJANAL_TEST_POSTGRES"]), isolation_level="AUTOCOMMIT")
+    url = make_url(os.environ["POKJANAL_TEST_POSTGRES"]).set(database="postgres")
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as conn:
             yield conn
@@ -105,24 +106,19 @@ def _postgres_database(url: str, create: bool, template: str | None = None) -> N
     with _postgres_admin() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         if create:
-            copy = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
+            copy = f' TEMPLATE "{template}" STRATEGY WAL_LOG' if template else ""  # no checkpoint, unlike FILE_COPY
             conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
 
 
 class Templates(dict):
     """The session's migrated databases: "empty" and "demo" (the base data) at once, "full" (the whole demo,
-    built by seed_demo) on first use, since only the tests on `full_demo` need it. SQLite: files copied
-    per test. PostgreSQL: the worker's database is truncated per test; "full" is a database copied per test."""
+    built by seed_demo) on first use, since only the tests on `full_demo` need it. Each test gets a copy:
+    of the file on SQLite; on PostgreSQL the run's (or worker's) database is made again from the template,
+    which is several times quicker there than truncating every table and seeding again."""
 
     def __init__(self, folder):
         super().__init__()
         self.folder = folder
-        if POSTGRES_URL:
-            if WORKER:
-                _postgres_database(POSTGRES_URL, create=True)
-            _upgrade(POSTGRES_URL, seed=False)
-            self.update(empty=None, demo=None)
-            return
         for name in ("empty", "demo"):
             self[name] = self._build(name, seed=name == "demo")
 
@@ -143,9 +139,8 @@ class Templates(dict):
 
     def close(self) -> None:
         if POSTGRES_URL:
-            for url in (self.get("full"), POSTGRES_URL if WORKER else None):
-                if url:
-                    _postgres_database(url, create=False)
+            for url in [*self.values(), *([POSTGRES_URL] if WORKER else [])]:
+                _postgres_database(url, create=False)
 
 
 @pytest.fixture(scope="session")
@@ -156,14 +151,6 @@ def _templates(tmp_path_factory):
     templates.close()
 
 
-def _truncate_postgres(app) -> None:
-    from webapp.extensions import db
-
-    tables = [t.name for t in db.metadata.sorted_tables]
-    with db.engine.begin() as conn:
-        conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
-
-
 def _which(request) -> str:
     """A test on the `full_demo` fixture (or marked `full_demo`, for live_server) gets the whole demo
     (reports, plans, meetings...), not only its base data."""
@@ -172,20 +159,9 @@ def _which(request) -> str:
 
 
 def _make_app(_templates, tmp_path, which: str):
-    if POSTGRES_URL and which == "full":
-        url = _suffixed(POSTGRES_URL, "copy")
-        _postgres_database(url, create=True, template=make_url(_templates["full"]).database)
-        app = create_app(test_config(url))
-        app.test_copy_of_full = url  # dropped again by _dispose
-        return app
     if POSTGRES_URL:
-        app = create_app(test_config(POSTGRES_URL))
-        with app.app_context():
-            _truncate_postgres(app)
-            if which == "demo":
-                from webapp.demo import seed_base
-                seed_base()
-        return app
+        _postgres_database(POSTGRES_URL, create=True, template=make_url(_templates[which]).database)
+        return create_app(test_config(POSTGRES_URL))
     path = tmp_path / "app.sqlite3"
     shutil.copyfile(_templates[which], path)
     return create_app(test_config(f"sqlite:///{path}"))
@@ -221,8 +197,6 @@ def _dispose(app) -> None:
 
     db.session.remove()
     db.engine.dispose()
-    if getattr(app, "test_copy_of_full", None):
-        _postgres_database(app.test_copy_of_full, create=False)
 
 
 @pytest.fixture
