@@ -256,8 +256,11 @@ def _browser():
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium tidak ada di /usr/bin/chromium (apt-get install chromium)")
         pytest.skip("Chromium tidak ada: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Under pytest-xdist another worker renders PDFs beside the browser: `expect` waits as long as the
+    # pages' own actions (10 s, see `phone`) instead of its 5 s default before it calls a page missing.
+    expect.set_options(timeout=10_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
