@@ -60,11 +60,14 @@ test: system-deps setup lint test-sqlite test-postgres
 lint:
 	$(BIN)/ruff check webapp tests bench
 
+# One pytest-xdist worker per core, each on its own databases; the slowest 15 tests are listed at the end.
+PYTEST_ARGS ?= -n auto --durations=15
+
 test-sqlite:
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-postgres:
-	bash tests/postgres.sh $(BIN)/python -m pytest -m "not browser"
+	bash tests/postgres.sh $(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/python bench/run_all.py

@@ -8,11 +8,39 @@ from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from webapp import create_app
 
+
+def _suffixed(url: str, suffix: str) -> str:
+    """The URL of a sibling database on the same server: "<name>_<suffix>"."""
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{suffix}").render_as_string(hide_password=False)
+
+
 POSTGRES_URL = os.environ.get("POKJANAL_TEST_POSTGRES")
+# Under pytest-xdist each worker has its own PostgreSQL database (the run's name + the worker id), created by
+# the first test that needs it and dropped at the end: workers never truncate each other's tables.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+if POSTGRES_URL and WORKER:
+    POSTGRES_URL = _suffixed(POSTGRES_URL, WORKER)
 FAST_HASH = "scrypt:16384:8:1"  # tests only; the app's default is Argon2id (webapp/auth/passwords.py)
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL only what reaches the database runs (a test on the app fixtures, or marked `postgres`):
+    the rest (parsing, formatting, PDF layout, the source's architecture, SQLite files) cannot differ there
+    and has run on the SQLite pass already."""
+    if not POSTGRES_URL:
+        return
+    kept, same = [], []
+    for item in items:
+        reaches = "_templates" in getattr(item, "fixturenames", ()) or item.get_closest_marker("postgres")
+        (kept if reaches else same).append(item)
+    if same:
+        config.hook.pytest_deselected(items=same)
+        items[:] = kept
 
 
 def test_config(url: str) -> dict:
@@ -43,52 +71,97 @@ def database_at(path, revision: str):
             db.engine.dispose()
 
 
-def _upgrade(url: str, seed: bool) -> None:
+def _upgrade(url: str, seed: bool | str) -> None:
+    """Migrate a database to head; seed=True adds the demo base data, seed="full" the whole demo."""
     from flask_migrate import upgrade
 
     app = create_app(test_config(url))
     with app.app_context():
         upgrade(revision="head")
         if seed:
-            from webapp.demo import seed_base
-            seed_base()
+            from webapp.demo import seed_base, seed_demo
+            (seed_demo if seed == "full" else seed_base)()
         from webapp.extensions import db
         db.session.remove()
         db.engine.dispose()
 
 
+@contextmanager
+def _postgres_admin():
+    """A connection to the server's maintenance database for CREATE/DROP DATABASE (outside any transaction)."""
+    from sqlalchemy import create_engine
+
+    url = make_url(os.environ["POKJANAL_TEST_POSTGRES"]).set(database="postgres")
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def _postgres_database(url: str, create: bool, template: str | None = None) -> None:
+    """Drop the database of `url`, then (create=True) make it afresh, empty or as a copy of `template`."""
+    name = make_url(url).database
+    with _postgres_admin() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if create:
+            copy = f' TEMPLATE "{template}" STRATEGY WAL_LOG' if template else ""  # no checkpoint, unlike FILE_COPY
+            conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+
+
+class Templates(dict):
+    """The session's migrated databases: "empty" and "demo" (the base data) at once, "full" (the whole demo,
+    built by seed_demo) on first use, since only the tests on `full_demo` need it. Each test gets a copy:
+    of the file on SQLite; on PostgreSQL the run's (or worker's) database is made again from the template,
+    which is several times quicker there than truncating every table and seeding again."""
+
+    def __init__(self, folder):
+        super().__init__()
+        self.folder = folder
+        for name in ("empty", "demo"):
+            self[name] = self._build(name, seed=name == "demo")
+
+    def _build(self, name: str, seed):
+        if POSTGRES_URL:
+            url = _suffixed(POSTGRES_URL, name)
+            _postgres_database(url, create=True)
+            _upgrade(url, seed=seed)
+            return url
+        path = self.folder / f"{name}.sqlite3"
+        _upgrade(f"sqlite:///{path}", seed=seed)
+        return path
+
+    def __missing__(self, name: str):
+        assert name == "full", name
+        self[name] = self._build(name, seed="full")
+        return self[name]
+
+    def close(self) -> None:
+        if POSTGRES_URL:
+            for url in [*self.values(), *([POSTGRES_URL] if WORKER else [])]:
+                _postgres_database(url, create=False)
+
+
 @pytest.fixture(scope="session")
 def _templates(tmp_path_factory):
-    """Migrate once per session: an empty schema and one with the demo base data."""
-    if POSTGRES_URL:
-        _upgrade(POSTGRES_URL, seed=False)
-        return {"empty": None, "demo": None}
-    folder = tmp_path_factory.mktemp("templates")
-    paths = {}
-    for name in ("empty", "demo"):
-        path = folder / f"{name}.sqlite3"
-        _upgrade(f"sqlite:///{path}", seed=name == "demo")
-        paths[name] = path
-    return paths
+    """Migrate once per session (per xdist worker): see Templates."""
+    templates = Templates(tmp_path_factory.mktemp("templates"))
+    yield templates
+    templates.close()
 
 
-def _truncate_postgres(app) -> None:
-    from webapp.extensions import db
-
-    tables = [t.name for t in db.metadata.sorted_tables]
-    with db.engine.begin() as conn:
-        conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+def _which(request) -> str:
+    """A test on the `full_demo` fixture (or marked `full_demo`, for live_server) gets the whole demo
+    (reports, plans, meetings...), not only its base data."""
+    full = "full_demo" in request.fixturenames or request.node.get_closest_marker("full_demo")
+    return "full" if full else "demo"
 
 
 def _make_app(_templates, tmp_path, which: str):
     if POSTGRES_URL:
-        app = create_app(test_config(POSTGRES_URL))
-        with app.app_context():
-            _truncate_postgres(app)
-            if which == "demo":
-                from webapp.demo import seed_base
-                seed_base()
-        return app
+        _postgres_database(POSTGRES_URL, create=True, template=make_url(_templates[which]).database)
+        return create_app(test_config(POSTGRES_URL))
     path = tmp_path / "app.sqlite3"
     shutil.copyfile(_templates[which], path)
     return create_app(test_config(f"sqlite:///{path}"))
@@ -104,12 +177,19 @@ def app(_templates, tmp_path):
 
 
 @pytest.fixture
-def demo_app(_templates, tmp_path):
-    """An app whose database holds the demo regions, Posyandu and accounts."""
-    app = _make_app(_templates, tmp_path, "demo")
+def demo_app(_templates, tmp_path, request):
+    """An app whose database holds the demo regions, Posyandu and accounts (the whole demo when the test is
+    marked `full_demo`: a copy of one seeded database, not a seed per test)."""
+    app = _make_app(_templates, tmp_path, _which(request))
     with app.app_context():
         yield app
         _dispose(app)
+
+
+@pytest.fixture
+def full_demo(demo_app):
+    """demo_app holding the whole demo, as `flask seed demo` leaves it; demo_client is on the same app."""
+    return demo_app
 
 
 def _dispose(app) -> None:
@@ -176,8 +256,11 @@ def _browser():
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium tidak ada di /usr/bin/chromium (apt-get install chromium)")
         pytest.skip("Chromium tidak ada: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Under pytest-xdist another worker renders PDFs beside the browser: `expect` waits as long as the
+    # pages' own actions (10 s, see `phone`) instead of its 5 s default before it calls a page missing.
+    expect.set_options(timeout=10_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -189,13 +272,13 @@ def _browser():
 
 
 @pytest.fixture
-def live_server(_templates, tmp_path):
+def live_server(_templates, tmp_path, request):
     """The app served over real HTTP on a free loopback port, on a demo-seeded SQLite file."""
     import threading
 
     from werkzeug.serving import make_server
 
-    app = _make_app(_templates, tmp_path, "demo") if not POSTGRES_URL else None
+    app = _make_app(_templates, tmp_path, _which(request)) if not POSTGRES_URL else None
     if app is None:
         pytest.skip("browser tests run on SQLite")
     server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -21,10 +21,18 @@ if [ -z "${POKJANAL_TEST_POSTGRES:-}" ]; then
     su postgres -c "psql -p $port -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='pokjanal'\"" | grep -q 1 \
       || su postgres -c "psql -p $port -qc \"CREATE ROLE pokjanal LOGIN SUPERUSER PASSWORD 'pokjanal'\"" 2>/dev/null \
       || su postgres -c "psql -p $port -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='pokjanal'\"" | grep -q 1
-    # One database per run, dropped afterwards, so runs side by side never truncate each other's tables.
+    # One database per run, dropped afterwards, so runs side by side never truncate each other's tables;
+    # pytest-xdist workers make theirs from its name (tests/conftest.py), dropped here too if a run was cut short.
     database="pokjanal_test_$$"
     su postgres -c "psql -p $port -qc \"CREATE DATABASE $database OWNER pokjanal\""
-    trap 'su postgres -c "psql -p $port -qc \"DROP DATABASE IF EXISTS $database WITH (FORCE)\"" >/dev/null' EXIT
+    drop_all() {
+      local name
+      for name in $(su postgres -c "psql -p $port -qtAc \"SELECT datname FROM pg_database WHERE datname = '$database'
+          OR left(datname, length('$database') + 1) = '${database}_'\""); do
+        su postgres -c "psql -p $port -qc \"DROP DATABASE IF EXISTS $name WITH (FORCE)\"" >/dev/null
+      done
+    }
+    trap drop_all EXIT
   else
     echo "Jalankan sebagai root, atau setel POKJANAL_TEST_POSTGRES=postgresql+psycopg://USER:PASS@HOST/DB"
     [ "${CI:-}" = "true" ] && exit 1

@@ -2,8 +2,6 @@
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent / "webapp"
 KERNEL = {"access", "audit", "clock", "config", "database", "extensions", "formatting", "forms", "pdf", "refusal",
           "registry", "rendering", "spm", "workflow", "assets", "compression", "errors", "security", "demo", "cli",
@@ -52,49 +50,64 @@ def test_no_import_cycles():
             visit(name)
 
 
-@pytest.mark.parametrize("name", sorted(MODULES))
-def test_layers(name):
+def layer_breaks(name: str) -> list[str]:
     """models ← access ← queries/services ← views; the region tree and access import no domain logic."""
     used = edges(name)
     role = part(name, 2) or part(name, 1)
     domain_logic = {m for m in used if part(m, 1) in DOMAINS and not m.endswith(".models")}
+    breaks = []
     if role == "models":
-        assert not {m for m in used if m.split(".")[-1] in ("access", "queries", "services", "views")}, name
+        breaks += [f"{name}: a model imports {m}" for m in sorted(used)
+                   if m.split(".")[-1] in ("access", "queries", "services", "views")]
     if role in ("queries", "services", "rules"):
-        assert not {m for m in used if m.endswith("views")}, name
+        breaks += [f"{name}: imports the views {m}" for m in sorted(used) if m.endswith("views")]
     if name == "webapp.access":
-        assert not domain_logic, domain_logic
+        breaks += [f"{name}: access imports domain logic {m}" for m in sorted(domain_logic)]
     if part(name, 1) == "regions":
-        assert not {m for m in used if part(m, 1) in DOMAINS - {"regions"}}, name
+        breaks += [f"{name}: the region tree imports {m}" for m in sorted(used) if part(m, 1) in DOMAINS - {"regions"}]
     if part(name, 1) in DOMAINS - BRIDGES:
-        assert not {m for m in used if part(m, 1) == "dashboard"}, name
-    if name != "webapp.pdf":
-        assert "weasyprint" not in {m.split(".")[0] for m in imports(name, MODULES[name])}, name
+        breaks += [f"{name}: imports the dashboard {m}" for m in sorted(used) if part(m, 1) == "dashboard"]
+    if name != "webapp.pdf" and "weasyprint" in {m.split(".")[0] for m in imports(name, MODULES[name])}:
+        breaks.append(f"{name}: imports weasyprint (only webapp.pdf does)")
+    return breaks
 
 
-@pytest.mark.parametrize("name", sorted(n for n in MODULES if n.endswith("views")))
-def test_views_are_short_and_leave_the_database_to_services(name):
-    tree = MODULES[name]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            assert (node.value.id, node.attr) != ("db", "session"), f"{name}:{node.lineno} db.session in a view"
-        if isinstance(node, ast.Name):
-            assert node.id != "select", f"{name}:{node.lineno} select() in a view"
+def test_layers():
+    """Every module checked; the failure lists every offender at once."""
+    breaks = [line for name in sorted(MODULES) for line in layer_breaks(name)]
+    assert not breaks, "\n".join(breaks)
+
+
+def view_breaks(name: str) -> list[str]:
+    breaks = []
+    for node in ast.walk(MODULES[name]):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and (
+                node.value.id, node.attr) == ("db", "session"):
+            breaks.append(f"{name}:{node.lineno} db.session in a view")
+        if isinstance(node, ast.Name) and node.id == "select":
+            breaks.append(f"{name}:{node.lineno} select() in a view")
         if isinstance(node, ast.FunctionDef) and node.decorator_list and any(
-                "bp." in ast.unparse(d) for d in node.decorator_list):
-            assert node.end_lineno - node.lineno + 1 <= 25, f"{name}.{node.name} is longer than 25 lines"
+                "bp." in ast.unparse(d) for d in node.decorator_list) and node.end_lineno - node.lineno + 1 > 25:
+            breaks.append(f"{name}.{node.name} is longer than 25 lines")
+    return breaks
 
 
-@pytest.mark.parametrize("name", sorted(n for n in MODULES if n.endswith(("models", "queries"))))
-def test_models_and_queries_never_commit(name):
-    calls = [n for n in ast.walk(MODULES[name]) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
-    assert not [c.lineno for c in calls if c.func.attr == "commit"], name
+def test_views_are_short_and_leave_the_database_to_services():
+    breaks = [line for name in sorted(MODULES) if name.endswith("views") for line in view_breaks(name)]
+    assert not breaks, "\n".join(breaks)
 
 
-@pytest.mark.parametrize("path", sorted(ROOT.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
-def test_modules_stay_small_and_import_only_what_they_use(path):
+def test_models_and_queries_never_commit():
+    breaks = [f"{name}:{n.lineno} commits" for name in sorted(MODULES) if name.endswith(("models", "queries"))
+              for n in ast.walk(MODULES[name])
+              if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "commit"]
+    assert not breaks, "\n".join(breaks)
+
+
+def size_and_import_breaks(path: Path) -> list[str]:
     text = path.read_text()
-    assert text.count("\n") <= 400, f"{path.name} has more than 400 lines: split it"
+    where = path.relative_to(ROOT.parent)
+    breaks = [f"{where} has more than 400 lines: split it"] if text.count("\n") > 400 else []
     tree = ast.parse(text)
     bound = {}
     for node in tree.body:
@@ -103,4 +116,9 @@ def test_modules_stay_small_and_import_only_what_they_use(path):
                 bound[(alias.asname or alias.name).split(".")[0]] = node.lineno
     used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
         n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
-    assert not {name: line for name, line in bound.items() if name not in used}, "unused import"
+    return breaks + [f"{where}:{line} unused import {name}" for name, line in bound.items() if name not in used]
+
+
+def test_modules_stay_small_and_import_only_what_they_use():
+    breaks = [line for path in sorted(ROOT.rglob("*.py")) for line in size_and_import_breaks(path)]
+    assert not breaks, "\n".join(breaks)

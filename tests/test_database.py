@@ -103,6 +103,7 @@ def _assert_models_match(url: str) -> None:
     assert diff == [], f"models and migrations differ: {diff}"
 
 
+@pytest.mark.postgres
 def test_migrations_upgrade_an_empty_database_and_match_the_models(tmp_path):
     if POSTGRES_URL:
         url = make_url(POSTGRES_URL)

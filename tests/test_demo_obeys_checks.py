@@ -8,7 +8,6 @@ import re
 import pytest
 from sqlalchemy import select
 
-from webapp.demo import seed_demo
 from webapp.documents.queries import latest
 from webapp.extensions import db
 from webapp.meetings.models import Meeting, MinutesStatus
@@ -20,10 +19,9 @@ LATER = dt.date(2100, 1, 1)  # an injected "today" after every demo month: no mo
 
 
 @pytest.fixture
-def seeded(demo_app):
-    seed_demo()
-    db.session.commit()
-    return demo_app
+def seeded(full_demo):
+    """The whole demo, copied from the session's seeded database."""
+    return full_demo
 
 
 def _refused(report: MonthlyReport, values: dict) -> dict:

@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from webapp.auth.models import User
 from webapp.clock import local_time, utcnow
-from webapp.demo import seed_demo
 from webapp.documents.models import SignedDocument
 from webapp.extensions import db
 from webapp.lembaga.models import Member
@@ -27,10 +26,8 @@ REAL_OFFICIALS = ("Halikinnor", "Irawati", "Fajrurrahman", "Khairiah", "Umar Kad
 
 
 @pytest.fixture
-def demo(demo_app):
-    seed_demo()
-    db.session.commit()
-    return demo_app
+def demo(full_demo):
+    return full_demo
 
 
 def test_nothing_is_dated_in_the_future_or_late_before_its_deadline(demo):

@@ -11,7 +11,6 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from webapp.dashboard.charts import LABEL_GAP, WIDTH, line_chart, text_width
-from webapp.demo import seed_demo
 from webapp.evidence.demo import LAST_TITLE, NEXT_TITLE
 from webapp.extensions import db
 from webapp.meetings.models import Meeting, MeetingKind
@@ -20,10 +19,9 @@ KOP_KECAMATAN = "KECAMATAN KOTA BESI"
 
 
 @pytest.fixture
-def demo(demo_app):
-    seed_demo()
-    db.session.commit()
-    return demo_app
+def demo(full_demo):
+    """The whole demo, copied from the session's seeded database."""
+    return full_demo
 
 
 def _pages(response) -> list[str]:

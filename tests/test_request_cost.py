@@ -7,7 +7,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-from webapp.demo import first_posyandu, seed_demo
+from webapp.demo import first_posyandu
 from webapp.extensions import db
 
 # (user, path, most statements): the demo's main pages; a page that loads per row would pass these.
@@ -31,10 +31,9 @@ PAGES = [
 
 
 @pytest.fixture
-def demo(demo_app):
+def demo(full_demo):
     """The demo: these tests count what rendering a page costs."""
-    seed_demo()
-    return demo_app
+    return full_demo
 
 
 @contextmanager

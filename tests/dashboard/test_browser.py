@@ -8,7 +8,6 @@ from sqlalchemy import select
 from tests.conftest import sign_in_page
 from webapp.dashboard.periods import last_complete
 from webapp.dashboard.sql import COUNTED, RECEIVED, year_month
-from webapp.demo import seed_demo
 from webapp.extensions import db
 from webapp.formatting import persen
 from webapp.reports.models import MonthlyReport
@@ -30,9 +29,8 @@ def _recompute(posyandu_id: int, period: int) -> dict:
 
 
 @pytest.mark.browser
+@pytest.mark.full_demo
 def test_bupati_drills_down_to_a_posyandu_on_a_phone(live_server, phone):
-    with live_server.app.app_context():
-        seed_demo()
     page = phone.new_page()
     sign_in_page(page, live_server.url, "bupati.kotim")
     expect(page.locator("main")).to_contain_text("Halo,")  # hx-boost swaps the answer in without a page load

@@ -12,7 +12,6 @@ from webapp.auth.models import User
 from webapp.dashboard import summary
 from webapp.dashboard.models import DashboardMonth, DashboardRegistry
 from webapp.dashboard.periods import last_complete
-from webapp.demo import seed_demo
 from webapp.extensions import db
 from webapp.regions.models import Posyandu
 from webapp.reports.models import MonthlyReport, Status
@@ -30,9 +29,8 @@ def _summary_rows() -> list:
 
 
 @pytest.fixture
-def demo(demo_app):
-    seed_demo()
-    return demo_app
+def demo(full_demo):
+    return full_demo
 
 
 def _actor(username: str) -> Actor:

@@ -11,15 +11,14 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from webapp.dashboard.periods import Period, last_complete
-from webapp.demo import seed_demo
 from webapp.extensions import db
 from webapp.regions.models import Posyandu
 
 
 @pytest.fixture
-def demo(demo_app):
-    seed_demo()
-    return demo_app
+def demo(full_demo):
+    """The whole demo, copied from the session's seeded database."""
+    return full_demo
 
 
 def _text(response) -> str:

@@ -10,15 +10,14 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from webapp.dashboard.periods import Period, last_complete
-from webapp.demo import first_posyandu, seed_demo
+from webapp.demo import first_posyandu
 from webapp.regions.models import Posyandu
 from webapp.extensions import db
 
 
 @pytest.fixture
-def demo(demo_app):
-    seed_demo()
-    return demo_app
+def demo(full_demo):
+    return full_demo
 
 
 def _text(response) -> str:

@@ -16,13 +16,6 @@ from tests.conftest import sign_in_page
 SHOTS = "/tmp/evidence-shots"
 
 
-def _seed(app):
-    from webapp.demo import seed_demo
-
-    with app.app_context():
-        seed_demo()
-
-
 def _correct_simpur(app) -> None:
     """The kader corrects the latest month: D back to 80 % of S."""
     from webapp.evidence.demo import SIMPUR
@@ -57,9 +50,9 @@ def _fits(page) -> bool:
 
 
 @pytest.mark.browser
+@pytest.mark.full_demo
 def test_agenda_pack_pick_decide_and_clear_on_a_phone(live_server, phone):
     server = live_server
-    _seed(server.app)
     page = phone.new_page()
     sign_in_page(page, server.url, "pokjanal.kotabesi")
     page.goto(server.url + "/rapat")
@@ -107,6 +100,7 @@ def test_agenda_pack_pick_decide_and_clear_on_a_phone(live_server, phone):
 
 
 @pytest.mark.browser
+@pytest.mark.full_demo
 def test_the_dashboard_loads_decision_and_data_quality_figures_on_a_phone(live_server, phone):
     from tests.test_thumb_sizes_browser import PROBLEMS
     from webapp.dashboard.periods import last_complete
@@ -114,7 +108,6 @@ def test_the_dashboard_loads_decision_and_data_quality_figures_on_a_phone(live_s
     from webapp.extensions import db
     from webapp.regions.models import Region
 
-    _seed(live_server.app)
     with live_server.app.app_context():
         rows, total = flag_rates(db.session.get(Region, "62.02.01"), [last_complete("Asia/Pontianak")])
     page = phone.new_page()

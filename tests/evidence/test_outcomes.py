@@ -144,11 +144,9 @@ def test_a_bad_month_is_said_and_the_page_still_answers(demo_app, demo_client, l
 
 
 @pytest.mark.parametrize("username, code, most", [("bupati.kotim", "62.02", 10), ("camat.kotabesi", KOTA_BESI, 10)])
-def test_the_figures_cost_a_bounded_number_of_statements(demo_app, demo_client, login_as, username, code, most):
+def test_the_figures_cost_a_bounded_number_of_statements(full_demo, demo_client, login_as, username, code, most):
     from tests.test_request_cost import statements
-    from webapp.demo import seed_demo
 
-    seed_demo()
     login_as(demo_client, username)
     demo_client.get(f"/pemantauan/keputusan/{code}")
     with statements() as seen:

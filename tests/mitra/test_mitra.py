@@ -161,5 +161,7 @@ def test_an_action_item_given_to_a_puskesmas_reaches_dinkes_home_and_mitra_page(
                             data={"status": "proses", "note": "12 balita dikunjungi"}).status_code == 302
     db.session.refresh(item)
     assert item.status == "proses"
-    login_as(demo_client, "pokja.hanjalipan")  # not responsible, and the meeting is above the desa
-    assert demo_client.get(f"/rapat/tindak-lanjut/{item.id}").status_code in (403, 404)
+    login_as(demo_client, "pokja.hanjalipan")  # sees the meeting (invited) but neither responsible nor its body: 403
+    assert demo_client.get(f"/rapat/tindak-lanjut/{item.id}").status_code == 403
+    login_as(demo_client, "kader.benpasi")  # another kabupaten: the item does not exist for them
+    assert demo_client.get(f"/rapat/tindak-lanjut/{item.id}").status_code == 404

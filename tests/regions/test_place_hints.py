@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from webapp.demo import seed_demo
 from webapp.extensions import db
 from webapp.regions.models import Posyandu
 
@@ -12,9 +11,9 @@ KOTIM_NAMES = ("Kota Besi", "Sampit", "Kotawaringin")
 
 
 @pytest.fixture
-def demo(demo_app):
-    seed_demo()
-    return demo_app
+def demo(full_demo):
+    """The whole demo, copied from the session's seeded database."""
+    return full_demo
 
 
 def _pages(client, login_as, admin: str, member: str, kabupaten: str, kecamatan: str) -> str:
