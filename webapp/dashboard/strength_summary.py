@@ -16,7 +16,7 @@ from webapp.kader.models import Kader, KaderSkill, KaderTraining
 from webapp.kader.queries import roster_facts
 from webapp.kader.skills import GROUP_BY_KEY, LIFE_CYCLE, MADYA, NONE, PURWA, UTAMA, level_of
 from webapp.meetings.models import Participant
-from webapp.pembinaan.kit import GROWTH_KEYS, KIT, REQUIRED_KEYS, usable
+from webapp.kit import GROWTH_KEYS, KIT, REQUIRED_KEYS, usable
 from webapp.pembinaan.models import Equipment
 from webapp.pembinaan.queries import equipment_by_posyandu
 

@@ -15,8 +15,6 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from webapp.evidence.figures import Figures
-
 TUNTAS, BELUM, MEMBURUK, MENUNGGU = "tuntas", "belum tuntas", "memburuk", "menunggu data"
 
 
@@ -29,7 +27,7 @@ class Context:
     as_of: dt.date
     latest: int                 # the latest report month whose due date has passed (period number)
     window: list[int]           # the months the signals judge, oldest first
-    figures: Figures
+    figures: Any                # the area's report figures (`webapp.evidence.figures.Figures`), loaded by the pack
     trend: list[int] = field(default_factory=list)  # months drawn in each signal's chart
     memo: dict = field(default_factory=dict, repr=False)
 
