@@ -3,7 +3,7 @@
 Written by `summary.py` in the same transaction and under the same per-kecamatan locks as the dashboard
 summary: a report change rewrites its desa's window rows for the 12 window ends that include its month; a
 change to a Posyandu, its equipment, its kader, their skills or trainings, or a bimtek attendance rewrites
-that Posyandu's profile row. The profile is computed by the same rules the page uses (`pembinaan.kit`,
+that Posyandu's profile row. The profile is computed by the same rules the page uses (`webapp.kit`,
 `kader.skills`), so the fast path is exact.
 """
 from __future__ import annotations

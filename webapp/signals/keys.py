@@ -11,7 +11,7 @@ def year_month(period: int) -> tuple[int, int]:
 
 
 def unit_of(area_code: str, region_code: str, posyandu_id: int | None = None) -> str:
-    """The unit key of a row found in Python, as `unit_column` makes it in SQL: the Posyandu below a desa,
+    """The unit key of a row found in Python, as `webapp.evidence.figures.unit_column` makes it in SQL: the Posyandu below a desa,
     the desa below a kecamatan, else the child region."""
     depth = area_code.count(".")
     if depth == 3:

@@ -2,8 +2,8 @@
 
 A source has a stable key, `collect(ctx) -> [Signal]` and `outcome(frozen, ctx) -> Outcome`, which
 judges later whether a picked signal has cleared. Sources are registered per app by
-`webapp.evidence.init_app` and by the domains that own the data (dashboard: Posyandu aktif/ILP;
-workplans: plan lines; pembinaan: supervision findings; mitra), so
+`webapp.evidence.init_app` (report figures) and by the packages that own the data (dashboard: Posyandu
+aktif/ILP; workplans: plan lines; meetings: action items; pembinaan: supervision findings; mitra_page), so
 a source that is not there yet is shown on the pack as "belum tersedia" with the reason.
 """
 from __future__ import annotations
