@@ -177,7 +177,7 @@ def _load(bench_url: str, months: list[tuple[int, int]]) -> dict:
 def _load_strength(bench_url: str) -> float:
     """Roster (6 kader, 5 with SK, skills of 3 groups) and the whole kit for the timed kabupaten's Posyandu."""
     from webapp.kader.skills import GROUPS
-    from webapp.pembinaan.kit import KIT
+    from webapp.kit import KIT
 
     started = time.perf_counter()
     with psycopg.connect(bench_url) as conn, conn.cursor() as cur:

@@ -1,14 +1,22 @@
 """The layering of DESIGN §3, checked on the source with `ast`: a change that breaks it fails here."""
 import ast
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "webapp"
-KERNEL = {"access", "audit", "clock", "config", "database", "extensions", "formatting", "forms", "pdf", "refusal",
-          "registry", "rendering", "spm", "workflow", "assets", "compression", "errors", "security", "demo", "cli",
-          "share"}
-DOMAINS = {"auth", "regions", "reports", "workplans", "meetings", "dashboard", "evidence", "home", "pwa", "mitra",
-           "lembaga", "kader", "pembinaan"}
-BRIDGES = {"dashboard", "evidence"}  # evidence draws signals from every domain and reuses the dashboard's charts
+FLOORS = [  # bottom to top: a package imports packages on its own floor or below, never above
+    ("kernel", {"access", "assets", "audit", "backup", "cli", "clock", "compression", "config", "database", "demo",
+                "errors", "exports", "extensions", "formatting", "forms", "inputs", "kit", "pdf", "refusal", "registry",
+                "rendering", "security", "share", "spm", "workflow",
+                "auth", "regions", "documents", "mitra"}),  # mitra: the partner registry an account works for
+    ("registries and framework", {"lembaga", "signals"}),  # the body's members; the signal sources plug into
+    ("domains", {"reports", "workplans", "meetings", "pembinaan", "kader"}),
+    ("readers", {"home", "mitra_page", "dashboard", "evidence", "pwa"}),  # pages that read every domain below
+]
+FLOOR = {package: level for level, (_, packages) in enumerate(FLOORS) for package in packages}
+PACKAGES = {p.name for p in ROOT.iterdir() if (p / "__init__.py").exists()}
+ACCESS_READS = {"webapp.auth.models", "webapp.regions.models"}
+"""The kernel's one pair: access reads the user and region models that auth and regions guard with it."""
 MODULES = {".".join(p.relative_to(ROOT.parent).with_suffix("").parts).removesuffix(".__init__"): ast.parse(p.read_text())
            for p in ROOT.rglob("*.py")}
 
@@ -30,6 +38,45 @@ def edges(name: str) -> set[str]:
 
 def part(name: str, level: int) -> str:
     return name.split(".")[level] if name.count(".") >= level else ""
+
+
+def package(name: str) -> str:
+    """The floor-holding unit of a module: `webapp.meetings.views` → meetings, `webapp.clock` → clock."""
+    return name.split(".")[1]
+
+
+def package_arrows() -> dict[tuple[str, str], set[str]]:
+    """(importer, imported) package → the module imports behind it; the app factory (`webapp`) stands above all."""
+    arrows = defaultdict(set)
+    for name in MODULES:
+        for other in edges(name):
+            if name != "webapp" and other != "webapp" and package(name) != package(other):
+                arrows[package(name), package(other)].add(f"{name} -> {other}")
+    return arrows
+
+
+def test_every_package_stands_on_one_floor():
+    placed = [package for _, packages in FLOORS for package in packages]
+    modules = {package(name) for name in MODULES if name != "webapp"}
+    assert not (modules - set(placed)) and len(placed) == len(set(placed)), (modules - set(placed), placed)
+
+
+def test_packages_import_downward_only_and_never_each_other():
+    """Upward arrows and pairs of packages importing each other, every offender in one message."""
+    arrows = package_arrows()
+    upward = [f"{a} ({FLOORS[FLOOR[a]][0]}) imports {b} ({FLOORS[FLOOR[b]][0]}): {sorted(why)}"
+              for (a, b), why in sorted(arrows.items()) if FLOOR.get(b, -1) > FLOOR.get(a, -1)]
+    pairs = [f"{a} <-> {b}: {sorted(arrows[a, b] | arrows[b, a])}" for (a, b) in sorted(arrows)
+             if a < b and (b, a) in arrows and not reads_guarded_models(a, b, arrows)]
+    assert not upward + pairs, "\n".join(upward + pairs)
+
+
+def reads_guarded_models(a: str, b: str, arrows) -> bool:
+    """The pair access <-> auth/regions, when access takes nothing from them but their models."""
+    if "access" not in (a, b):
+        return False
+    other = b if a == "access" else a
+    return all(arrow.split(" -> ")[1] in ACCESS_READS for arrow in arrows["access", other])
 
 
 def test_no_import_cycles():
@@ -54,7 +101,7 @@ def layer_breaks(name: str) -> list[str]:
     """models ← access ← queries/services ← views; the region tree and access import no domain logic."""
     used = edges(name)
     role = part(name, 2) or part(name, 1)
-    domain_logic = {m for m in used if part(m, 1) in DOMAINS and not m.endswith(".models")}
+    domain_logic = {m for m in used if part(m, 1) in PACKAGES and not m.endswith(".models")}
     breaks = []
     if role == "models":
         breaks += [f"{name}: a model imports {m}" for m in sorted(used)
@@ -64,9 +111,7 @@ def layer_breaks(name: str) -> list[str]:
     if name == "webapp.access":
         breaks += [f"{name}: access imports domain logic {m}" for m in sorted(domain_logic)]
     if part(name, 1) == "regions":
-        breaks += [f"{name}: the region tree imports {m}" for m in sorted(used) if part(m, 1) in DOMAINS - {"regions"}]
-    if part(name, 1) in DOMAINS - BRIDGES:
-        breaks += [f"{name}: imports the dashboard {m}" for m in sorted(used) if part(m, 1) == "dashboard"]
+        breaks += [f"{name}: the region tree imports {m}" for m in sorted(used) if part(m, 1) in PACKAGES - {"regions"}]
     if name != "webapp.pdf" and "weasyprint" in {m.split(".")[0] for m in imports(name, MODULES[name])}:
         breaks.append(f"{name}: imports weasyprint (only webapp.pdf does)")
     return breaks

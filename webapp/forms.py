@@ -1,5 +1,13 @@
 """Shared form pieces: Indonesian messages for the standard validators."""
+from wtforms import SelectMultipleField
 from wtforms.validators import InputRequired, Length
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class CheckboxesField(SelectMultipleField):
+    """A multiple choice shown as a list of checkboxes."""
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 def required(message: str = "Wajib diisi."):

@@ -89,7 +89,7 @@ def test_submits_and_kit_saves_at_once_keep_the_strength_summary_exact(demo_app)
     from webapp.dashboard.models import StrengthProfile, StrengthWindow
     from webapp.dashboard.strength_queries import area_strength
     from webapp.pembinaan import services as sarpras
-    from webapp.pembinaan.kit import KIT
+    from webapp.kit import KIT
 
     year, month = last_month()
     pairs = _kader_with_drafts(year, month)

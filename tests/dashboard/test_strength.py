@@ -15,7 +15,7 @@ from webapp.dashboard.strength_queries import area_strength
 from webapp.extensions import db
 from webapp.kader.models import Kader, KaderSkill
 from webapp.kader.skills import GROUP_BY_KEY, LIFE_CYCLE
-from webapp.pembinaan.kit import KIT
+from webapp.kit import KIT
 from webapp.pembinaan.models import Equipment
 from webapp.regions.models import Region
 

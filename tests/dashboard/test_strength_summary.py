@@ -23,7 +23,7 @@ from webapp.extensions import db
 from webapp.kader.models import Kader, KaderSkill, KaderTraining
 from webapp.kader.skills import GROUP_BY_KEY, LIFE_CYCLE
 from webapp.meetings.models import Attendance, Meeting, MeetingKind, Participant
-from webapp.pembinaan.kit import KIT
+from webapp.kit import KIT
 from webapp.pembinaan.models import Equipment
 from webapp.regions.models import Posyandu, Region
 from webapp.reports.models import MonthlyReport

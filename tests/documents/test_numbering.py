@@ -17,6 +17,7 @@ from webapp.documents import numbering, queries as documents
 from webapp.documents.models import DocumentNumber
 from webapp.extensions import db
 from webapp.meetings import services
+from webapp.regions import number_pattern
 from webapp.regions.models import KabupatenSetting
 from webapp.workplans import services as plans
 
@@ -33,9 +34,9 @@ def test_a_pattern_fills_in_and_bad_patterns_are_refused():
     day = dt.date(2026, 12, 1)
     assert numbering.formatted("400.5.9/{n}/Pokjanal/{yyyy}", 7, day) == "400.5.9/7/Pokjanal/2026"
     assert numbering.formatted("005/{n}/{bulan}/{yyyy}", 12, day) == "005/12/XII/2026"
-    assert "harus memuat {n}" in numbering.pattern_problem("400.5.9/Pokjanal/{yyyy}")
-    assert "{tahun} tidak dikenal" in numbering.pattern_problem("{n}/{tahun}")
-    assert numbering.pattern_problem("{n}/{yyyy}") == ""
+    assert "harus memuat {n}" in number_pattern.pattern_problem("400.5.9/Pokjanal/{yyyy}")
+    assert "{tahun} tidak dikenal" in number_pattern.pattern_problem("{n}/{tahun}")
+    assert number_pattern.pattern_problem("{n}/{yyyy}") == ""
 
 
 def test_each_body_counts_on_its_own_and_a_document_keeps_its_number(demo_app):

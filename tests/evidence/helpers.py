@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from tests.meetings.helpers import actor, make_meeting
-from webapp.evidence.figures import period_of, year_month
+from webapp.signals.keys import period_of, year_month
 from webapp.extensions import db
 from webapp.regions.models import Posyandu
 from webapp.reports.models import MonthlyReport, Status

@@ -9,7 +9,7 @@ from tests.evidence.helpers import KOTA_BESI, LATEST, MEETING_DAY, PALANGAN, fil
 from webapp.dashboard import strength_signals
 from webapp.dashboard.strength import MET, NOT_MET, Criterion, Standing
 from webapp.evidence import pack
-from webapp.evidence.sources import MEMBURUK, TUNTAS, source_for
+from webapp.signals.sources import MEMBURUK, TUNTAS, source_for
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem
 from webapp.regions.models import Region

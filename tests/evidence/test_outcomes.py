@@ -12,7 +12,7 @@ from tests.evidence.helpers import (
     KOTA_BESI, LATEST, MEETING_DAY, PALANGAN, SIMPUR, fill_area, june_meeting, kota_besi_notulis, posyandu_of, put_report,
 )
 from webapp.evidence import pack, services
-from webapp.evidence.figures import unit_of, year_month
+from webapp.signals.keys import unit_of, year_month
 from webapp.evidence.models import AgendaSignal
 from webapp.evidence.outcomes import body_rates, flag_rates
 from webapp.extensions import db

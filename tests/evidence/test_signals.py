@@ -7,7 +7,7 @@ from tests.evidence.helpers import (
     HANJALIPAN, LATEST, MEETING_DAY, PALANGAN, SIMPUR, fill_area, june_meeting, posyandu_of, put_report,
 )
 from webapp.evidence import pack
-from webapp.evidence.figures import period_of
+from webapp.signals.keys import period_of
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, ActionStatus
 
@@ -47,7 +47,7 @@ def test_late_reports_fire_below_80_percent_on_time(demo_app):
 def _report(posyandu, period):
     from sqlalchemy import select
 
-    from webapp.evidence.figures import year_month
+    from webapp.signals.keys import year_month
     from webapp.reports.models import MonthlyReport
 
     year, month = year_month(period)
@@ -119,7 +119,7 @@ def test_overdue_action_items_fire_per_party_once_past_due(demo_app):
 
 
 def test_sources_are_registered_and_missing_data_is_named(demo_app):
-    from webapp.evidence.sources import pending, sources
+    from webapp.signals.sources import pending, sources
 
     assert [s.key for s in sources()] == ["lapor", "ds", "stunting", "bgm", "kek", "2t", "aktif", "rencana", "tl", "temuan",
                                          "mitra", "tanda"]

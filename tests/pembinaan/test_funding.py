@@ -13,7 +13,7 @@ from webapp.demo import first_posyandu
 from webapp.extensions import db
 from webapp.pembinaan import services
 from webapp.pembinaan.funding import UNFUNDED, funding_lines, gaps_with_funding
-from webapp.pembinaan.kit import KIT
+from webapp.kit import KIT
 from webapp.pembinaan.queries import equipment_of
 from webapp.refusal import Refused
 from webapp.workplans import services as plans

@@ -9,7 +9,7 @@ from tests.kader.helpers import HANJALIPAN, PALANGAN, actor
 from webapp.demo import first_posyandu
 from webapp.extensions import db
 from webapp.pembinaan import services
-from webapp.pembinaan.kit import KIT, gaps, has_growth_kit, kit_complete
+from webapp.kit import KIT, gaps, has_growth_kit, kit_complete
 from webapp.pembinaan.models import Equipment
 from webapp.pembinaan.queries import equipment_of
 from webapp.refusal import Refused

@@ -4,7 +4,7 @@
 def init_app(app) -> None:
     from webapp import registry
     from webapp.dashboard import demo, indicators, panels, strength_signals, strength_views, summary, views
-    from webapp.evidence.sources import add_source
+    from webapp.signals.sources import add_source
 
     app.register_blueprint(views.bp)
     app.register_blueprint(strength_views.bp)

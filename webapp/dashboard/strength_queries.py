@@ -24,7 +24,7 @@ from webapp.dashboard.strength_summary import LEVEL_COLUMN
 from webapp.extensions import db
 from webapp.kader.queries import roster_facts
 from webapp.kader.skills import GROUP_BY_KEY, LIFE_CYCLE, MADYA, NONE, PURWA, UTAMA, level_of
-from webapp.pembinaan.kit import ITEM_BY_KEY, gaps, has_growth_kit, kit_complete
+from webapp.kit import ITEM_BY_KEY, gaps, has_growth_kit, kit_complete
 from webapp.pembinaan.models import Visit
 from webapp.pembinaan.queries import equipment_by_posyandu
 from webapp.pembinaan.visit_queries import quarter_of

@@ -15,8 +15,8 @@ from webapp.dashboard.indicators import AKTIF_TARGET
 from webapp.formatting import persen
 from webapp.dashboard.strength import Standing
 from webapp.dashboard.strength_queries import area_strength
-from webapp.evidence.figures import unit_of, year_month
-from webapp.evidence.sources import BELUM, MEMBURUK, MENUNGGU, TUNTAS, Context, Outcome, Signal, Source
+from webapp.signals.keys import unit_of, year_month
+from webapp.signals.sources import BELUM, MEMBURUK, MENUNGGU, TUNTAS, Context, Outcome, Signal, Source
 from webapp.extensions import db
 from webapp.regions.models import Region
 

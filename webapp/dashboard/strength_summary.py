@@ -3,7 +3,7 @@
 Written by `summary.py` in the same transaction and under the same per-kecamatan locks as the dashboard
 summary: a report change rewrites its desa's window rows for the 12 window ends that include its month; a
 change to a Posyandu, its equipment, its kader, their skills or trainings, or a bimtek attendance rewrites
-that Posyandu's profile row. The profile is computed by the same rules the page uses (`pembinaan.kit`,
+that Posyandu's profile row. The profile is computed by the same rules the page uses (`webapp.kit`,
 `kader.skills`), so the fast path is exact.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from webapp.kader.models import Kader, KaderSkill, KaderTraining
 from webapp.kader.queries import roster_facts
 from webapp.kader.skills import GROUP_BY_KEY, LIFE_CYCLE, MADYA, NONE, PURWA, UTAMA, level_of
 from webapp.meetings.models import Participant
-from webapp.pembinaan.kit import GROWTH_KEYS, KIT, REQUIRED_KEYS, usable
+from webapp.kit import GROWTH_KEYS, KIT, REQUIRED_KEYS, usable
 from webapp.pembinaan.models import Equipment
 from webapp.pembinaan.queries import equipment_by_posyandu
 

@@ -19,20 +19,7 @@ from webapp.refusal import Conflict
 from webapp.regions.queries import setting_for
 
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-PLACEHOLDERS = {"n", "yyyy", "bulan"}
 ATTEMPTS = 25  # each lost attempt means another request took a number: far more takers than an office has
-
-
-def pattern_problem(pattern: str) -> str:
-    """Why a pattern cannot number documents ("" when it can): it needs {n} and {yyyy} (a number is unique
-    only with both) and knows no other placeholder."""
-    names = set(re.findall(r"{([^{}]*)}", pattern))
-    unknown = names - PLACEHOLDERS
-    if unknown:
-        return f"Bagian {{{sorted(unknown)[0]}}} tidak dikenal; gunakan {{n}}, {{yyyy}} dan {{bulan}}."
-    if not {"n", "yyyy"} <= names:
-        return "Pola nomor harus memuat {n} (nomor urut) dan {yyyy} (tahun)."
-    return ""
 
 
 def formatted(pattern: str, seq: int, day: dt.date) -> str:

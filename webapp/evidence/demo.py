@@ -9,7 +9,7 @@ from sqlalchemy import select
 from webapp.access import Actor
 from webapp.auth.models import User
 from webapp.clock import to_utc, today_in
-from webapp.evidence.figures import year_month
+from webapp.signals.keys import year_month
 from webapp.evidence.pack import latest_month
 from webapp.extensions import db
 from webapp.meetings import signed

@@ -16,6 +16,7 @@ from webapp.extensions import db
 from webapp.regions.models import Level, Posyandu, Region
 from webapp.reports.models import MonthlyReport, Status
 from webapp.reports.periods import due_at
+from webapp.signals.keys import year_month
 
 # ratio key -> (numerator, denominator, label)
 RATIOS = {
@@ -26,14 +27,6 @@ RATIOS = {
     "2t": ("balita_2t", "balita_d", "2T per ditimbang"),
 }
 MR = MonthlyReport
-
-
-def period_of(year: int, month: int) -> int:
-    return year * 12 + month - 1
-
-
-def year_month(period: int) -> tuple[int, int]:
-    return period // 12, period % 12 + 1
 
 
 @dataclass
@@ -85,15 +78,6 @@ def unit_column(region: Region, table):
     if region.level == Level.KECAMATAN:
         return table.region_code
     return func.substr(table.region_code, 1, len(region.code) + 3)
-
-
-def unit_of(area_code: str, region_code: str, posyandu_id: int | None = None) -> str:
-    """The unit key of a row found in Python, as `unit_column` makes it in SQL: the Posyandu below a desa,
-    the desa below a kecamatan, else the child region."""
-    depth = area_code.count(".")
-    if depth == 3:
-        return str(posyandu_id)
-    return region_code if depth == 2 else region_code[:len(area_code) + 3]
 
 
 def in_area(region: Region, column):

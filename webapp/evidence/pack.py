@@ -14,7 +14,8 @@ from sqlalchemy import select
 from webapp.clock import local_date, shift_month, to_utc, today_in, utcnow
 from webapp.evidence import figures
 from webapp.evidence.models import AgendaSignal
-from webapp.evidence.sources import TUNTAS, Context, Outcome, Pending, Signal, Source, pending, source_for, sources
+from webapp.signals.keys import period_of
+from webapp.signals.sources import TUNTAS, Context, Outcome, Pending, Signal, Source, pending, source_for, sources
 from webapp.extensions import db
 from webapp.meetings.models import ActionItem, Meeting
 from webapp.regions.models import Region
@@ -30,7 +31,7 @@ def latest_month(as_of: dt.date, due_day: int) -> int:
     year, month = shift_month(as_of.year, as_of.month, -1)
     if due_on(year, month, due_day) >= as_of:
         year, month = shift_month(year, month, -1)
-    return figures.period_of(year, month)
+    return period_of(year, month)
 
 
 def build_context(region: Region, as_of: dt.date, window_start: int | None = None, since: int | None = None) -> Context:

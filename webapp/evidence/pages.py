@@ -8,10 +8,10 @@ from webapp import pdf
 from webapp.access import Actor, can
 from webapp.clock import local_time
 from webapp.dashboard.charts import Chart, line_chart
-from webapp.evidence.figures import year_month
+from webapp.signals.keys import year_month
 from webapp.evidence import sharing
 from webapp.evidence.pack import CLEAR_DAYS, Pack, cleared_rate
-from webapp.evidence.sources import Signal
+from webapp.signals.sources import Signal
 from webapp.formatting import bulan_tahun, jam, tanggal
 from webapp.meetings.queries import followups_for
 from webapp.regions.letterhead import kop_for

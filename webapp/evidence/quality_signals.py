@@ -12,8 +12,9 @@ from sqlalchemy import select
 
 from webapp.clock import month_key
 from webapp.formatting import persen
-from webapp.evidence.figures import MR, reports_in_area, unit_column, year_month
-from webapp.evidence.sources import BELUM, MEMBURUK, MENUNGGU, TUNTAS, Context, Outcome, Signal, Source
+from webapp.evidence.figures import MR, reports_in_area, unit_column
+from webapp.signals.keys import year_month
+from webapp.signals.sources import BELUM, MEMBURUK, MENUNGGU, TUNTAS, Context, Outcome, Signal, Source
 from webapp.extensions import db
 from webapp.regions.models import Region
 from webapp.reports.fields import COUNT_NAMES

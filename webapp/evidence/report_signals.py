@@ -7,8 +7,9 @@ from statistics import mean, median
 
 from webapp.clock import month_key
 from webapp.formatting import angka, bulan_tahun, persen
-from webapp.evidence.figures import RATIOS, Cell, year_month
-from webapp.evidence.sources import BELUM, MEMBURUK, MENUNGGU, TUNTAS, Context, Outcome, Signal, Source
+from webapp.evidence.figures import RATIOS, Cell
+from webapp.signals.keys import year_month
+from webapp.signals.sources import BELUM, MEMBURUK, MENUNGGU, TUNTAS, Context, Outcome, Signal, Source
 
 ON_TIME_MIN = 0.8      # a unit fires when fewer than 80 % of its expected reports came on time
 DS_DROP = 0.10         # D/S more than 10 points below the mean of its own three months before

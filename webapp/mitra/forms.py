@@ -4,10 +4,9 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField
 
-from webapp.forms import max_length, required
+from webapp.forms import CheckboxesField, max_length, required
 from webapp.mitra.models import KIND_LABELS
 from webapp.spm import SPM_LABELS, URUSAN
-from webapp.workplans.forms import CheckboxesField
 
 
 class MitraForm(FlaskForm):

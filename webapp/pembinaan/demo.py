@@ -11,7 +11,7 @@ from webapp.auth.models import User
 from webapp.clock import today_in
 from webapp.demo import first_posyandu
 from webapp.extensions import db
-from webapp.pembinaan.kit import KIT
+from webapp.kit import KIT
 from webapp.pembinaan.models import Equipment, Finding, FindingStatus, Visit, VisitStatus
 from webapp.regions.models import Posyandu
 from webapp.regions.queries import setting_for

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField
 from wtforms.validators import Optional
 
-from webapp.pembinaan.kit import CONDITIONS, KIT
+from webapp.kit import CONDITIONS, KIT
 
 
 class EquipmentForm(FlaskForm):

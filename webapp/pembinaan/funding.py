@@ -14,7 +14,7 @@ from sqlalchemy.orm import contains_eager
 
 from webapp.access import Actor
 from webapp.extensions import db
-from webapp.pembinaan.kit import KIT, usable
+from webapp.kit import KIT, usable
 from webapp.regions.models import Posyandu, is_within
 from webapp.workplans.models import Plan, PlanLine, PlanStatus
 

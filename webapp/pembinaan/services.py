@@ -7,7 +7,7 @@ from webapp.access import Actor, require
 from webapp.audit import audit
 from webapp.clock import today_in, utcnow
 from webapp.extensions import db
-from webapp.pembinaan.kit import CONDITIONS, ITEM_BY_KEY
+from webapp.kit import CONDITIONS, ITEM_BY_KEY
 from webapp.pembinaan.models import Equipment
 from webapp.pembinaan.queries import equipment_of
 from webapp.refusal import Refused

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
-from webapp.evidence.figures import unit_of
-from webapp.evidence.overdue import Late, overdue_source
-from webapp.evidence.sources import Context
+from webapp.signals.keys import unit_of
+from webapp.signals.overdue import Late, overdue_source
+from webapp.signals.sources import Context
 from webapp.extensions import db
 from webapp.pembinaan.models import Finding, FindingStatus, Visit, VisitStatus
 from webapp.regions.models import Posyandu

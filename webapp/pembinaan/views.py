@@ -6,7 +6,7 @@ from webapp.forms import apply_form_errors, form_status
 from webapp.clock import utcnow
 from webapp.pembinaan import funding, queries, services
 from webapp.pembinaan.forms import equipment_form
-from webapp.pembinaan.kit import gaps, has_growth_kit, kit_complete
+from webapp.kit import gaps, has_growth_kit, kit_complete
 from webapp.refusal import Refused
 from webapp.regions.queries import get_posyandu_or_404
 from webapp.rendering import render

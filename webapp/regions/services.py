@@ -8,10 +8,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from webapp.access import Actor, require
 from webapp.audit import as_detail, audit
 from webapp.clock import utcnow
-from webapp.documents.numbering import pattern_problem
 from webapp.refusal import Refused
 from webapp.extensions import db
 from webapp.regions.logo import normalized_logo
+from webapp.regions.number_pattern import pattern_problem
 from webapp.regions.models import KabupatenSetting, Level, PaperSize, Posyandu, Region, RegionLetterhead
 
 SETTING_FIELDS = ("body_name", "paper_size", "letterhead", "report_due_day", "stunting_survey", "stunting_survey_source",

@@ -3,7 +3,7 @@
 
 def init_app(app) -> None:
     from webapp import registry
-    from webapp.evidence.sources import add_source
+    from webapp.signals.sources import add_source
     from webapp.workplans import demo, panels, rules, signals, views
 
     app.register_blueprint(views.bp)

@@ -5,13 +5,12 @@ import re
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField,
+    BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField,
 )
 from wtforms.validators import NumberRange, ValidationError, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from webapp.forms import max_length, required
-from webapp.pembinaan.kit import KIT
+from webapp.forms import CheckboxesField, max_length, required
+from webapp.kit import KIT
 from webapp.workplans.models import MONTH_ABBR, PROGRESS_LABELS, SOURCE_LABELS, SPM_LABELS, Progress
 
 
@@ -35,11 +34,6 @@ class PlanForm(FlaskForm):
         return {"region_code": self.region_code.data, "year": self.year.data,
                 "semester": int(semester) if semester in ("1", "2") else None,
                 "title": self.title.data or "", "background": self.background.data or ""}
-
-
-class CheckboxesField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def parse_rupiah(text: str) -> int | None:

@@ -8,6 +8,7 @@ never part of Dinkes's Renja.
 from __future__ import annotations
 
 from webapp.mitra.models import Mitra
+from webapp.mitra.queries import active_mitra
 from webapp.regions.models import Level, Region
 from webapp.spm import APBDES_SOURCES, FundingSource
 
@@ -47,6 +48,11 @@ def choices(mitra_rows) -> list[tuple[str, str]]:
     fixed = [(CHOICE_AUTO, "Otomatis menurut sumber dana")] + [
         (kind, FIXED_LABELS[kind]) for kind in (Holder.DESA, Holder.BODY, Holder.COMMUNITY)]
     return fixed + [(f"m:{m.id}", f"{m.short_name} — {m.name}") for m in mitra_rows]
+
+
+def holder_choices(region_code: str) -> list[tuple[str, str]]:
+    """Pemilik anggaran options: automatic, desa, the body, the community, then the kabupaten's active mitra."""
+    return choices(active_mitra(region_code))
 
 
 def choice_of(line) -> str:

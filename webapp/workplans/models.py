@@ -11,7 +11,7 @@ from webapp.auth.models import User
 from webapp.clock import utcnow
 from webapp.extensions import db
 from webapp.mitra.models import Mitra
-from webapp.pembinaan.kit import ITEM_BY_KEY
+from webapp.kit import ITEM_BY_KEY
 from webapp.regions.models import Posyandu, Region
 from webapp.spm import SOURCE_LABELS, SPM_LABELS, FundingSource, SpmField
 from webapp.workflow import HistoryColumns

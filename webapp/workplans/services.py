@@ -15,7 +15,7 @@ from webapp.clock import utcnow
 from webapp.audit import audit
 from webapp.extensions import db
 from webapp.mitra.models import Mitra
-from webapp.pembinaan.kit import ITEM_BY_KEY, KIT
+from webapp.kit import ITEM_BY_KEY, KIT
 from webapp.refusal import Conflict, Refused, commit_or_conflict
 from webapp.regions.models import Posyandu, Region, is_within, kabupaten_code_of
 from webapp.spm import APBDES_SOURCES

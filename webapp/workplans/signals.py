@@ -11,8 +11,8 @@ import datetime as dt
 from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased, contains_eager
 
-from webapp.evidence.overdue import Late, overdue_source
-from webapp.evidence.sources import Context
+from webapp.signals.overdue import Late, overdue_source
+from webapp.signals.sources import Context
 from webapp.extensions import db
 from webapp.workplans.models import Plan, PlanLine, PlanStatus, Progress
 

@@ -12,8 +12,9 @@ from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import get_region_or_404, setting_for
 from webapp.rendering import render
 from webapp.exports import answer
-from webapp.mitra.queries import holder_choices, pelaksana_choices
+from webapp.mitra.queries import pelaksana_choices
 from webapp.workplans import exports, holders, queries, rollup, rules, services
+from webapp.workplans.holders import holder_choices
 from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, ProgressForm, VersionForm, version_of
 from webapp.workplans.models import spent_total, totals_by_field, totals_by_source
 from webapp.workplans.printing import pdf_context, realisation_context

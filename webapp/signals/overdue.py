@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from webapp.clock import month_key
-from webapp.evidence.figures import year_month
-from webapp.evidence.sources import BELUM, MEMBURUK, TUNTAS, Context, Outcome, Signal, Source
+from webapp.signals.keys import year_month
+from webapp.signals.sources import BELUM, MEMBURUK, TUNTAS, Context, Outcome, Signal, Source
 from webapp.formatting import tanggal
 
 

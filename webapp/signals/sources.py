@@ -2,8 +2,8 @@
 
 A source has a stable key, `collect(ctx) -> [Signal]` and `outcome(frozen, ctx) -> Outcome`, which
 judges later whether a picked signal has cleared. Sources are registered per app by
-`webapp.evidence.init_app` and by the domains that own the data (dashboard: Posyandu aktif/ILP;
-workplans: plan lines; pembinaan: supervision findings; mitra), so
+`webapp.evidence.init_app` (report figures) and by the packages that own the data (dashboard: Posyandu
+aktif/ILP; workplans: plan lines; meetings: action items; pembinaan: supervision findings; mitra_page), so
 a source that is not there yet is shown on the pack as "belum tersedia" with the reason.
 """
 from __future__ import annotations
@@ -14,8 +14,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from flask import Flask, current_app
-
-from webapp.evidence.figures import Figures
 
 TUNTAS, BELUM, MEMBURUK, MENUNGGU = "tuntas", "belum tuntas", "memburuk", "menunggu data"
 
@@ -29,7 +27,7 @@ class Context:
     as_of: dt.date
     latest: int                 # the latest report month whose due date has passed (period number)
     window: list[int]           # the months the signals judge, oldest first
-    figures: Figures
+    figures: Any                # the area's report figures (`webapp.evidence.figures.Figures`), loaded by the pack
     trend: list[int] = field(default_factory=list)  # months drawn in each signal's chart
     memo: dict = field(default_factory=dict, repr=False)
 

@@ -9,8 +9,8 @@ import re
 from sqlalchemy import or_, select
 
 from webapp.clock import month_key
-from webapp.evidence.figures import year_month
-from webapp.evidence.sources import BELUM, MEMBURUK, TUNTAS, Context, Outcome, Signal, Source
+from webapp.signals.keys import year_month
+from webapp.signals.sources import BELUM, MEMBURUK, TUNTAS, Context, Outcome, Signal, Source
 from webapp.extensions import db
 from webapp.formatting import tanggal
 from webapp.meetings.models import ActionItem, ActionStatus, Meeting

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from webapp.evidence.action_signals import overdue_items
-from webapp.evidence.overdue import Late, overdue_source
-from webapp.evidence.sources import Context
+from webapp.meetings.signals import overdue_items
+from webapp.signals.overdue import Late, overdue_source
+from webapp.signals.sources import Context
 from webapp.extensions import db
 from webapp.formatting import tanggal
 from webapp.meetings.models import ActionItem, ActionStatus

@@ -8,8 +8,10 @@ from webapp import pdf
 from webapp.access import can, current_actor, requires
 from webapp.clock import utcnow
 from webapp.forms import apply_form_errors, form_status
-from webapp.mitra import exports, queries, services
+from webapp.mitra import queries, services
 from webapp.mitra.forms import MitraForm
+from webapp.mitra_page import exports
+from webapp.mitra_page import queries as page_queries
 from webapp.refusal import Refused
 from webapp.rendering import render
 from webapp.workplans import rules
@@ -69,7 +71,7 @@ def show(mitra_id: int):
     """One mitra: its lines at every tier below, totals by field, source and kecamatan, and realisation."""
     actor = current_actor()
     mitra = queries.get_mitra_or_404(actor, mitra_id)
-    data = queries.page(actor, mitra, _year())
+    data = page_queries.page(actor, mitra, _year())
     return render("mitra/show.html", data=data, may_edit=can(actor, "mitra.manage", mitra),
                   may_realise=lambda line: can(actor, "plan.realise", line), approved=rules.is_approved,
                   may_update=lambda item: can(actor, "action.update", item))
@@ -80,7 +82,7 @@ def show(mitra_id: int):
 def download(mitra_id: int, kind: str):
     """The mitra page as PDF or Excel."""
     actor = current_actor()
-    data = queries.page(actor, queries.get_mitra_or_404(actor, mitra_id), _year())
+    data = page_queries.page(actor, queries.get_mitra_or_404(actor, mitra_id), _year())
     name = f"mitra-{data.mitra.short_name.lower().replace(' ', '-')}-{data.year}"
     if kind == "xlsx":
         return exports.xlsx_response(data, name)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from webapp import pdf
 from webapp.exports import Column, Export, Sheet, answer
-from webapp.mitra.queries import MitraPage, kecamatan_label
+from webapp.mitra_page.queries import MitraPage, kecamatan_label
 from webapp.regions.queries import setting_for
 from webapp.workplans import rules
 
