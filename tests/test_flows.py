@@ -128,6 +128,8 @@ def test_every_state_step_and_account_gets_the_answer_of_the_table(demo_app, flo
                 db.session.flush()
                 before, audited = _history(obj), audits()
                 case = f"{flow_name}: {user} takes {step_name} from {state}"
+                # the button shows exactly when the table would take the step: turn and state both count
+                assert flow.may(actors[user], obj, step_name) == (user in takers and state in sources), case + " (may)"
                 try:
                     taken = take(actors[user], obj, flow, step_name, note="Catatan uji")
                 except Forbidden:
@@ -152,3 +154,41 @@ def test_every_state_step_and_account_gets_the_answer_of_the_table(demo_app, flo
                     assert not db.session.new and audits() == audited, case + " added rows"
                 db.session.rollback()
                 obj = db.session.merge(obj)
+
+
+def test_a_step_from_a_stale_page_is_refused_and_changes_nothing(demo_app):
+    """A page rendered before someone else changed the plan carries the old version: taking its step is 409."""
+    plan = make_plan()
+    db.session.commit()
+    stale = plan.version
+    plan.title = "Judul diubah orang lain"
+    db.session.commit()
+    before, audited = _history(plan), audits()
+    with pytest.raises(Conflict):
+        take(actor("pokja.palangan"), plan, PLAN_FLOW, "submit", expected_version=stale)
+    assert plan.status == "draf" and _history(plan) == before and audits() == audited
+    taken = take(actor("pokja.palangan"), plan, PLAN_FLOW, "submit", expected_version=plan.version)
+    assert taken.changed and plan.status == "diajukan"
+
+
+def test_the_note_taker_from_outside_the_body_makes_and_revokes_a_share_link(demo_app):
+    """The note-taker runs the meeting like its body does, even when the note-taker is not a member of it."""
+    from webapp.evidence.sharing import create
+
+    meeting = make_meeting()
+    note_taker, outsider = actor("kader.palangan"), actor("kader.hanjalipan")
+    meeting.notulis_id = note_taker.id
+    db.session.commit()
+    assert not SHARE_FLOW.may(outsider, _share_link_of(meeting), "revoke")
+    link, _ = create(note_taker, meeting, "bahan")
+    assert SHARE_FLOW.may(note_taker, link, "revoke")
+    with pytest.raises(Forbidden):
+        take(outsider, link, SHARE_FLOW, "revoke")
+    taken = take(note_taker, link, SHARE_FLOW, "revoke")
+    assert taken.changed and link.status == "dicabut" and _history(link) == 1
+
+
+def _share_link_of(meeting):
+    from webapp.evidence.sharing import create
+
+    return create(actor("pokjanal.kotabesi"), meeting, "bahan")[0]
