@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from werkzeug.exceptions import Forbidden
 
-from tests.meetings.helpers import make_meeting
+from tests.meetings.helpers import PALANGAN, make_meeting
 from tests.pembinaan.helpers import make_finding, make_visit
 from tests.reports.helpers import actor, fill, last_month, palangan_posyandu
 from tests.workplans.helpers import make_carried_line, make_plan
@@ -18,7 +18,7 @@ from webapp.audit import AuditEvent
 from webapp.demo import ACCOUNTS
 from webapp.evidence.rules import SHARE_FLOW
 from webapp.extensions import db
-from webapp.meetings.rules import INVITATION_FLOW, MINUTES_FLOW
+from webapp.meetings.rules import ACTION_FLOW, INVITATION_FLOW, MINUTES_FLOW
 from webapp.pembinaan.rules import FINDING_FLOW, VISIT_FLOW
 from webapp.refusal import Conflict
 from webapp.reports.rules import REPORT_FLOW
@@ -32,6 +32,8 @@ KOTA_BESI_BODY = {"camat.kotabesi", "pokjanal.kotabesi", "puskesmas.kotabesi"}  
 VISITING = KOTA_BESI_BODY | {"puskesmas.kotabesi", "pokjanal.kotim", "bupati.kotim"}
 # A finding at kader.palangan's Posyandu is followed up by that Posyandu, its desa and everyone above.
 FOLLOWING_UP = VISITING | PALANGAN_POKJA | {"kader.palangan", "admin.kotim"}
+
+ACTION_STATES = {"terbuka", "proses", "selesai"}  # every report is kept, whatever it says
 
 # step: (states it is taken from, state it leads to, who takes it on the demo object)
 EXPECTED = {
@@ -73,6 +75,11 @@ EXPECTED = {
         "finalize": ({"draft"}, "final", VISITING),
         "reopen": ({"final"}, "draft", VISITING),
     },
+    "action": {  # a Kota Besi meeting's action item for Pokja Desa Palangan: those responsible and the body report
+        "open": (ACTION_STATES, "terbuka", PALANGAN_POKJA | KOTA_BESI_BODY),
+        "start": (ACTION_STATES, "proses", PALANGAN_POKJA | KOTA_BESI_BODY),
+        "finish": (ACTION_STATES, "selesai", PALANGAN_POKJA | KOTA_BESI_BODY),
+    },
     "finding": {
         "start": ({"terbuka"}, "proses", FOLLOWING_UP),
         "finish": ({"terbuka", "proses"}, "selesai", FOLLOWING_UP),
@@ -81,7 +88,7 @@ EXPECTED = {
 }
 FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW, "invitation": INVITATION_FLOW,
          "share": SHARE_FLOW,
-         "realisation": PROGRESS_FLOW, "visit": VISIT_FLOW, "finding": FINDING_FLOW}
+         "realisation": PROGRESS_FLOW, "visit": VISIT_FLOW, "finding": FINDING_FLOW, "action": ACTION_FLOW}
 
 
 def _report():
@@ -95,7 +102,7 @@ def audits() -> int:
 
 def _history(obj) -> int:
     return len(getattr(obj, "events", None) or getattr(obj, "steps", None) or getattr(obj, "progress_events", None)
-               or getattr(obj, "invitation_events", None) or [])
+               or getattr(obj, "invitation_events", None) or getattr(obj, "updates", None) or [])
 
 
 def _share_link():
@@ -105,9 +112,17 @@ def _share_link():
     return link
 
 
+def _action_item():
+    from webapp.meetings.services import add_action_item
+
+    meeting = make_meeting()
+    return add_action_item(actor("pokjanal.kotabesi"), meeting, meeting.agenda_items[0],
+                           {"what": "Rekap data SKDN", "responsible": f"r:{PALANGAN}"})
+
+
 MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting, "invitation": make_meeting,
           "share": _share_link,
-          "realisation": make_carried_line, "visit": make_visit, "finding": make_finding}
+          "realisation": make_carried_line, "visit": make_visit, "finding": make_finding, "action": _action_item}
 
 
 def test_the_tables_name_every_step_and_state():
