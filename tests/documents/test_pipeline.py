@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from webapp import pdf
 from webapp.documents import pipeline
 from webapp.extensions import db
 from webapp.regions.queries import setting_for
@@ -35,5 +36,5 @@ def test_a_new_kind_prints_as_a_draft_until_frozen_then_only_what_it_froze(demo_
         setting.logo = b"\x89PNG-later"  # a later letterhead changes nothing on the signed page
         doc, document, page = pipeline.print_signed(KIND, 7, KOTA_BESI, True, lambda: _content("live"))
     assert document.id == frozen.id and doc["number"] == number and not page["draft"]
-    assert page["logo"] == pipeline.pdf.data_uri(b"\x89PNG-first", "image/png")
+    assert page["logo"] == pdf.data_uri(b"\x89PNG-first", "image/png")
     assert page["verification"]["version"] == 1 and frozen.code in page["verification"]["url"]
