@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from werkzeug.exceptions import Forbidden
 
-from tests.meetings.helpers import make_meeting
+from tests.meetings.helpers import PALANGAN, make_meeting
 from tests.pembinaan.helpers import make_finding, make_visit
 from tests.reports.helpers import actor, fill, last_month, palangan_posyandu
 from tests.workplans.helpers import make_carried_line, make_plan
@@ -18,7 +18,7 @@ from webapp.audit import AuditEvent
 from webapp.demo import ACCOUNTS
 from webapp.evidence.rules import SHARE_FLOW
 from webapp.extensions import db
-from webapp.meetings.rules import INVITATION_FLOW, MINUTES_FLOW
+from webapp.meetings.rules import ACTION_FLOW, INVITATION_FLOW, MINUTES_FLOW
 from webapp.pembinaan.rules import FINDING_FLOW, VISIT_FLOW
 from webapp.refusal import Conflict
 from webapp.reports.rules import REPORT_FLOW
@@ -32,6 +32,8 @@ KOTA_BESI_BODY = {"camat.kotabesi", "pokjanal.kotabesi", "puskesmas.kotabesi"}  
 VISITING = KOTA_BESI_BODY | {"puskesmas.kotabesi", "pokjanal.kotim", "bupati.kotim"}
 # A finding at kader.palangan's Posyandu is followed up by that Posyandu, its desa and everyone above.
 FOLLOWING_UP = VISITING | PALANGAN_POKJA | {"kader.palangan"}  # never the admin (issue 23)
+
+ACTION_STATES = {"terbuka", "proses", "selesai"}  # every report is kept, whatever it says
 
 # step: (states it is taken from, state it leads to, who takes it on the demo object)
 EXPECTED = {
@@ -73,6 +75,11 @@ EXPECTED = {
         "finalize": ({"draft"}, "final", VISITING),
         "reopen": ({"final"}, "draft", VISITING),
     },
+    "action": {  # a Kota Besi meeting's action item for Pokja Desa Palangan: those responsible and the body report
+        "open": (ACTION_STATES, "terbuka", PALANGAN_POKJA | KOTA_BESI_BODY),
+        "start": (ACTION_STATES, "proses", PALANGAN_POKJA | KOTA_BESI_BODY),
+        "finish": (ACTION_STATES, "selesai", PALANGAN_POKJA | KOTA_BESI_BODY),
+    },
     "finding": {
         "start": ({"terbuka"}, "proses", FOLLOWING_UP),
         "finish": ({"terbuka", "proses"}, "selesai", FOLLOWING_UP),
@@ -81,7 +88,7 @@ EXPECTED = {
 }
 FLOWS = {"report": REPORT_FLOW, "plan": PLAN_FLOW, "minutes": MINUTES_FLOW, "invitation": INVITATION_FLOW,
          "share": SHARE_FLOW,
-         "realisation": PROGRESS_FLOW, "visit": VISIT_FLOW, "finding": FINDING_FLOW}
+         "realisation": PROGRESS_FLOW, "visit": VISIT_FLOW, "finding": FINDING_FLOW, "action": ACTION_FLOW}
 
 
 def _report():
@@ -95,7 +102,7 @@ def audits() -> int:
 
 def _history(obj) -> int:
     return len(getattr(obj, "events", None) or getattr(obj, "steps", None) or getattr(obj, "progress_events", None)
-               or getattr(obj, "invitation_events", None) or [])
+               or getattr(obj, "invitation_events", None) or getattr(obj, "updates", None) or [])
 
 
 def _share_link():
@@ -105,9 +112,17 @@ def _share_link():
     return link
 
 
+def _action_item():
+    from webapp.meetings.services import add_action_item
+
+    meeting = make_meeting()
+    return add_action_item(actor("pokjanal.kotabesi"), meeting, meeting.agenda_items[0],
+                           {"what": "Rekap data SKDN", "responsible": f"r:{PALANGAN}"})
+
+
 MAKERS = {"report": _report, "plan": make_plan, "minutes": make_meeting, "invitation": make_meeting,
           "share": _share_link,
-          "realisation": make_carried_line, "visit": make_visit, "finding": make_finding}
+          "realisation": make_carried_line, "visit": make_visit, "finding": make_finding, "action": _action_item}
 
 
 def test_the_tables_name_every_step_and_state():
@@ -128,6 +143,8 @@ def test_every_state_step_and_account_gets_the_answer_of_the_table(demo_app, flo
                 db.session.flush()
                 before, audited = _history(obj), audits()
                 case = f"{flow_name}: {user} takes {step_name} from {state}"
+                # the button shows exactly when the table would take the step: turn and state both count
+                assert flow.may(actors[user], obj, step_name) == (user in takers and state in sources), case + " (may)"
                 try:
                     taken = take(actors[user], obj, flow, step_name, note="Catatan uji")
                 except Forbidden:
@@ -152,3 +169,41 @@ def test_every_state_step_and_account_gets_the_answer_of_the_table(demo_app, flo
                     assert not db.session.new and audits() == audited, case + " added rows"
                 db.session.rollback()
                 obj = db.session.merge(obj)
+
+
+def test_a_step_from_a_stale_page_is_refused_and_changes_nothing(demo_app):
+    """A page rendered before someone else changed the plan carries the old version: taking its step is 409."""
+    plan = make_plan()
+    db.session.commit()
+    stale = plan.version
+    plan.title = "Judul diubah orang lain"
+    db.session.commit()
+    before, audited = _history(plan), audits()
+    with pytest.raises(Conflict):
+        take(actor("pokja.palangan"), plan, PLAN_FLOW, "submit", expected_version=stale)
+    assert plan.status == "draf" and _history(plan) == before and audits() == audited
+    taken = take(actor("pokja.palangan"), plan, PLAN_FLOW, "submit", expected_version=plan.version)
+    assert taken.changed and plan.status == "diajukan"
+
+
+def test_the_note_taker_from_outside_the_body_makes_and_revokes_a_share_link(demo_app):
+    """The note-taker runs the meeting like its body does, even when the note-taker is not a member of it."""
+    from webapp.evidence.sharing import create
+
+    meeting = make_meeting()
+    note_taker, outsider = actor("kader.palangan"), actor("kader.hanjalipan")
+    meeting.notulis_id = note_taker.id
+    db.session.commit()
+    assert not SHARE_FLOW.may(outsider, _share_link_of(meeting), "revoke")
+    link, _ = create(note_taker, meeting, "bahan")
+    assert SHARE_FLOW.may(note_taker, link, "revoke")
+    with pytest.raises(Forbidden):
+        take(outsider, link, SHARE_FLOW, "revoke")
+    taken = take(note_taker, link, SHARE_FLOW, "revoke")
+    assert taken.changed and link.status == "dicabut" and _history(link) == 1
+
+
+def _share_link_of(meeting):
+    from webapp.evidence.sharing import create
+
+    return create(actor("pokjanal.kotabesi"), meeting, "bahan")[0]

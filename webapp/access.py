@@ -187,9 +187,9 @@ def require(actor: Actor, action: str, obj=None) -> None:
 
 
 def load_in_scope(actor: Actor, model, ident, permissions: str | tuple[str, ...], rule: str | None = None,
-                  also: Callable[[Actor, object], bool] | None = None):
+                  also: Callable[[Actor, object], bool] | None = None, refused: int = 403):
     """Load one row by id: 404 when it is missing or outside the actor's scope (existence never leaks),
-    then 403 when `rule` is given and says no. A model states its scope as `scope` = (region code,
+    then 403 (or `refused`) when `rule` is given and says no. A model states its scope as `scope` = (region code,
     Posyandu id or None); `also` widens what is seen (e.g. meetings one is invited to)."""
     from webapp.extensions import db
 
@@ -200,7 +200,7 @@ def load_in_scope(actor: Actor, model, ident, permissions: str | tuple[str, ...]
     if not any(in_own_scope(actor, p, obj) for p in permissions) and not (also and also(actor, obj)):
         abort(404)
     if rule is not None and not can(actor, rule, obj):
-        abort(403)
+        abort(refused)
     return obj
 
 

@@ -38,6 +38,8 @@ SIGNING_STEPS = frozenset({"approve", "endorse", "verify", "finalize", "sign", "
 """Steps that put a person's name to a decision, in any flow. While the actor's password reset by a
 manager waits for a second person (`Actor.reset_lock`, webapp/auth/resets.py) they are not the
 actor's to take: the manager who knew the code must not approve or sign as the owner."""
+DONE_NOTE = "Tulis bukti atau keterangan penyelesaiannya."
+"""What a follow-up flow (a finding, an action item) asks for when a step marks the work done without a note."""
 RESET_LOCKED = ("Kata sandi akun Anda baru diatur ulang oleh pengurus. Langkah \u201c{label}\u201d terbuka lagi "
                 "setelah orang kedua (pejabat satu tingkat di atas atau admin kabupaten) mengonfirmasinya.")
 

@@ -6,13 +6,10 @@ a "DRAF" without a number. A meeting that has already begun gets no undangan.
 """
 from __future__ import annotations
 
-import json
-
-from webapp import pdf
 from webapp.access import Actor
 from webapp.auth.models import User
 from webapp.clock import local_time, utcnow
-from webapp.documents import numbering, printing, queries as documents, services as signing
+from webapp.documents import pipeline, queries as documents
 from webapp.documents.people import signer
 from webapp.formatting import tanggal
 from webapp.lembaga.queries import ketua_of
@@ -96,11 +93,8 @@ def advance(actor: Actor, meeting: Meeting, step: str, note: str = "") -> Taken:
 
 def _issue(meeting: Meeting, user: User, at) -> None:
     """Number and freeze the letter as signed now by `user` (the caller commits)."""
-    number = numbering.assign(KIND, meeting.id, meeting.region_code, at)
-    frozen = content(meeting, number, at, user)
-    setting = setting_for(meeting.region_code)
-    signing.record(KIND, meeting.id, meeting.region_code, frozen["title"], frozen, number=number,
-                   logo=setting.logo, logo_mime=setting.logo_mime, signed_at=at)
+    number = pipeline.number(KIND, meeting.id, meeting.region_code, at)
+    pipeline.freeze(KIND, meeting.id, meeting.region_code, content(meeting, number, at, user), signed_at=at)
 
 
 def issued(meeting: Meeting):
@@ -112,9 +106,6 @@ def issued(meeting: Meeting):
 
 def pdf_context(meeting: Meeting) -> dict:
     """The issued letter as frozen, or the live draft (marked DRAF, no number) before it is issued."""
-    setting = setting_for(meeting.region_code)
-    document = issued(meeting)
-    doc = json.loads(document.content) if document else content(meeting)
-    logo = pdf.data_uri(document.logo, document.logo_mime) if document else pdf.data_uri(setting.logo, setting.logo_mime)
-    return {"doc": doc, "kop_lines": doc["kop"]["lines"], "setting": setting, "logo": logo, "draft": document is None,
-            "verification": printing.footer(document) if document else None}
+    doc, _, page = pipeline.print_signed(KIND, meeting.id, meeting.region_code,
+                                         meeting.invitation_status == InvitationStatus.TERBIT, lambda: content(meeting))
+    return {"doc": doc, **page}

@@ -15,10 +15,8 @@ def _back(meeting, anchor: str = ""):
 
 
 def _readable(actor, meeting_id: int):
-    meeting = queries.get_meeting_or_404(actor, meeting_id)
-    if not can(actor, "minutes.read", meeting):
-        abort(404)
-    return meeting
+    """A meeting whose minutes the actor reads; 404 otherwise (not even whether it has minutes)."""
+    return queries.get_meeting_or_404(actor, meeting_id, rule="minutes.read", refused=404)
 
 
 @bp.route("/<int:meeting_id>/notulen", methods=["GET", "POST"])

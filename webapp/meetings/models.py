@@ -226,6 +226,11 @@ class ActionItem(db.Model):
         return self.responsible_agency
 
     @property
+    def scope(self) -> tuple[str, int | None]:
+        """Its meeting's scope: whoever sees the meeting sees what it decided."""
+        return self.meeting.scope
+
+    @property
     def is_done(self) -> bool:
         return self.status == ActionStatus.SELESAI
 

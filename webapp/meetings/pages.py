@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 
-from flask import abort
 
 from webapp.access import Actor, can
 from webapp.auth.models import Role
@@ -65,10 +64,7 @@ def meeting_form(actor: Actor) -> MeetingForm:
 
 def managed_meeting(actor: Actor, meeting_id: int) -> Meeting:
     """A meeting the actor sees and runs: 404 outside scope, 403 for an invitee who does not run it."""
-    meeting = queries.get_meeting_or_404(actor, meeting_id)
-    if not can(actor, "meeting.manage", meeting):
-        abort(403)
-    return meeting
+    return queries.get_meeting_or_404(actor, meeting_id, rule="meeting.manage")
 
 
 def invite_form(meeting: Meeting) -> InviteForm:

@@ -8,7 +8,7 @@ from flask import abort
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import joinedload, lazyload
 
-from webapp.access import Actor, can, load_in_scope
+from webapp.access import Actor, load_in_scope
 from webapp.auth.models import Role, RoleAssignment, User
 from webapp.clock import utcnow
 from webapp.extensions import db
@@ -31,9 +31,10 @@ def meetings_for(actor: Actor, limit: int = 100) -> list[Meeting]:
         select(Meeting).where(_visible(actor)).order_by(Meeting.starts_at.desc()).limit(limit)).unique())
 
 
-def get_meeting_or_404(actor: Actor, meeting_id: int) -> Meeting:
-    """The meeting if the actor may see it; otherwise 404 (a sibling region never learns it exists)."""
-    return load_in_scope(actor, Meeting, meeting_id, "meeting.view", also=is_participant)
+def get_meeting_or_404(actor: Actor, meeting_id: int, rule: str | None = None, refused: int = 403) -> Meeting:
+    """The meeting if the actor may see it; otherwise 404 (a sibling region never learns it exists). With
+    `rule`, `refused` (403) when the rule says no."""
+    return load_in_scope(actor, Meeting, meeting_id, "meeting.view", rule=rule, also=is_participant, refused=refused)
 
 
 def get_participant_or_404(meeting: Meeting, participant_id: int) -> Participant:
@@ -88,12 +89,11 @@ def open_actions_for(actor: Actor) -> list[ActionItem]:
         .options(*LISTED_ACTION).order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.id)).unique())
 
 
-def get_action_or_404(actor: Actor, item_id: int) -> ActionItem:
-    """An action item for those responsible or those who see its meeting; otherwise 404."""
-    item = db.session.get(ActionItem, item_id)
-    if item is None or not (is_responsible(actor, item) or can(actor, "meeting.view", item.meeting)):
-        abort(404)
-    return item
+def get_action_or_404(actor: Actor, item_id: int, rule: str | None = None) -> ActionItem:
+    """An action item for those responsible or those who see its meeting; otherwise 404. With `rule`, 403
+    when the rule says no."""
+    return load_in_scope(actor, ActionItem, item_id, "meeting.view", rule=rule,
+                         also=lambda who, item: is_responsible(who, item) or is_participant(who, item.meeting))
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,14 @@
 """
 from __future__ import annotations
 
-from webapp.access import Actor
+from webapp.access import Actor, can
 from webapp.auth.models import Role
 from webapp.lembaga.queries import ketua_of
 from webapp.meetings.models import (
-    INVITATION_LABELS, STATUS_LABELS, ActionItem, InvitationEvent, InvitationStatus, Meeting, MinutesEvent,
-    MinutesStatus,
+    ACTION_LABELS, INVITATION_LABELS, STATUS_LABELS, ActionItem, ActionStatus, ActionUpdate, InvitationEvent,
+    InvitationStatus, Meeting, MinutesEvent, MinutesStatus,
 )
-from webapp.workflow import Entry, Flow, Step
+from webapp.workflow import DONE_NOTE, Entry, Flow, Step
 
 BODY_ROLES = (Role.ANGGOTA, Role.APPROVER)
 
@@ -142,8 +142,37 @@ INVITATION_FLOW = Flow(
     ),
 )
 
+def _reports_on(actor: Actor, item: ActionItem) -> bool:
+    """Whoever the "action.update" rule lets report on the item (the flow asks the rule, never the state)."""
+    return can(actor, "action.update", item)
+
+
+def _record_action(item: ActionItem, entry: Entry) -> None:
+    """Each report is an ActionUpdate; a note becomes the item's standing progress note."""
+    item.updated_at = entry.at
+    if entry.note:
+        item.progress_note = entry.note[:4000]
+    item.updates.append(ActionUpdate(status=entry.step.target, note=entry.note[:4000], by_id=entry.actor_id,
+                                     at=entry.at))
+
+
+EVERY_ACTION_STATE = frozenset(ActionStatus)
+ACTION_FLOW = Flow(
+    name="action", noun="Tindak lanjut ini", state_labels={s.value: label for s, label in ACTION_LABELS.items()},
+    record=_record_action,
+    steps=(  # a report may say any of the three states from any state: each report is kept, as at a meeting
+        Step("open", EVERY_ACTION_STATE, ActionStatus.TERBUKA, _reports_on, "Terbuka",
+             "Tindak lanjut tercatat terbuka."),
+        Step("start", EVERY_ACTION_STATE, ActionStatus.PROSES, _reports_on, "Proses",
+             "Tindak lanjut sedang dikerjakan."),
+        Step("finish", EVERY_ACTION_STATE, ActionStatus.SELESAI, _reports_on, "Selesai",
+             "Tindak lanjut sudah selesai.", note_required=DONE_NOTE),
+    ),
+)
+ACTION_STEPS = {step.target: step.name for step in ACTION_FLOW.steps}  # the form's status -> its step
+
 RULES = {
     "meeting.view": _view, "meeting.manage": _manage, "meeting.sign": _sign, "minutes.edit": _edit,
     "minutes.read": _read, "minutes.comment": _comment, "action.update": _update_action, **MINUTES_FLOW.rules(),
-    **INVITATION_FLOW.rules(),
+    **INVITATION_FLOW.rules(), **ACTION_FLOW.rules(),
 }

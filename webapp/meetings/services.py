@@ -21,10 +21,10 @@ from webapp.meetings import limits
 from webapp.meetings.limits import room_for_action, room_for_agenda, room_for_participants
 from webapp.meetings.revisions import keep_revision
 from webapp.meetings.models import (
-    ActionItem, ActionStatus, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
+    ActionItem, ActionUpdate, AgendaItem, Attendance, Meeting, MeetingKind, MinutesComment,
     Participant,
 )
-from webapp.meetings.rules import BODY_ROLES, MINUTES_FLOW, runs_body
+from webapp.meetings.rules import ACTION_FLOW, ACTION_STEPS, BODY_ROLES, MINUTES_FLOW, runs_body
 from webapp.refusal import Conflict, Refused, commit_or_conflict
 from webapp.regions.models import Region, is_within
 from webapp.regions.queries import setting_for
@@ -354,19 +354,13 @@ def update_action(actor: Actor, item: ActionItem, status: str, note: str, at_mee
         require(actor, "minutes.edit", at_meeting)
         if at_meeting.region_code != item.meeting.region_code or at_meeting.starts_at <= item.meeting.starts_at:
             raise Refused("Laporan tindak lanjut dicatat di rapat berikutnya dari lembaga yang sama.")
-    try:
-        new_status = ActionStatus(status)
-    except ValueError:
-        raise Refused("Pilih status: terbuka, proses atau selesai.", "status") from None
-    note = (note or "").strip()
-    if new_status == ActionStatus.SELESAI and not note and not item.progress_note:
-        raise Refused("Tulis bukti atau keterangan penyelesaiannya.", "note")
-    item.status, item.updated_at = new_status, utcnow()
-    if note:
-        item.progress_note = note[:4000]
-    update = ActionUpdate(status=new_status, note=note[:4000], by_id=actor.id,
-                          meeting_id=at_meeting.id if at_meeting else None)
-    item.updates.append(update)
-    audit(actor.id, "action.updated", str(item.id), new_status)
+    step = ACTION_STEPS.get(status)
+    if step is None:
+        raise Refused("Pilih status: terbuka, proses atau selesai.", "status")
+    # finishing with nothing new to say: the progress note already reported is the evidence
+    note = (note or "").strip() or (item.progress_note if step == "finish" else "")
+    take(actor, item, ACTION_FLOW, step, note)
+    update = item.updates[-1]
+    update.meeting_id = at_meeting.id if at_meeting else None
     db.session.commit()
     return update

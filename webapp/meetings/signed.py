@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 
 from webapp import pdf
 from webapp.access import Actor
 from webapp.clock import local_time, utcnow
-from webapp.documents import numbering, printing, queries as documents, services as signing
+from webapp.documents import pipeline
 from webapp.documents.people import person, printed_person, signer, unsur_of
 from webapp.formatting import tanggal
 from webapp.meetings import queries
@@ -120,12 +119,10 @@ def content(actor: Actor, meeting: Meeting, signed_at: dt.datetime | None = None
 
 def freeze(actor: Actor, meeting: Meeting):
     """Keep what the minutes print as of signing (called by finalize once the status is final; the caller commits)."""
-    setting = setting_for(meeting.region_code)
     frozen = content(actor, meeting, meeting.finalized_at)
-    frozen["number"] = (numbering.assign(REPORT_KIND, meeting.id, meeting.region_code, meeting.finalized_at)
+    frozen["number"] = (pipeline.number(REPORT_KIND, meeting.id, meeting.region_code, meeting.finalized_at)
                         if meeting.is_activity else "")
-    return signing.record(KIND, meeting.id, meeting.region_code, frozen["title"], frozen, number=frozen["number"],
-                          logo=setting.logo, logo_mime=setting.logo_mime, signed_at=meeting.finalized_at)
+    return pipeline.freeze(KIND, meeting.id, meeting.region_code, frozen, signed_at=meeting.finalized_at)
 
 
 def template_for(meeting: Meeting) -> str:
@@ -144,15 +141,11 @@ def _photos(meeting: Meeting, doc: dict) -> list[dict]:
 
 def printed(actor: Actor, meeting: Meeting):
     """(content, signed document): frozen for signed minutes, built from the live records otherwise (None)."""
-    document = documents.latest(KIND, meeting.id) if meeting.text_is_frozen else None
-    return (json.loads(document.content), document) if document else (content(actor, meeting), None)
+    return pipeline.printed(KIND, meeting.id, meeting.text_is_frozen, lambda: content(actor, meeting))
 
 
 def pdf_context(actor: Actor, meeting: Meeting) -> dict:
     """The print context: the frozen content for signed minutes, the live one (marked DRAF) otherwise."""
-    setting = setting_for(meeting.region_code)
-    doc, document = printed(actor, meeting)
-    logo = pdf.data_uri(document.logo, document.logo_mime) if document else pdf.data_uri(setting.logo, setting.logo_mime)
-    return {"doc": doc, "kop_lines": doc["kop"]["lines"], "setting": setting, "logo": logo,
-            "draft": not meeting.text_is_frozen, "verification": printing.footer(document) if document else None,
-            "photos": _photos(meeting, doc)}
+    doc, _, page = pipeline.print_signed(KIND, meeting.id, meeting.region_code, meeting.text_is_frozen,
+                                         lambda: content(actor, meeting))
+    return {"doc": doc, **page, "photos": _photos(meeting, doc)}

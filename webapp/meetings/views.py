@@ -1,8 +1,8 @@
 """Coordination meetings at /rapat: schedule, invite, attendance and check-in, minutes, follow-up, PDF."""
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import Blueprint, current_app, flash, redirect, request, url_for
 
 from webapp import pdf
-from webapp.access import can, current_actor, requires
+from webapp.access import current_actor, requires
 from webapp.exports import answer
 from webapp.forms import apply_form_errors, form_status
 from webapp.meetings import exports, invitation, pages, queries, services, signed
@@ -165,9 +165,7 @@ def check_in():
 def minutes_pdf(meeting_id: int):
     """The minutes in the official layout, with the attendance list; "DRAF" until final."""
     actor = current_actor()
-    meeting = queries.get_meeting_or_404(actor, meeting_id)
-    if not can(actor, "minutes.read", meeting):
-        abort(404)
+    meeting = queries.get_meeting_or_404(actor, meeting_id, rule="minutes.read", refused=404)
     data = pdf.render_pdf(signed.template_for(meeting), **signed.pdf_context(actor, meeting))
     return pdf.pdf_response(data, f"notulen-rapat-{meeting.id}.pdf")
 
@@ -206,9 +204,7 @@ def invitation_step(meeting_id: int, step: str):
 def table_xlsx(meeting_id: int, table: str):
     """The attendance list or the action items as Excel, from what the minutes print."""
     actor = current_actor()
-    meeting = queries.get_meeting_or_404(actor, meeting_id)
-    if not can(actor, "minutes.read", meeting):
-        abort(404)
+    meeting = queries.get_meeting_or_404(actor, meeting_id, rule="minutes.read", refused=404)
     doc, _ = signed.printed(actor, meeting)
     make = exports.attendance_export if table == "daftar-hadir" else exports.actions_export
     return answer(make(meeting, doc), f"{table}-rapat-{meeting.id}", "xlsx")
@@ -219,9 +215,7 @@ def table_xlsx(meeting_id: int, table: str):
 def action(action_id: int):
     """Those responsible report status and progress of an action item (on a phone)."""
     actor = current_actor()
-    item = queries.get_action_or_404(actor, action_id)
-    if not can(actor, "action.update", item):
-        abort(403)
+    item = queries.get_action_or_404(actor, action_id, rule="action.update")
     form = ActionUpdateForm(status=item.status)
     if form.validate_on_submit():
         try:

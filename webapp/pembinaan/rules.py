@@ -11,7 +11,7 @@ from webapp.auth.models import Role
 from webapp.pembinaan.models import (FINDING_STATUS_LABELS, VISIT_STATUS_LABELS, Finding, FindingEvent,
                                      FindingStatus, Visit, VisitEvent, VisitStatus)
 from webapp.regions.models import Level, is_within
-from webapp.workflow import Entry, Flow, Step
+from webapp.workflow import DONE_NOTE, Entry, Flow, Step
 
 VISITING_LEVELS = (Level.KECAMATAN, Level.KABUPATEN)
 
@@ -67,7 +67,7 @@ FINDING_FLOW = Flow(
              "Temuan sedang dikerjakan."),
         Step("finish", frozenset({FindingStatus.TERBUKA, FindingStatus.PROSES}), FindingStatus.SELESAI, follows_up,
              "Selesai", "Temuan sudah selesai ditindaklanjuti.",
-             note_required="Tulis bukti atau keterangan penyelesaiannya."),
+             note_required=DONE_NOTE),
         Step("reopen", frozenset({FindingStatus.SELESAI}), FindingStatus.TERBUKA, visits_here, "Buka kembali",
              "Temuan dibuka kembali.", note_required="Tulis alasan membuka kembali temuan ini."),
     ),

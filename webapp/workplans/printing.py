@@ -8,12 +8,10 @@ Realisation is a separate, live report (`realisation_context`), never part of th
 """
 from __future__ import annotations
 
-import json
-
 from webapp import formatting, pdf
 from webapp.clock import local_time
 from webapp.documents.people import printed_nip
-from webapp.documents import numbering, printing as verification, queries as documents, services as signing
+from webapp.documents import pipeline, queries as documents
 from webapp.regions.letterhead import kop_for
 from webapp.regions.queries import setting_for
 from webapp.workplans import rules
@@ -123,28 +121,22 @@ def freeze(plan: Plan):
     """Keep the plan's printed kop and signatures as of this approval step (the caller commits). The
     approval gives the plan its nomor; the endorsement above keeps it."""
     at = plan.status_changed_at  # the step just taken
-    frozen = {**content(plan), "number": numbering.assign(KIND, plan.id, plan.region_code, at)}
-    setting = setting_for(plan.region_code)
-    return signing.record(KIND, plan.id, plan.region_code, frozen["title"], frozen, number=frozen["number"],
-                          logo=setting.logo, logo_mime=setting.logo_mime, signed_at=at)
+    frozen = {**content(plan), "number": pipeline.number(KIND, plan.id, plan.region_code, at)}
+    return pipeline.freeze(KIND, plan.id, plan.region_code, frozen, signed_at=at)
 
 
 def pdf_context(plan: Plan) -> dict:
     """A draft prints its live lines; an approved plan prints only what its latest signed version froze."""
-    setting = setting_for(plan.region_code)
-    document = documents.latest(KIND, plan.id) if rules.is_approved(plan) else None
-    printed = json.loads(document.content) if document else content(plan)
-    logo = pdf.data_uri(document.logo, document.logo_mime) if document else pdf.data_uri(setting.logo, setting.logo_mime)
+    printed, _, page = pipeline.print_signed(KIND, plan.id, plan.region_code, rules.is_approved(plan),
+                                             lambda: content(plan))
     rows = printed_rows(printed, plan)
     groups = _groups(rows)
     heading = printed.get("heading", {"title": plan.title, "background": plan.background})
     return {
-        "setting": setting, "logo": logo, "draft": not rules.is_approved(plan), "kop_lines": printed["kop"]["lines"],
-        "title": printed["title"], "number": printed.get("number", ""), "heading": heading,
+        **page, "title": printed["title"], "number": printed.get("number", ""), "heading": heading,
         "period": printed.get("period", plan.period_label), "revision": printed.get("revision", plan.revision),
         "groups": groups, "by_field": [(label, subtotal) for label, _, subtotal in groups],
-        "by_source": by_source(rows), "total": sum(row["budget"] for row in rows),
-        "signatures": printed["signers"], "verification": verification.footer(document) if document else None,
+        "by_source": by_source(rows), "total": sum(row["budget"] for row in rows), "signatures": printed["signers"],
         "landscape": True,  # nine columns: the matrix is printed sideways, as Renja tables are
     }
 

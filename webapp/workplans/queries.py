@@ -15,9 +15,9 @@ from webapp.workplans import rules
 from webapp.workplans.models import Decision, Plan, PlanLine, PlanStatus, PlanStep
 
 
-def get_plan_or_404(actor: Actor, plan_id: int) -> Plan:
-    """A plan in the actor's subtree (plan.view); outside it, 404."""
-    return load_in_scope(actor, Plan, plan_id, "plan.view")
+def get_plan_or_404(actor: Actor, plan_id: int, rule: str | None = None) -> Plan:
+    """A plan in the actor's subtree (plan.view); outside it, 404. With `rule`, 403 when the rule says no."""
+    return load_in_scope(actor, Plan, plan_id, "plan.view", rule=rule)
 
 
 def get_line_or_404(plan: Plan, line_id: int) -> PlanLine:

@@ -78,11 +78,7 @@ def detail(plan_id: int):
 
 
 def _editable_plan(plan_id: int):
-    actor = current_actor()
-    plan = queries.get_plan_or_404(actor, plan_id)
-    if not can(actor, "plan.draft", plan):
-        abort(403)
-    return plan
+    return queries.get_plan_or_404(current_actor(), plan_id, rule="plan.draft")
 
 
 @bp.route("/<int:plan_id>/ubah", methods=["GET", "POST"])
