@@ -19,9 +19,13 @@ def _limit() -> int:
     return current_app.config.get("IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
+def _size(limit: int) -> str:
+    return f"{limit // 1024 // 1024} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
+
+
 def _page(problems=(), status: int = 200):
     actor = current_actor()
-    return render("onboarding/index.html", form=UploadForm(), problems=problems, limit_mb=_limit() / 1024 / 1024,
+    return render("onboarding/index.html", form=UploadForm(), problems=problems, limit=_size(_limit()),
                   kabupaten=services.import_kabupaten(actor), batches=services.recent(actor), status=status)
 
 
@@ -45,8 +49,8 @@ def template():
 def upload():
     """Check the file and keep it for its preview; a file too large is refused before its body is read."""
     if (request.content_length or 0) > _limit():
-        return _page([Problem(None, "", f"Berkas lebih besar dari {_limit() // 1024 // 1024} MB; bagi menjadi "
-                                        "beberapa berkas.")], 413)
+        return _page([Problem(None, "", f"Berkas lebih besar dari {_size(_limit())}; bagi menjadi beberapa berkas.")],
+                     413)
     form = UploadForm()
     upload_file = form.file.data if form.validate_on_submit() else None
     if not upload_file or not getattr(upload_file, "filename", ""):
