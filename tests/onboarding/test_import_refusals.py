@@ -76,15 +76,19 @@ def test_one_bad_row_refuses_the_good_ones_too(demo_client, login_as):
     assert response.status_code == 422 and counts() == before
 
 
-def test_a_file_over_the_limit_is_refused_before_it_is_read(demo_app, demo_client, login_as, monkeypatch):
+@pytest.mark.parametrize("csrf", [False, True])
+def test_a_file_over_the_limit_is_refused_before_it_is_read(demo_app, demo_client, login_as, monkeypatch, csrf):
+    """From its Content-Length, before the CSRF check or the view parse the body."""
     login_as(demo_client, "admin.kotim")
-    demo_app.config["IMPORT_MAX_BYTES"] = 1024
+    demo_app.config["IMPORT_MAX_BYTES"], demo_app.config["WTF_CSRF_ENABLED"] = 1024, csrf
+    parsed = []
+    monkeypatch.setattr("werkzeug.formparser.MultiPartParser.parse", lambda *a, **k: parsed.append(a))
     read = []
     monkeypatch.setattr("webapp.onboarding.services.read_table", lambda *a: read.append(a))
     before = counts()
     response = upload(demo_client, csv_bytes(ROWS * 40), "posyandu.csv")
     assert response.status_code == 413 and "Berkas lebih besar dari 1 KB" in response.get_data(as_text=True)
-    assert read == [] and counts() == before
+    assert read == [] and parsed == [] and counts() == before
 
 
 def test_nothing_uploaded_is_a_message(demo_client, login_as):

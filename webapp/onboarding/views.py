@@ -1,5 +1,6 @@
 """/impor: the template, the upload, the preview and the result of a Posyandu import."""
 from flask import Blueprint, current_app, flash, redirect, request, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from webapp.access import current_actor, load_in_scope, requires
 from webapp.exports import download
@@ -25,7 +26,7 @@ def _size(limit: int) -> str:
 
 def _page(problems=(), status: int = 200):
     actor = current_actor()
-    return render("onboarding/index.html", form=UploadForm(), problems=problems, limit=_size(_limit()),
+    return render("onboarding/index.html", form=UploadForm(formdata=None), problems=problems, limit=_size(_limit()),
                   kabupaten=services.import_kabupaten(actor), batches=services.recent(actor), status=status)
 
 
@@ -47,10 +48,7 @@ def template():
 @bp.post("/impor/posyandu")
 @requires("posyandu.import")
 def upload():
-    """Check the file and keep it for its preview; a file too large is refused before its body is read."""
-    if (request.content_length or 0) > _limit():
-        return _page([Problem(None, "", f"Berkas lebih besar dari {_size(_limit())}; bagi menjadi beberapa berkas.")],
-                     413)
+    """Check the file and keep it for its preview (a file over the limit never reaches here: see below)."""
     form = UploadForm()
     upload_file = form.file.data if form.validate_on_submit() else None
     if not upload_file or not getattr(upload_file, "filename", ""):
@@ -59,6 +57,19 @@ def upload():
     if batch is None:
         return _page(problems, 422)
     return redirect(url_for("onboarding.batch", batch_id=batch.id))
+
+
+@bp.url_value_preprocessor
+def _limit_upload(endpoint, values):
+    """Before any before-request hook (the CSRF check parses the form): the upload's own size limit, so a
+    larger body is refused from its Content-Length before a byte of it is read."""
+    if endpoint == "onboarding.upload":
+        request.max_content_length = _limit()
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(error):
+    return _page([Problem(None, "", f"Berkas lebih besar dari {_size(_limit())}; bagi menjadi beberapa berkas.")], 413)
 
 
 @bp.get("/impor/<int:batch_id>")
