@@ -95,3 +95,14 @@ def test_nothing_uploaded_is_a_message(demo_client, login_as):
     login_as(demo_client, "admin.kotim")
     response = demo_client.post("/impor/posyandu", data={}, content_type="multipart/form-data")
     assert response.status_code == 422 and "Pilih berkas .xlsx atau .csv" in response.get_data(as_text=True)
+
+
+def test_merged_cells_are_found_on_the_posyandu_sheet_wherever_it_lies(demo_client, login_as):
+    def notes_first(sheet):
+        sheet.merge_cells("A3:B3")
+        sheet.parent.move_sheet(sheet, offset=1)
+        sheet.parent.create_sheet("Keterangan", 0)
+
+    login_as(demo_client, "admin.kotim")
+    response = upload(demo_client, xlsx(edit=notes_first))
+    assert response.status_code == 422 and "sel gabungan (merge) di A3:B3" in response.get_data(as_text=True)

@@ -84,14 +84,11 @@ def _check_size(count: int) -> None:
                       .replace(",", "."))
 
 
-def _merged_ranges(data: bytes, sheet_index: int) -> list[str]:
-    """Merged cells of the sheet, read from its XML (openpyxl's read-only mode does not report them)."""
+def _merged_ranges(data: bytes, sheet) -> list[str]:
+    """Merged cells of the sheet, read from its XML (openpyxl's read-only mode does not report them); the
+    read-only sheet knows its part's path in the package."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = sorted((n for n in archive.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
-                       key=lambda n: int(re.findall(r"\d+", n)[0]))
-        if sheet_index >= len(names):
-            return []
-        xml = archive.read(names[sheet_index])
+        xml = archive.read(sheet._worksheet_path.lstrip("/"))
     return [ref.decode() for ref in re.findall(rb'<mergeCell ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"', xml)]
 
 
@@ -118,9 +115,8 @@ def _read_xlsx(data: bytes) -> Table:
     book = _open_book(data)
     try:
         names = book.sheetnames
-        index = names.index(SHEET_NAME) if SHEET_NAME in names else 0
-        sheet = book[names[index]]
-        merged = _merged_ranges(data, index)
+        sheet = book[SHEET_NAME if SHEET_NAME in names else names[0]]
+        merged = _merged_ranges(data, sheet)
         if merged:
             raise _refuse("Ada sel gabungan (merge) di " + ", ".join(merged[:5]) +
                           "; pisahkan sel (Unmerge) dan isi tiap baris.")
