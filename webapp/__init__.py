@@ -14,7 +14,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from webapp import (
         assets, auth, compression, dashboard, documents, errors, evidence, formatting, home, inputs, kader, lembaga,
-        meetings, mitra, mitra_page, pembinaan, pwa, regions, reports, security, share, workplans,
+        meetings, mitra, mitra_page, onboarding, pembinaan, pwa, regions, reports, security, share, workplans,
     )
     from webapp.access import check_rules, deny_by_default
     from webapp.cli import register_cli
@@ -33,7 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
     inputs.register(app)  # before the blueprints: their <int:…> rules take its converter
     for domain in (auth, regions, documents, mitra,                    # kernel and the partner registry
                    lembaga,                                            # the body's registry
-                   reports, workplans, meetings, kader, pembinaan,     # domains
+                   reports, workplans, meetings, kader, pembinaan, onboarding,  # domains
                    home, mitra_page, dashboard, evidence, pwa):        # readers
         domain.init_app(app)  # blueprint, object rules, panels, navigation, demo seeders, listeners
     check_rules(app)

@@ -36,7 +36,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     # The admin keeps the register; it is assigned no action item or finding, so it updates none.
     Role.ADMIN: frozenset(VIEW - {"action.update"} | {"user.manage", "posyandu.manage", "settings.manage", "dashboard.view",
                                   "report.view", "plan.view", "audit.view", "mitra.read", "mitra.registry",
-                                  "mitra.manage", "lembaga.view", "lembaga.manage"}),
+                                  "mitra.manage", "lembaga.view", "lembaga.manage", "posyandu.import"}),
     # A partner's staff sees only what concerns its mitra (its plan lines, through the mitra page, and the
     # action items given to it) and updates their realisation and status: no region, Posyandu or meeting pages.
     Role.MITRA: frozenset({"mitra.read", "plan.realise", "action.update"}),

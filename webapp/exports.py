@@ -124,7 +124,8 @@ def _notes_sheet(book, export: Export) -> None:
         cell.font = Font(bold=True)
 
 
-def to_xlsx(export: Export) -> bytes:
+def to_xlsx(export: Export, finish=None) -> bytes:
+    """The workbook; `finish(book)`, if given, adds what a template needs (dropdowns, a list sheet)."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -132,6 +133,8 @@ def to_xlsx(export: Export) -> bytes:
     for sheet_data in export.sheets:
         _data_sheet(book, sheet_data, export)
     _notes_sheet(book, export)
+    if finish is not None:
+        finish(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -233,6 +233,7 @@ class Posyandu(db.Model):
     sk_on: Mapped[dt.date | None]
     registration_number: Mapped[str] = mapped_column(String(60), default="")
     schedule: Mapped[str] = mapped_column(String(120), default="")
+    strata: Mapped[str] = mapped_column(String(12), default="")  # as the Dinkes' own list declares it, if given
     kader_with_sk: Mapped[int] = mapped_column(default=0)
     kader_from_roster: Mapped[bool] = mapped_column(default=False)  # kader_with_sk is counted from the roster
     is_active: Mapped[bool] = mapped_column(default=True)
