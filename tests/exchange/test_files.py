@@ -114,6 +114,7 @@ def test_metadata_declares_every_code_the_data_files_use(demo_app, demo_client, 
     by_id = {u["id"]: u for u in units.values()}
     unit = units[posyandu_code(verified.posyandu)]
     assert by_id[unit["parent"]["id"]]["code"] == "62.02.01.2003"  # Posyandu under its Kemendagri desa code
+    assert unit["name"] == f"{verified.posyandu.name}, Palangan"
     assert by_id[by_id[unit["parent"]["id"]]["parent"]["id"]]["code"] == KOTABESI
     assert "parent" not in units["62.02"]  # the kabupaten is the root a Dinkes attaches to its own tree
     short_names = [e["shortName"] for e in meta["dataElements"]]
@@ -125,3 +126,20 @@ def test_every_count_is_sent_and_no_ratio_is():
     assert sent == set(COUNT_NAMES)
     codes = {e.code for e in ELEMENTS}
     assert not {f"PSY_{key.upper()}" for key, *_ in RATIOS} & codes
+
+
+def test_a_month_with_nothing_reported_sends_no_group():
+    """A verified month with every count blank (the Posyandu did not open) sends nothing, not a row of zeros:
+    an ADX group must hold at least one value, and a zero would claim a count nobody made."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from webapp.exchange import build
+
+    blank = SimpleNamespace(count=lambda name: None, posyandu=SimpleNamespace(region_code="62.02.01.2003", id=1),
+                            verified_at=dt.datetime(2025, 12, 2, 3), updated_at=None)
+    one = SimpleNamespace(count=lambda name: 0 if name == "balita_bgm" else None, posyandu=blank.posyandu,
+                          verified_at=dt.datetime(2025, 12, 2, 20), updated_at=None)
+    assert build.units([blank], "Asia/Jakarta") == []
+    (unit,) = build.units([one], "Asia/Jakarta")
+    assert unit.values == (build.Value("PSY_BALITA_BGM", None, 0),) and unit.complete_date == dt.date(2025, 12, 3)

@@ -88,6 +88,7 @@ def _named(kind: str, code: str, name: str, short: str | None = None) -> dict:
 def metadata(regions: list, posyandu: list) -> dict:
     """The package a Dinkes imports once before the first data file: options, category, combo, its option
     combos, data elements (zero is significant), org units under Kemendagri codes, and the data set."""
+    desa = {r.code: r.name for r in regions}
     combo = {**_named("categoryCombo", CATEGORY_COMBO_CODE, "Sasaran dan dilayani (ILP)"), "dataDimensionType":
              "DISAGGREGATION", "categories": [_ref("category", CATEGORY_CODE)]}
     return {
@@ -100,7 +101,7 @@ def metadata(regions: list, posyandu: list) -> dict:
              "categoryCombo": _ref("categoryCombo", CATEGORY_COMBO_CODE), "categoryOptions": [_ref("categoryOption", code)]}
             for code, name, _ in OPTIONS],
         "dataElements": list(_data_elements()),
-        "organisationUnits": [*(_region_unit(r) for r in regions), *(_posyandu_unit(p) for p in posyandu)],
+        "organisationUnits": [*(_region_unit(r) for r in regions), *(_posyandu_unit(p, desa) for p in posyandu)],
         "dataSets": [{**_named("dataSet", DATA_SET_CODE, DATA_SET_NAME), "periodType": "Monthly",
                       "dataSetElements": [{"dataElement": _ref("dataElement", e.code)} for e in ELEMENTS],
                       "organisationUnits": [_ref("organisationUnit", posyandu_code(p)) for p in posyandu]}],
@@ -123,9 +124,12 @@ def _region_unit(region) -> dict:
     return unit
 
 
-def _posyandu_unit(posyandu) -> dict:
+def _posyandu_unit(posyandu, desa: dict[str, str]) -> dict:
+    """Named with its desa: the same Posyandu name recurs from desa to desa in a DHIS2 org unit picker."""
     code = posyandu_code(posyandu)
-    unit = {**_named("organisationUnit", code, f"Posyandu {posyandu.name}"), "openingDate": OPENING_DATE,
+    name = posyandu.name if posyandu.name.lower().startswith("posyandu") else f"Posyandu {posyandu.name}"
+    unit = {**_named("organisationUnit", code, f"{name}, {desa.get(posyandu.region_code, posyandu.region_code)}"),
+            "openingDate": OPENING_DATE,
             "parent": _ref("organisationUnit", posyandu.region_code)}
     if posyandu.registration_number:
         unit["description"] = f"No. registrasi {posyandu.registration_number}"
