@@ -11,7 +11,7 @@ FLOORS = [  # bottom to top: a package imports packages on its own floor or belo
                 "auth", "regions", "documents", "mitra"}),  # mitra: the partner registry an account works for
     ("registries and framework", {"lembaga", "signals"}),  # the body's members; the signal sources plug into
     ("domains", {"reports", "workplans", "meetings", "pembinaan", "kader", "onboarding"}),
-    ("readers", {"home", "mitra_page", "dashboard", "evidence", "pwa"}),  # pages that read every domain below
+    ("readers", {"home", "mitra_page", "dashboard", "evidence", "exchange", "pwa"}),  # pages that read every domain below
 ]
 FLOOR = {package: level for level, (_, packages) in enumerate(FLOORS) for package in packages}
 PACKAGES = {p.name for p in ROOT.iterdir() if (p / "__init__.py").exists()}

@@ -13,8 +13,8 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production_safety(app.config)
 
     from webapp import (
-        assets, auth, compression, dashboard, documents, errors, evidence, formatting, home, inputs, kader, lembaga,
-        meetings, mitra, mitra_page, onboarding, pembinaan, pwa, regions, reports, security, share, workplans,
+        assets, auth, compression, dashboard, documents, errors, evidence, exchange, formatting, home, inputs, kader,
+        lembaga, meetings, mitra, mitra_page, onboarding, pembinaan, pwa, regions, reports, security, share, workplans,
     )
     from webapp.access import check_rules, deny_by_default
     from webapp.cli import register_cli
@@ -34,7 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
     for domain in (auth, regions, documents, mitra,                    # kernel and the partner registry
                    lembaga,                                            # the body's registry
                    reports, workplans, meetings, kader, pembinaan, onboarding,  # domains
-                   home, mitra_page, dashboard, evidence, pwa):        # readers
+                   home, mitra_page, dashboard, evidence, exchange, pwa):  # readers
         domain.init_app(app)  # blueprint, object rules, panels, navigation, demo seeders, listeners
     check_rules(app)
     formatting.register(app)

@@ -27,6 +27,7 @@ MEMBER = VIEW | {
     "user.manage", "posyandu.manage", "report.view", "report.verify", "report.reopen",
     "plan.view", "plan.draft", "plan.realise", "meeting.manage", "dashboard.view", "mitra.read", "mitra.registry",
     "lembaga.view", "lembaga.manage", "kader.manage", "skill.mark", "sarpras.manage", "visit.record",
+    "exchange.export",  # DHIS2 files of a kecamatan/kabupaten (webapp/exchange limits the tier)
 }
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
