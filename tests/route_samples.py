@@ -102,10 +102,8 @@ def _region_code(region_code: str):
 
 @sample("posyandu_id")
 def _posyandu(region_code: str):
-    from webapp.regions.models import Posyandu
-
-    return db.session.scalar(select(Posyandu.id).where(within(Posyandu.region_code, region_code))
-                             .order_by(Posyandu.region_code, Posyandu.id).limit(1))
+    posyandu = first_posyandu_in(region_code)
+    return posyandu.id if posyandu else None
 
 
 @sample("user_id")
@@ -123,6 +121,23 @@ def approver_of(region_code: str):
     return db.session.scalar(select(User).join(RoleAssignment).where(
         RoleAssignment.region_code == region_code, RoleAssignment.role == Role.APPROVER, User.is_enabled.is_(True))
         .order_by(User.id).limit(1))
+
+
+def first_posyandu_in(region_code: str):
+    """The first Posyandu lying in the region's subtree, or None."""
+    from webapp.regions.models import Posyandu
+
+    return db.session.scalar(select(Posyandu).where(within(Posyandu.region_code, region_code))
+                             .order_by(Posyandu.region_code, Posyandu.id).limit(1))
+
+
+def first_actor_who_may(permission: str, obj):
+    """The first demo account (by id) the product's rule lets do `permission` on `obj`, or None."""
+    from webapp.access import Actor, can
+    from webapp.auth.models import User
+
+    actors = (Actor(user) for user in db.session.scalars(select(User).order_by(User.id)))
+    return next((actor for actor in actors if can(actor, permission, obj)), None)
 
 
 def object_samples(model, make: Callable[[str], object | None], **parts: Callable[[object], object]):
