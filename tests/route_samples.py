@@ -102,10 +102,8 @@ def _region_code(region_code: str):
 
 @sample("posyandu_id")
 def _posyandu(region_code: str):
-    from webapp.regions.models import Posyandu
-
-    return db.session.scalar(select(Posyandu.id).where(within(Posyandu.region_code, region_code))
-                             .order_by(Posyandu.region_code, Posyandu.id).limit(1))
+    posyandu = first_posyandu_in(region_code)
+    return posyandu.id if posyandu else None
 
 
 @sample("user_id")
@@ -114,3 +112,43 @@ def _user(region_code: str):
 
     return db.session.scalar(select(RoleAssignment.user_id).where(within(RoleAssignment.region_code, region_code))
                              .order_by(RoleAssignment.region_code.desc(), RoleAssignment.user_id).limit(1))
+
+
+def approver_of(region_code: str):
+    """The enabled account approving for exactly this region (its body's chair), or None."""
+    from webapp.auth.models import Role, RoleAssignment, User
+
+    return db.session.scalar(select(User).join(RoleAssignment).where(
+        RoleAssignment.region_code == region_code, RoleAssignment.role == Role.APPROVER, User.is_enabled.is_(True))
+        .order_by(User.id).limit(1))
+
+
+def first_posyandu_in(region_code: str):
+    """The first Posyandu lying in the region's subtree, or None."""
+    from webapp.regions.models import Posyandu
+
+    return db.session.scalar(select(Posyandu).where(within(Posyandu.region_code, region_code))
+                             .order_by(Posyandu.region_code, Posyandu.id).limit(1))
+
+
+def first_actor_who_may(permission: str, obj):
+    """The first demo account (by id) the product's rule lets do `permission` on `obj`, or None."""
+    from webapp.access import Actor, can
+    from webapp.auth.models import User
+
+    actors = (Actor(user) for user in db.session.scalars(select(User).order_by(User.id)))
+    return next((actor for actor in actors if can(actor, permission, obj)), None)
+
+
+def object_samples(model, make: Callable[[str], object | None], **parts: Callable[[object], object]):
+    """The sampler shape of a domain: the first `model` row lying in the region's subtree, made by `make` (the
+    domain's factory) when there is none; each keyword registers a parameter name whose value `part(row)` gives
+    (e.g. `meeting_id=lambda m: m.id`). Returns the finder, for samples built on the same row."""
+    def first(region_code: str):
+        found = db.session.scalar(select(model).where(within(model.region_code, region_code))
+                                  .order_by(model.id).limit(1))
+        return found if found is not None else make(region_code)
+
+    for name, part in parts.items():
+        sample(name)(lambda region_code, part=part: None if (row := first(region_code)) is None else part(row))
+    return first

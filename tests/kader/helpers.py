@@ -26,5 +26,8 @@ def kader_data(**overrides) -> dict:
     return data | overrides
 
 
-def add_kader(username: str = "pokja.palangan", desa: str = PALANGAN, **overrides):
-    return services.save_kader(actor(username), first_posyandu(desa), None, kader_data(**overrides))
+def add_kader(username: str = "pokja.palangan", desa: str = PALANGAN, by: Actor | None = None, posyandu=None,
+              **overrides):
+    """A roster row saved through the services by `username` (or the actor `by`) at the first Posyandu of `desa`
+    (or at `posyandu`)."""
+    return services.save_kader(by or actor(username), posyandu or first_posyandu(desa), None, kader_data(**overrides))

@@ -1,23 +1,14 @@
-"""URL parameters of the kader routes for the route sweep: a roster row in the region's subtree, made on first use."""
-from sqlalchemy import select
+"""URL parameters of the kader routes for the route sweep: a roster row in the region's subtree, added on first
+use through the tests' kader factory by the first account that may keep the roster."""
+from tests.kader.helpers import add_kader
+from tests.route_samples import first_actor_who_may, first_posyandu_in, object_samples
+from webapp.kader.models import Kader
 
-from tests.route_samples import sample, within
-from webapp.extensions import db
+
+def _make(region_code: str):
+    posyandu = first_posyandu_in(region_code)
+    keeper = posyandu and first_actor_who_may("kader.manage", posyandu)
+    return add_kader(by=keeper, posyandu=posyandu, name="Kader Sampel") if keeper else None
 
 
-@sample("kader_id")
-def _kader(region_code: str):
-    from webapp.kader.models import Kader
-    from webapp.regions.models import Posyandu
-
-    found = db.session.scalar(select(Kader.id).where(within(Kader.region_code, region_code)).order_by(Kader.id).limit(1))
-    if found is not None:
-        return found
-    posyandu = db.session.scalar(select(Posyandu).where(within(Posyandu.region_code, region_code))
-                                 .order_by(Posyandu.region_code, Posyandu.id).limit(1))
-    if posyandu is None:
-        return None
-    kader = Kader(posyandu_id=posyandu.id, region_code=posyandu.region_code, name="Kader Sampel", sex="P")
-    db.session.add(kader)
-    db.session.commit()
-    return kader.id
+object_samples(Kader, _make, kader_id=lambda kader: kader.id)

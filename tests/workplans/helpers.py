@@ -25,12 +25,16 @@ def line_data(region_code: str, **overrides) -> dict:
 
 
 def make_plan(drafter: str = "pokja.palangan", region_code: str = "62.02.01.2003", year: int = 2026,
-              lines: int = 2, submit: bool = False):
-    who = actor(drafter)
+              lines: int = 2, submit: bool = False, by: Actor | None = None, title: str | None = None,
+              **line_overrides):
+    """A plan drafted through the services by `drafter` (or the actor `by`), with `lines` lines (their fields
+    as `line_data`, changed by the keywords)."""
+    who = by or actor(drafter)
     plan = services.create_plan(who, {"region_code": region_code, "year": year, "semester": None,
-                                      "title": f"Rencana uji {region_code} {year}", "background": "Latar"})
+                                      "title": title or f"Rencana uji {region_code} {year}", "background": "Latar"})
     for n in range(lines):
-        services.save_line(who, plan, None, line_data(region_code, activity=f"Kegiatan {n + 1}"), None)
+        fields = line_data(region_code, **{"activity": f"Kegiatan {n + 1}"} | line_overrides)
+        services.save_line(who, plan, None, fields, None)
     if submit:
         services.submit(who, plan, None)
     return plan
