@@ -17,6 +17,12 @@ class BoundedInt(IntegerConverter):
         super().__init__(url_map, *args, **kwargs)
 
 
+def posted_id(value) -> int | None:
+    """A posted id as an int a database id can be (0 … 2^31−1), else None: an absurd number is unknown, never a 500."""
+    text = str(value or "")
+    return int(text) if text.isdigit() and int(text) <= MAX_ID else None
+
+
 def _carries_nul() -> bool:
     if "\x00" in request.path:
         return True

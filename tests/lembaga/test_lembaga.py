@@ -126,3 +126,12 @@ def test_the_add_member_form_is_refused_on_get_as_on_post_to_whoever_may_not_sav
     assert demo_client.get("/lembaga/62.02.01/anggota/baru").status_code == 404
     login_as(demo_client, "camat.kotabesi")
     assert demo_client.get("/lembaga/62.02.01/anggota/baru").status_code == 200
+
+
+def test_an_absurd_account_or_unsur_id_is_refused_at_its_field_not_a_500(demo_client, login_as):
+    """A posted id past what a database id can be is unknown like any other (SQLite cannot even bind it)."""
+    login_as(demo_client, "camat.kotabesi")
+    for field, message in (("user_id", "harus akun di wilayah lembaga ini"), ("mitra_id", "Unsur harus mitra kabupaten")):
+        answer = demo_client.post("/lembaga/62.02.01/anggota/baru", data={
+            "name": "Uji", "jabatan": "anggota", "sex": "P", field: "9" * 25})
+        assert answer.status_code == 422 and message in answer.get_data(as_text=True), field

@@ -18,6 +18,7 @@ from webapp.regions import queries as region_queries
 from webapp.regions.queries import setting_for
 from webapp.refusal import Refused
 from webapp.rendering import render
+from webapp.inputs import posted_id
 
 bp = Blueprint("auth", __name__)
 
@@ -123,8 +124,8 @@ def users():
                 jabatan=form.jabatan.data or "", nip=form.nip.data or "", password=form.password.data,
                 sex=form.sex.data or "", is_asn=bool(form.is_asn.data),
                 role=Role(form.role.data), region_code=form.region_code.data,
-                posyandu_id=int(form.posyandu_id.data) if (form.posyandu_id.data or "").isdigit() else None,
-                mitra_id=int(form.mitra_id.data) if (form.mitra_id.data or "").isdigit() else None,
+                posyandu_id=posted_id(form.posyandu_id.data),
+                mitra_id=posted_id(form.mitra_id.data),
                 address=client_address(),
             )
         except Refused as error:

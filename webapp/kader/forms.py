@@ -6,6 +6,7 @@ from wtforms.validators import Optional
 from webapp.forms import max_length, required
 from webapp.kader.models import POSITION_LABELS, SEX_LABELS, SPM_FIELDS
 from webapp.kader.skills import SKILL_LABELS
+from webapp.inputs import posted_id
 
 DATE = {"type": "date"}
 
@@ -35,7 +36,7 @@ class KaderForm(FlaskForm):
             "position": self.position.data or "kader", "spm_field": self.spm_field.data or "",
             "sk_number": _text(self.sk_number), "sk_on": self.sk_on.data, "active_since": self.active_since.data,
             "is_active": bool(self.is_active.data), "inactive_reason": _text(self.inactive_reason),
-            "user_id": int(self.user_id.data) if (self.user_id.data or "").isdigit() else None,
+            "user_id": posted_id(self.user_id.data),
         }
 
 

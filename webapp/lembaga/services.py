@@ -13,6 +13,7 @@ from webapp.auth.models import RoleAssignment, User
 from webapp.clock import utcnow
 from webapp.documents.people import printed_nip
 from webapp.extensions import db
+from webapp.inputs import posted_id
 from webapp.lembaga.models import Body, Jabatan, Member
 from webapp.mitra.models import Mitra
 from webapp.refusal import Refused, commit_or_conflict
@@ -135,7 +136,8 @@ def _identity_of_account(user: User, data: dict) -> dict:
 def _checked_unsur(region: Region, value) -> int | None:
     if value in (None, ""):
         return None
-    mitra = db.session.get(Mitra, int(value)) if str(value).isdigit() else None
+    mitra_id = posted_id(value)
+    mitra = db.session.get(Mitra, mitra_id) if mitra_id is not None else None
     if mitra is None or mitra.kabupaten_code != kabupaten_code_of(region.code):
         raise Refused("Unsur harus mitra kabupaten ini. Pilih dari daftar.", "mitra_id")
     return mitra.id
@@ -145,7 +147,7 @@ def _checked_account(region: Region, value) -> int | None:
     if value in (None, ""):
         return None
     held = db.session.scalar(select(RoleAssignment.user_id).where(
-        RoleAssignment.user_id == (int(value) if str(value).isdigit() else 0),
+        RoleAssignment.user_id == (posted_id(value) or 0),
         RoleAssignment.region_code == region.code).limit(1))
     if held is None:
         raise Refused("Akun yang ditautkan harus akun di wilayah lembaga ini.", "user_id")

@@ -9,6 +9,7 @@ from wtforms.validators import Optional, ValidationError
 
 from webapp.forms import max_length, required
 from webapp.meetings.models import ACTION_LABELS, KIND_LABELS
+from webapp.inputs import posted_id
 
 MINUTES_PART = 20_000
 MINUTES_TOTAL = 60_000
@@ -16,7 +17,7 @@ MINUTES_TOTAL = 60_000
 
 
 def _int_or_none(value):
-    return int(value) if value not in (None, "", "None") and str(value).isdigit() else None
+    return posted_id(value) if value != "None" else None
 
 
 class MeetingForm(FlaskForm):

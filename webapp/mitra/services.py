@@ -10,6 +10,7 @@ from webapp.mitra.models import Mitra, MitraKind
 from webapp.refusal import Refused, commit_or_conflict
 from webapp.regions.models import Level, Region, level_of
 from webapp.spm import URUSAN, SpmField
+from webapp.inputs import posted_id
 
 DUPLICATE = "Nama singkat ini sudah dipakai mitra lain di kabupaten ini."
 
@@ -67,7 +68,8 @@ def _checked_parent(code: str, mitra: Mitra, value, kind: str) -> int | None:
     """A unit belongs to an agency (OPD) of the same kabupaten; others belong to none."""
     if value in (None, ""):
         return None
-    parent = db.session.get(Mitra, int(value)) if str(value).isdigit() else None
+    parent_id = posted_id(value)
+    parent = db.session.get(Mitra, parent_id) if parent_id is not None else None
     if (parent is None or parent.kabupaten_code != code or parent.kind != MitraKind.OPD or parent.id == mitra.id
             or kind == MitraKind.OPD):
         raise Refused("Induk harus perangkat daerah (OPD) di kabupaten ini; OPD sendiri tidak berinduk.",

@@ -14,6 +14,7 @@ from webapp.access import Actor, require
 from webapp.clock import utcnow
 from webapp.audit import audit
 from webapp.extensions import db
+from webapp.inputs import posted_id
 from webapp.mitra.models import Mitra
 from webapp.kit import ITEM_BY_KEY, KIT
 from webapp.refusal import Conflict, Refused, commit_or_conflict
@@ -267,7 +268,8 @@ def _checked_volume(data: dict) -> dict:
 
 def _kabupaten_mitra(plan: Plan, value) -> Mitra | None:
     """A registered, active mitra of the plan's kabupaten named by its id, else None."""
-    mitra = db.session.get(Mitra, int(value)) if str(value).isdigit() else None
+    mitra_id = posted_id(value)
+    mitra = db.session.get(Mitra, mitra_id) if mitra_id is not None else None
     if mitra is None or not mitra.is_active or mitra.kabupaten_code != kabupaten_code_of(plan.region_code):
         return None
     return mitra
