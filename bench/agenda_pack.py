@@ -92,7 +92,7 @@ def postgres_rows(reuse: bool) -> list[list]:
     from webapp.clock import to_utc
     from webapp.dashboard import summary
     from webapp.dashboard.periods import last_complete
-    from webapp.dashboard.sql import year_month
+    from webapp.signals.keys import year_month
     from webapp.extensions import db
     from webapp.meetings.models import Meeting
 

@@ -240,7 +240,7 @@ def main() -> None:
     from webapp.dashboard import queries, summary
     from webapp.dashboard.charts import line_chart
     from webapp.dashboard.periods import Period, last_complete
-    from webapp.dashboard.sql import year_month
+    from webapp.signals.keys import year_month
     from webapp.extensions import db
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": make_url(bench_url).set(drivername="postgresql+psycopg")

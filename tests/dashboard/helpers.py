@@ -5,7 +5,7 @@ import datetime as dt
 
 from webapp.dashboard import queries
 from webapp.dashboard.periods import Period
-from webapp.dashboard.sql import period_of
+from webapp.signals.keys import period_of
 from webapp.extensions import db
 from webapp.reports.models import MonthlyReport
 

@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from tests.conftest import sign_in_page
 from webapp.dashboard.periods import last_complete
-from webapp.dashboard.sql import COUNTED, RECEIVED, year_month
+from webapp.dashboard.sql import COUNTED, RECEIVED
+from webapp.signals.keys import year_month
 from webapp.extensions import db
 from webapp.formatting import persen
 from webapp.reports.models import MonthlyReport

@@ -16,7 +16,7 @@ from webapp.access import Actor
 from webapp.auth.models import User
 from webapp.dashboard import summary
 from webapp.dashboard.models import DashboardMonth, DashboardRegistry
-from webapp.dashboard.sql import period_of
+from webapp.signals.keys import period_of
 from webapp.extensions import db
 from webapp.regions.models import Posyandu, Region
 from webapp.reports import services

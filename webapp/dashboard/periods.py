@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from webapp.clock import parse_month, today_in
-from webapp.dashboard.sql import period_of, year_month
+from webapp.signals.keys import period_of, year_month
 from webapp.formatting import bulan_tahun, tanggal
 
 CHOICES_BACK = 36  # months offered in the picker

@@ -31,6 +31,7 @@ from webapp.dashboard.indicators import (COVERAGE_SERVICES_MIN, KADER_MIN, PAIRS
                                          SERVICE_PAIRS, WINDOW)
 from webapp.regions.models import ZONE_SUFFIX, KabupatenSetting, Posyandu
 from webapp.reports.models import MonthlyReport, Status
+from webapp.signals.keys import year_month
 
 R = MonthlyReport.__table__
 P = Posyandu.__table__
@@ -40,14 +41,6 @@ RECEIVED = (Status.SUBMITTED.value, Status.RETURNED.value, Status.VERIFIED.value
 COUNTED = (Status.SUBMITTED.value, Status.VERIFIED.value)  # a returned report's numbers wait for its resubmission
 DEFAULT_DUE_DAY = 5
 CODE_LEN = {"provinsi": 2, "kabupaten": 5, "kecamatan": 8, "desa": 13}
-
-
-def period_of(year: int, month: int) -> int:
-    return year * 12 + month - 1
-
-
-def year_month(period: int) -> tuple[int, int]:
-    return divmod(period, 12)[0], period % 12 + 1
 
 
 REPORT_PERIOD = R.c.year * 12 + R.c.month - 1

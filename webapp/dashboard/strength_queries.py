@@ -30,6 +30,7 @@ from webapp.pembinaan.queries import equipment_by_posyandu
 from webapp.pembinaan.visit_queries import quarter_of
 from webapp.regions.models import Level, Region, region_label
 from webapp.reports.fields import COUNT_NAMES
+from webapp.signals.keys import year_month
 
 PERMISSION = "dashboard.view"
 R, P = sql.R, sql.P
@@ -206,7 +207,7 @@ def area_strength(actor: Actor | None, region: Region, end: int, fast: bool = Tr
 
 def visited_in_quarter(where, end: int) -> int:
     """Active Posyandu of the area visited at least once in the quarter holding the period's month."""
-    year, month = sql.year_month(end)
+    year, month = year_month(end)
     start, stop = quarter_of(dt.date(year, month, 1))
     return db.session.scalar(select(func.count(func.distinct(Visit.posyandu_id)))
                              .join(P, P.c.id == Visit.posyandu_id)

@@ -29,6 +29,7 @@ from webapp.dashboard.indicators import WINDOW
 from webapp.dashboard.models import DashboardMonth, DashboardRegistry
 from webapp.regions.models import KabupatenSetting, Posyandu
 from webapp.reports.models import MonthlyReport
+from webapp.signals.keys import period_of
 
 MONTH = DashboardMonth.__table__
 REGISTRY = DashboardRegistry.__table__
@@ -184,9 +185,9 @@ def collect(session, _flush_context=None) -> None:
             if old_status not in sql.RECEIVED and status not in sql.RECEIVED:
                 continue  # a draft's saves change no figure
             reports = _pending(session)["reports"]
-            reports.add((posyandu, sql.period_of(year, month)))
+            reports.add((posyandu, period_of(year, month)))
             if old_posyandu or old_year or old_month:
-                reports.add((old_posyandu or posyandu, sql.period_of(old_year or year, old_month or month)))
+                reports.add((old_posyandu or posyandu, period_of(old_year or year, old_month or month)))
         elif isinstance(obj, Posyandu) and _changed(session, obj, POSYANDU_FIELDS):
             (old_code, code), = _old_and_new(obj, "region_code")
             _pending(session)["regions"].update(c for c in (old_code, code) if c and c.count(".") >= 2)
