@@ -3,6 +3,7 @@ refuses them in text, and no form needs one), and integer URL parts that fit a d
 from flask import request
 from werkzeug.routing import IntegerConverter
 
+from webapp.clock import utcnow
 from webapp.rendering import render
 
 MAX_ID = 2**31 - 1
@@ -21,6 +22,12 @@ def posted_id(value) -> int | None:
     """A posted id as an int a database id can be (0 … 2^31−1), else None: an absurd number is unknown, never a 500."""
     text = str(value or "")
     return int(text) if text.isdigit() and int(text) <= MAX_ID else None
+
+
+def year_asked() -> int:
+    """The plan year a page is asked for (`?tahun=`), within 2000–2100; this year otherwise."""
+    value = request.args.get("tahun", "")
+    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else utcnow().year
 
 
 def _carries_nul() -> bool:

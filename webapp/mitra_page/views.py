@@ -6,7 +6,6 @@ from flask import Blueprint, flash, redirect, request, url_for
 
 from webapp import pdf
 from webapp.access import can, current_actor, requires
-from webapp.clock import utcnow
 from webapp.forms import apply_form_errors, form_status
 from webapp.mitra import queries, services
 from webapp.mitra.forms import MitraForm
@@ -15,13 +14,9 @@ from webapp.mitra_page import queries as page_queries
 from webapp.refusal import Refused
 from webapp.rendering import render
 from webapp.workplans import rules
+from webapp.inputs import year_asked
 
 bp = Blueprint("mitra", __name__, url_prefix="/mitra")
-
-
-def _year() -> int:
-    value = request.args.get("tahun", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else utcnow().year
 
 
 @bp.get("")
@@ -71,7 +66,7 @@ def show(mitra_id: int):
     """One mitra: its lines at every tier below, totals by field, source and kecamatan, and realisation."""
     actor = current_actor()
     mitra = queries.get_mitra_or_404(actor, mitra_id)
-    data = page_queries.page(actor, mitra, _year())
+    data = page_queries.page(actor, mitra, year_asked())
     return render("mitra/show.html", data=data, may_edit=can(actor, "mitra.manage", mitra),
                   may_realise=lambda line: can(actor, "plan.realise", line), approved=rules.is_approved,
                   may_update=lambda item: can(actor, "action.update", item))
@@ -82,7 +77,7 @@ def show(mitra_id: int):
 def download(mitra_id: int, kind: str):
     """The mitra page as PDF or Excel."""
     actor = current_actor()
-    data = page_queries.page(actor, queries.get_mitra_or_404(actor, mitra_id), _year())
+    data = page_queries.page(actor, queries.get_mitra_or_404(actor, mitra_id), year_asked())
     name = f"mitra-{data.mitra.short_name.lower().replace(' ', '-')}-{data.year}"
     if kind == "xlsx":
         return exports.xlsx_response(data, name)

@@ -18,20 +18,16 @@ from webapp.workplans.holders import holder_choices
 from webapp.workplans.forms import DecisionForm, LineForm, PlanForm, ProgressForm, VersionForm, version_of
 from webapp.workplans.models import spent_total, totals_by_field, totals_by_source
 from webapp.workplans.printing import pdf_context, realisation_context
+from webapp.inputs import year_asked
 
 bp = Blueprint("workplans", __name__, url_prefix="/rencana-kerja")
-
-
-def _year() -> int:
-    value = request.args.get("tahun", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else utcnow().year
 
 
 @bp.get("")
 @requires("plan.view")
 def index():
     """The plans of one year in the actor's area, with links to draft one and to the roll-up."""
-    actor, year = current_actor(), _year()
+    actor, year = current_actor(), year_asked()
     return render("workplans/index.html", year=year, plans=queries.plans_for_year(actor, year),
                   draft_regions=queries.draft_regions(actor), rollup_regions=rollup.rollup_regions(actor),
                   status_label=rules.status_label)
@@ -263,7 +259,7 @@ def xlsx_file(plan_id: int):
 
 
 def _rollup_data():
-    actor, year = current_actor(), _year()
+    actor, year = current_actor(), year_asked()
     options = rollup.rollup_regions(actor)
     code = request.args.get("wilayah") or (options[0].code if options else None)
     if code is None:
